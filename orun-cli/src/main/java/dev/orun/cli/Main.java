@@ -1,0 +1,56 @@
+package dev.orun.cli;
+
+import dev.orun.core.OrunException;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code orun} command: wires the subcommands and maps errors to exit codes. */
+@Command(name = "orun",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Compile declared monorepo intent into a deterministic plan and run it.",
+        subcommands = {
+                AutoComplete.GenerateCompletion.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code; used by tests to run in-process. */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handleExecutionException);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cli,
+                                                CommandLine.ParseResult parseResult) {
+        if (ex instanceof OrunException orun) {
+            cli.getErr().println("orun: " + orun.getMessage());
+            cli.getErr().flush();
+            return orun.exitCode();
+        }
+        cli.getErr().println("orun: internal error: " + ex);
+        if (System.getenv("ORUN_DEBUG") != null) {
+            ex.printStackTrace(cli.getErr());
+        }
+        cli.getErr().flush();
+        return OrunException.EXIT_FAILURE;
+    }
+}

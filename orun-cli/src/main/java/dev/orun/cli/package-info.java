@@ -1,0 +1,2 @@
+/** The orun command line. */
+package dev.orun.cli;

@@ -1,0 +1,116 @@
+package dev.orun.core.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.orun.core.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The canonical plan serialisation. Map keys are sorted, fields keep the documented order, the
+ * indentation is two spaces and lines end with {@code \n}, so the same plan is the same bytes on
+ * every machine. The checksum is {@code sha256-} plus the hex SHA-256 of the compact canonical JSON
+ * of the plan with the checksum field left out.
+ */
+public final class PlanJson {
+
+    public static final String CHECKSUM_PREFIX = "sha256-";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+
+    private PlanJson() {
+    }
+
+    /** The shared mapper configured for canonical output; do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Pretty, canonical bytes of a plan, ending with a newline. */
+    public static byte[] toBytes(Plan plan) {
+        try {
+            String text = MAPPER.writer(PRETTY).writeValueAsString(plan) + "\n";
+            return text.getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plan cannot be serialised: " + e.getMessage(), e);
+        }
+    }
+
+    public static String toJson(Plan plan) {
+        return new String(toBytes(plan), StandardCharsets.UTF_8);
+    }
+
+    /** Compact canonical JSON of the plan without its checksum: the input of the checksum. */
+    public static byte[] checksumInput(Plan plan) {
+        Plan withoutChecksum = plan.withMetadata(plan.metadata().withChecksum(null));
+        try {
+            return MAPPER.writeValueAsBytes(withoutChecksum);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plan cannot be serialised: " + e.getMessage(), e);
+        }
+    }
+
+    public static String checksum(Plan plan) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return CHECKSUM_PREFIX + HexFormat.of().formatHex(digest.digest(checksumInput(plan)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** The plan with {@code metadata.checksum} set from its content. */
+    public static Plan withChecksum(Plan plan) {
+        return plan.withMetadata(plan.metadata().withChecksum(checksum(plan)));
+    }
+
+    public static Plan parse(byte[] json, Path source) {
+        try {
+            Plan plan = MAPPER.readValue(json, Plan.class);
+            if (!Plan.KIND.equals(plan.kind())) {
+                throw InvalidInputException.at(source, "not an orun plan (kind is \"" + plan.kind() + "\")");
+            }
+            return plan;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw InvalidInputException.at(source, line, "not a valid plan: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.at(source, "not a valid plan: " + e.getMessage());
+        }
+    }
+
+    public static Plan read(Path file) {
+        try {
+            return parse(Files.readAllBytes(file), file);
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.at(file, "plan file does not exist");
+        } catch (IOException e) {
+            throw InvalidInputException.at(file, "cannot read plan: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.orun.core.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+
+/**
+ * One step of a job: either a shell command ({@code run}) or a GitHub-Actions-style action
+ * ({@code use} with {@code with} inputs). Steps execute in phase order {@code pre}, {@code main},
+ * {@code post}, then by {@code order}, then in declaration order.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"id", "name", "phase", "order", "run", "use", "with", "env", "shell",
+        "working-directory", "timeout", "retry", "onFailure", "capability"})
+public record Step(
+        String id,
+        String name,
+        String phase,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int order,
+        String run,
+        String use,
+        Map<String, Object> with,
+        Map<String, String> env,
+        String shell,
+        @JsonProperty("working-directory") String workingDirectory,
+        String timeout,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int retry,
+        String onFailure,
+        String capability) {
+
+    public static final String PHASE_PRE = "pre";
+    public static final String PHASE_MAIN = "main";
+    public static final String PHASE_POST = "post";
+    public static final String ON_FAILURE_CONTINUE = "continue";
+
+    public Step {
+        with = Collections2.sortedMap(with);
+        env = Collections2.sortedMap(env);
+        phase = phase == null || phase.isBlank() ? PHASE_MAIN : phase;
+    }
+
+    /** The rank of a phase in execution order; unknown phases run with {@code main}. */
+    public static int phaseRank(String phase) {
+        if (PHASE_PRE.equals(phase)) {
+            return 0;
+        }
+        return PHASE_POST.equals(phase) ? 2 : 1;
+    }
+
+    @JsonIgnore
+    public boolean isAction() {
+        return use != null && !use.isBlank();
+    }
+
+    @JsonIgnore
+    public boolean continuesOnFailure() {
+        return ON_FAILURE_CONTINUE.equalsIgnoreCase(onFailure);
+    }
+}

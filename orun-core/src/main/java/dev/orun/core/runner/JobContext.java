@@ -1,0 +1,23 @@
+package dev.orun.core.runner;
+
+import dev.orun.core.plan.Job;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A job as the runner sees it.
+ *
+ * @param execId        the execution id
+ * @param job           the plan job
+ * @param workspace     the tree the job may touch: the source tree or its staged private copy
+ * @param workingDirectory the job's resolved directory, inside {@code workspace}
+ * @param environment   the job-level environment (orun variables and the job's env); steps add theirs
+ * @param keepResources keep containers and similar for debugging ({@code --keep-workspaces})
+ */
+public record JobContext(String execId, Job job, Path workspace, Path workingDirectory,
+                         Map<String, String> environment, boolean keepResources) {
+
+    public JobContext {
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.orun.core.runner;
+
+/** A job in progress on a runner (a container, for example). Closed when the job ends. */
+public interface JobSession extends AutoCloseable {
+
+    /**
+     * Runs one step to completion and reports how it ended. A non-zero exit is a result, not an
+     * exception. Enforces {@link StepRequest#timeout()} by stopping everything the step started.
+     *
+     * @throws InterruptedException when the engine cancels the run; the step's processes are gone
+     */
+    StepResult runStep(StepRequest request) throws InterruptedException;
+
+    /** Releases what the job held; keeps it when {@link JobContext#keepResources()} is set. */
+    @Override
+    void close();
+}

@@ -1,0 +1,40 @@
+package dev.orun.core.runner;
+
+import java.util.List;
+
+/**
+ * Executes the steps of jobs. The engine calls {@link #checkAvailable()} once before any job
+ * starts, then {@link #startJob(JobContext)} for each job, runs every step through the returned
+ * {@link JobSession}, and closes the session when the job ends. A runner is used from several
+ * threads at once (one per running job); sessions are used by one thread.
+ *
+ * <p>Cancellation is by thread interruption: when the engine interrupts the thread inside
+ * {@link JobSession#runStep}, the runner must stop everything the step started (the whole process
+ * tree, or the container's process) and throw {@link InterruptedException}.
+ */
+public interface Runner extends AutoCloseable {
+
+    /** The runner's name, as in {@code ORUN_RUNNER}. */
+    String name();
+
+    /** The value steps see in {@code ORUN_CONTEXT}: {@code local}, {@code container} or {@code ci}. */
+    String context();
+
+    /**
+     * Fails with an {@link dev.orun.core.OrunException} (exit code 2) when the runner cannot work
+     * here, saying what was tried, before any job starts.
+     */
+    default void checkAvailable() {
+    }
+
+    /** Lines describing how a job would run, for {@code --dry-run}; must not contact anything. */
+    default List<String> describe(JobContext job) {
+        return List.of();
+    }
+
+    JobSession startJob(JobContext job) throws InterruptedException;
+
+    @Override
+    default void close() {
+    }
+}

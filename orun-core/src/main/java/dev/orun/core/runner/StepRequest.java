@@ -1,0 +1,24 @@
+package dev.orun.core.runner;
+
+import dev.orun.core.plan.Step;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One step to run.
+ *
+ * @param step             the plan step
+ * @param workingDirectory where the step runs, inside the job's workspace
+ * @param environment      the complete environment for the step; runners add nothing from the host
+ * @param timeout          the step's time limit, or {@code null} for none
+ * @param output           where the step's stdout and stderr go, interleaved, as raw bytes
+ */
+public record StepRequest(Step step, Path workingDirectory, Map<String, String> environment,
+                          Duration timeout, OutputStream output) {
+
+    public StepRequest {
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+}

@@ -1,0 +1,2 @@
+/** The execution engine, the local runner, execution records and the embedding API. */
+package dev.orun.exec;

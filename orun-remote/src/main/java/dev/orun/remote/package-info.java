@@ -1,0 +1,2 @@
+/** Remote-state client (coming). */
+package dev.orun.remote;

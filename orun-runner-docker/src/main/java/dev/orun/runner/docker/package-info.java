@@ -1,0 +1,2 @@
+/** The Docker runner plugin. */
+package dev.orun.runner.docker;
