@@ -1,0 +1,38 @@
+package dev.orun.core.event;
+
+import dev.orun.core.state.Status;
+import java.time.Duration;
+import java.time.Instant;
+
+/** What the engine tells listeners while a run progresses. Renderers and embedders consume these. */
+public sealed interface ProgressEvent {
+
+    Instant at();
+
+    /** The run began; {@code jobIds} are the jobs selected, in a valid execution order. */
+    record RunStarted(Instant at, String execId, String planId, String runner,
+                      java.util.List<String> jobIds, int concurrency) implements ProgressEvent {
+    }
+
+    record JobStarted(Instant at, String jobId, int attempt) implements ProgressEvent {
+    }
+
+    record StepStarted(Instant at, String jobId, String stepId) implements ProgressEvent {
+    }
+
+    /** One line of a step's output, without its line terminator. */
+    record StepOutput(Instant at, String jobId, String stepId, String line) implements ProgressEvent {
+    }
+
+    record StepFinished(Instant at, String jobId, String stepId, Status status, int exitCode,
+                        Duration duration, String error) implements ProgressEvent {
+    }
+
+    record JobFinished(Instant at, String jobId, Status status, Duration duration, String error)
+            implements ProgressEvent {
+    }
+
+    record RunFinished(Instant at, String execId, Status status, Duration duration)
+            implements ProgressEvent {
+    }
+}

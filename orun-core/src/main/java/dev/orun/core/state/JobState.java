@@ -1,0 +1,24 @@
+package dev.orun.core.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The recorded state of one job: its status, timing, how many attempts it took, the error that
+ * ended it, and its steps in execution order.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"jobId", "status", "attempts", "startedAt", "finishedAt", "error", "steps"})
+public record JobState(String jobId, Status status, int attempts, Instant startedAt,
+                       Instant finishedAt, String error, List<StepState> steps) {
+
+    public JobState {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    public static JobState pending(String jobId) {
+        return new JobState(jobId, Status.PENDING, 0, null, null, null, List.of());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.orun.core.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A snapshot of one execution: the run's status and every job's state, keyed by job id. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"execId", "planChecksum", "status", "startedAt", "finishedAt", "jobs"})
+public record RunState(String execId, String planChecksum, Status status, Instant startedAt,
+                       Instant finishedAt, Map<String, JobState> jobs) {
+
+    public RunState {
+        jobs = jobs == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(jobs));
+    }
+
+    public JobState job(String jobId) {
+        return jobs.getOrDefault(jobId, JobState.pending(jobId));
+    }
+}
