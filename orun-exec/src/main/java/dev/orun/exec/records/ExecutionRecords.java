@@ -92,10 +92,10 @@ public final class ExecutionRecords {
         if (summary.isEmpty()) {
             throw unknown(execIdOrNull);
         }
-        return load(summary.get());
+        return read(summary.get());
     }
 
-    public Execution load(ExecutionSummary summary) {
+    public Execution read(ExecutionSummary summary) {
         ExecutionLayout layout = new ExecutionLayout(summary.dir());
         Optional<RunState> compacted = readQuietly(layout.stateFile(), RunState.class);
         Map<String, JobState> jobs = new HashMap<>(compacted.map(RunState::jobs).orElse(Map.of()));
