@@ -194,7 +194,11 @@ class FileStateBackendRecordsTest {
             assertThatThrownBy(() -> b.resetJob("api@dev.build"))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("running in another process");
 
+            b.jobFinished("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast");
+            assertThat(a.read().job("api@dev.build").status()).isEqualTo(Status.RUNNING);
+
             a.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
+            b.jobFinished("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast");
 
             assertThat(b.claim("api@dev.build", LEASE).outcome()).isEqualTo(ClaimResult.Outcome.ALREADY_DONE);
             assertThat(b.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
@@ -243,5 +247,26 @@ class FileStateBackendRecordsTest {
                     .as(bad).isInstanceOf(InvalidInputException.class);
         }
         assertThat(orunDir()).doesNotExist();
+    }
+
+    @Test
+    void stepTransitionsReachOtherReadersShortlyAndAllOfThemByClose() throws Exception {
+        ExecutionRecords records = new ExecutionRecords(orunDir());
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
+            backend.claim("api@dev.build", LEASE);
+            assertThat(records.load("r1").state().job("api@dev.build").status()).isEqualTo(Status.RUNNING);
+
+            backend.stepStarted("api@dev.build", "compile", Instant.now());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (records.load("r1").state().job("api@dev.build").steps().get(0).status() != Status.RUNNING
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
+                    .isEqualTo(Status.RUNNING);
+            backend.stepFinished("api@dev.build", new StepState("compile", Status.SUCCEEDED, 0, null, null, null));
+        }
+        assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
+                .isEqualTo(Status.SUCCEEDED);
     }
 }
