@@ -23,6 +23,7 @@ final class Lexer {
   private int pos;
   private int parenDepth;
   private boolean trimNextText;
+  private int actionStart;
 
   private Lexer(String src) {
     this.src = src;
@@ -137,6 +138,7 @@ final class Lexer {
 
   private void lexAction(int open) {
     parenDepth = 0;
+    actionStart = open;
     while (true) {
       if (pos >= src.length()) {
         throw TemplateException.at(src, open, "unclosed action: missing \"}}\"");
@@ -227,6 +229,10 @@ final class Lexer {
         pos++;
         add(Kind.DECLARE, start);
         break;
+      case '}':
+        throw TemplateException.at(src, actionStart,
+            "unclosed action: found a single \"}\" at " + TemplateException.position(src, start)
+                + ", expected \"}}\"");
       default:
         throw TemplateException.at(src, start,
             "unrecognized character in action: " + describeChar(c));
