@@ -8,11 +8,11 @@ import dev.orun.exec.records.LogQuery;
 import dev.orun.plan.Workspace;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,12 +40,12 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--follow"}, description = "Keep streaming a run in progress until it ends.")
     boolean follow;
 
-    @Option(names = {"-i", "--intent"}, paramLabel = "FILE", description = "The intent file (default: found from the current directory).")
-    Path intent;
+    @Mixin
+    WorkspaceOptions workspaceOptions;
 
     @Override
     public Integer call() throws Exception {
-        Workspace workspace = Workspace.discover(Path.of("").toAbsolutePath(), intent);
+        Workspace workspace = workspaceOptions.workspace();
         ExecutionRecords records = new ExecutionRecords(workspace.orunDir());
         Execution run = records.load(execId);
         LogQuery query = new LogQuery(job == null ? null : run.resolveJob(job), step, failed);

@@ -8,7 +8,6 @@ import dev.orun.exec.records.ExecutionSummary;
 import dev.orun.exec.records.StatusDocuments;
 import dev.orun.plan.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,12 +44,12 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Refresh interval for --watch, in milliseconds (default ${DEFAULT-VALUE}).")
     long intervalMillis;
 
-    @Option(names = {"-i", "--intent"}, paramLabel = "FILE", description = "The intent file (default: found from the current directory).")
-    Path intent;
+    @Mixin
+    WorkspaceOptions workspaceOptions;
 
     @Override
     public Integer call() throws Exception {
-        Workspace workspace = Workspace.discover(Path.of("").toAbsolutePath(), intent);
+        Workspace workspace = workspaceOptions.workspace();
         ExecutionRecords records = new ExecutionRecords(workspace.orunDir());
         PrintWriter out = spec.commandLine().getOut();
         if (all) {

@@ -162,8 +162,9 @@ final class StatusFormat {
 
     static List<String> table(List<ExecutionSummary> runs, Instant now) {
         List<String> lines = new ArrayList<>();
-        String format = "%-40s %-12s %-21s %-9s %s";
-        lines.add(String.format(Locale.ROOT, format, "RUN", "STATE", "STARTED", "DURATION", "JOBS"));
+        int idWidth = runs.stream().mapToInt(run -> run.execId().length() + 2).max().orElse(3);
+        String format = "%-" + Math.max(4, idWidth) + "s  %-11s  %-20s  %-8s  %s";
+        lines.add(String.format(Locale.ROOT, format, "  RUN", "STATE", "STARTED", "DURATION", "JOBS").stripTrailing());
         for (ExecutionSummary run : runs) {
             JobCounts jobs = run.jobs();
             String result = jobs.done() + "/" + jobs.total() + " done";

@@ -153,11 +153,13 @@ class FileStateBackendRecordsTest {
     }
 
     @Test
-    void joiningARunWithADifferentPlanIsRefusedWithExitTwo() {
+    void joiningARunWithADifferentPlanIsRefusedWithExitTwo() throws Exception {
         try (FileStateBackend first = open("r1", TestPlans.plan("release"))) {
             first.finish(Status.SUCCEEDED, Instant.now());
         }
         Plan other = TestPlans.plan("release", TestPlans.job("web@dev.build", "bundle"));
+        Path metadata = orunDir().resolve("executions/r1/metadata.json");
+        String before = Files.readString(metadata);
         FileStateBackend second = new FileStateBackend(orunDir(), "r1");
         String expected = "execution r1 was started with plan " + TestPlans.plan("release").planId()
                 + ", not " + other.planId() + "; use a new --exec-id";
@@ -166,6 +168,7 @@ class FileStateBackendRecordsTest {
                 .hasMessage(expected)
                 .satisfies(e -> assertThat(((OrunException) e).exitCode()).isEqualTo(2));
         second.close();
+        assertThat(metadata).hasContent(before.strip());
     }
 
     @Test
@@ -268,5 +271,22 @@ class FileStateBackendRecordsTest {
         }
         assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
                 .isEqualTo(Status.SUCCEEDED);
+    }
+
+    @Test
+    void theClaimOwnerRecordNamesThisProcessAndHeartbeatsExtendItsLease() throws Exception {
+        Path owner = orunDir().resolve("executions/r1/claims/api@dev.build.owner.json");
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
+            backend.claim("api@dev.build", Duration.ofSeconds(30));
+            JsonNode first = json(owner);
+            assertThat(first.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+            Instant firstLease = Instant.parse(first.path("leaseExpiresAt").asText());
+
+            backend.heartbeat("api@dev.build", Duration.ofHours(1));
+
+            assertThat(Instant.parse(json(owner).path("leaseExpiresAt").asText())).isAfter(firstLease);
+            backend.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
+            assertThat(owner).doesNotExist();
+        }
     }
 }
