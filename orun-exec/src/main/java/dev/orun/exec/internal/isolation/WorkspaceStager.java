@@ -1,0 +1,198 @@
+package dev.orun.exec.internal.isolation;
+
+import dev.orun.core.plan.Job;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Stages a private workspace for each job under {@code .orun/workspaces/<exec-id>/<job>/}, so jobs
+ * running at the same time cannot see or clobber each other's files.
+ *
+ * <p>A stage mirrors the workspace root. What it contains, and what that guarantees:
+ * <ul>
+ *   <li><b>The job's own directory</b> (its {@code path}, relative to the workspace root) is a
+ *       private copy of the working tree as it is on disk — uncommitted and untracked files
+ *       included — without {@code .orun}, well-known build-output and dependency directories
+ *       ({@code target/}, {@code node_modules/}, …, see {@link IgnoreRules}) and whatever the
+ *       tree's {@code .gitignore} files ignore. Everything the job creates, changes or deletes
+ *       there stays in the stage: it never reaches the source tree nor another job's stage, and
+ *       it is discarded when the job ends (unless workspaces are kept). Files are copied, never
+ *       hard-linked, because a tool rewriting a hard-linked file in place would change the
+ *       source; the copy is a plain file copy (the JDK uses the kernel's in-kernel copy where
+ *       available).</li>
+ *   <li><b>Every directory on the way down</b> from the root to the job's directory is a real
+ *       directory in the stage, and each of its other entries (sibling components, shared
+ *       scripts, {@code intent.yaml}, {@code .git}) is a symbolic link to the source tree. So
+ *       relative references such as {@code ../shared/lib.sh} resolve, and cost one link each
+ *       instead of a copy. These are read-only <i>by convention</i>: nothing stops a job from
+ *       writing through such a link into the source tree (orun has no privilege to mount a
+ *       read-only view); a job that must write outside its own directory should not rely on
+ *       isolation for that write.</li>
+ *   <li>A job whose path is the workspace root gets a private copy of the whole tree (minus the
+ *       exclusions), except {@code .git}, which is linked.</li>
+ *   <li>A job whose path lies outside the workspace root is not staged: it runs in place.</li>
+ * </ul>
+ * Outputs a job writes into its own directory are therefore not visible to later jobs; results
+ * meant for others must go elsewhere (an artifact store, a registry, a path outside the tree).
+ */
+public final class WorkspaceStager {
+
+    private final Path sourceRoot;
+    private final Path stagesRoot;
+    private final boolean keep;
+
+    /**
+     * @param sourceRoot the workspace root (or {@code --workdir}) being mirrored
+     * @param stagesRoot {@code .orun/workspaces/<exec-id>}
+     * @param keep       leave stages on disk after the job ({@code --keep-workspaces})
+     */
+    public WorkspaceStager(Path sourceRoot, Path stagesRoot, boolean keep) {
+        this.sourceRoot = sourceRoot.toAbsolutePath().normalize();
+        this.stagesRoot = stagesRoot.toAbsolutePath().normalize();
+        this.keep = keep;
+    }
+
+    /** Stages the job's workspace; {@link UncheckedIOException} when the disk refuses. */
+    public StagedWorkspace stage(Job job) {
+        Path relative = relativePath(job.path());
+        Path stage = stagesRoot.resolve(safeName(job.id()));
+        try {
+            deleteTree(stage);
+            Path root = stage.resolve("root");
+            Files.createDirectories(root);
+            if (relative == null) {
+                Path outside = Path.of(job.path());
+                return new StagedWorkspace(stage, sourceRoot, outside);
+            }
+            Path source = sourceRoot;
+            Path target = root;
+            IgnoreRules rules = IgnoreRules.root(sourceRoot);
+            for (Path segment : relative) {
+                linkSiblings(source, target, segment.toString());
+                source = source.resolve(segment);
+                target = target.resolve(segment);
+                rules = rules.enter(source);
+            }
+            if (relative.toString().isEmpty()) {
+                linkEntry(source, target, ".git");
+            }
+            copyTree(source, target, rules, relative.toString().isEmpty());
+            return new StagedWorkspace(stage, root, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("staging workspace for " + job.id() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the job's stage (unless kept) and the execution's directory once it is empty. */
+    public void release(StagedWorkspace staged) {
+        if (keep) {
+            return;
+        }
+        try {
+            deleteTree(staged.directory());
+            Files.deleteIfExists(stagesRoot);
+        } catch (IOException e) {
+            // a leftover stage is only disk space; the directory is named after the execution
+        }
+    }
+
+    private Path relativePath(String path) {
+        if (path == null || path.isBlank() || path.equals(".") || path.equals("./")) {
+            return Path.of("");
+        }
+        Path candidate = Path.of(path);
+        Path absolute = candidate.isAbsolute() ? candidate.normalize()
+                : sourceRoot.resolve(candidate).normalize();
+        if (!absolute.startsWith(sourceRoot)) {
+            return null;
+        }
+        return sourceRoot.relativize(absolute);
+    }
+
+    private static void linkSiblings(Path sourceDir, Path targetDir, String except)
+            throws IOException {
+        Files.createDirectories(targetDir);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(sourceDir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.equals(except) && !name.equals(".orun")) {
+                    Files.createSymbolicLink(targetDir.resolve(name), entry);
+                }
+            }
+        }
+    }
+
+    private static void linkEntry(Path sourceDir, Path targetDir, String name) throws IOException {
+        Path entry = sourceDir.resolve(name);
+        if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(targetDir.resolve(name), entry);
+        }
+    }
+
+    private static void copyTree(Path source, Path target, IgnoreRules rootRules,
+                                 boolean workspaceRoot) throws IOException {
+        Files.createDirectories(target);
+        if (!Files.isDirectory(source)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(source)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (workspaceRoot && name.equals(".git")) {
+                    continue;
+                }
+                BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (rootRules.ignored(entry, attrs.isDirectory())) {
+                    continue;
+                }
+                Path destination = target.resolve(name);
+                if (attrs.isSymbolicLink()) {
+                    Files.createSymbolicLink(destination, Files.readSymbolicLink(entry));
+                } else if (attrs.isDirectory()) {
+                    copyTree(entry, destination, rootRules.enter(entry), false);
+                } else if (attrs.isRegularFile()) {
+                    Files.copy(entry, destination, StandardCopyOption.COPY_ATTRIBUTES,
+                            LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** A job id as a single safe file name: {@code [A-Za-z0-9._@-]}, other characters become {@code _}. */
+    static String safeName(String id) {
+        String safe = id.replaceAll("[^A-Za-z0-9._@-]", "_").replaceAll("^[._-]+", "");
+        if (safe.isEmpty() || safe.equals("..")) {
+            safe = "job";
+        }
+        return safe.length() > 120 ? safe.substring(0, 120) : safe;
+    }
+}
