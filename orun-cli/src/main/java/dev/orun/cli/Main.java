@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Compile declared monorepo intent into a deterministic plan and run it.",
         subcommands = {
                 AutoComplete.GenerateCompletion.class,
+                RunCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -3,6 +3,7 @@ package dev.orun.exec;
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.event.ProgressListener;
 import dev.orun.core.plan.Plan;
+import dev.orun.core.plan.PlanJson;
 import dev.orun.core.runner.Runner;
 import dev.orun.core.runner.RunnerProvider;
 import dev.orun.core.runner.RunnerSettings;
@@ -15,6 +16,8 @@ import dev.orun.exec.internal.ExecutionEngine;
 import dev.orun.exec.internal.JobGraph;
 import dev.orun.exec.internal.RunContext;
 import dev.orun.exec.internal.isolation.WorkspaceStager;
+import dev.orun.exec.records.ExecIds;
+import dev.orun.exec.internal.PeekableFileState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +39,7 @@ public final class OrunRun {
     private RunOptions options = RunOptions.defaults();
     private ProgressListener listener = ProgressListener.none();
     private List<String> selection;
-    private StateBackendFactory stateFactory;
+    private StateBackendFactory stateFactory = PeekableFileState::new;
     private Supplier<String> execIdGenerator;
     private volatile ExecutionEngine engine;
     private volatile boolean cancelRequested;
@@ -47,7 +50,8 @@ public final class OrunRun {
     }
 
     public OrunRun plan(Plan value) {
-        this.plan = Objects.requireNonNull(value);
+        Objects.requireNonNull(value);
+        this.plan = value.metadata().checksum() == null ? PlanJson.withChecksum(value) : value;
         return this;
     }
 
@@ -116,18 +120,12 @@ public final class OrunRun {
         try (Runner runner = createRunner()) {
             runner.checkAvailable();
             String execId = options.execId() != null ? options.execId() : newExecId(current);
-            if (stateFactory == null) {
-                throw new IllegalStateException("no state backend configured");
-            }
             try (StateBackend state = stateFactory.open(workspaceRoot.resolve(".orun"), execId)) {
                 state.peek().ifPresent(known -> requireDependencies(graph, selected, known, execId));
                 RunState recorded = state.open(new RunDescriptor(execId, current, runner.name(),
                         options.trigger(), userName()));
                 requireDependencies(graph, selected, recorded, execId);
-                if (options.retryJob() != null) {
-                    state.resetJob(options.retryJob());
-                    recorded = state.read();
-                }
+                recorded = resetForRerun(state, recorded, selected);
                 WorkspaceStager stager = isolationEnabled(concurrency)
                         ? new WorkspaceStager(workspaceRoot,
                         workspaceRoot.resolve(".orun").resolve("workspaces").resolve(
@@ -209,10 +207,26 @@ public final class OrunRun {
     }
 
     private String newExecId(Plan current) {
-        if (execIdGenerator == null) {
-            throw new IllegalStateException("no execution id given and no generator configured");
+        if (execIdGenerator != null) {
+            return execIdGenerator.get();
         }
-        return execIdGenerator.get();
+        String name = current.metadata().name();
+        return ExecIds.generate(name == null || name.isBlank() ? "run" : name);
+    }
+
+    /**
+     * Clears the recorded state of the {@code --retry} job and of selected jobs that failed in an
+     * earlier attempt of this execution, so a resume runs again everything that did not succeed.
+     */
+    private RunState resetForRerun(StateBackend state, RunState recorded, List<String> selected) {
+        boolean changed = false;
+        for (String id : selected) {
+            if (id.equals(options.retryJob()) || recorded.job(id).status() == Status.FAILED) {
+                state.resetJob(id);
+                changed = true;
+            }
+        }
+        return changed ? state.read() : recorded;
     }
 
     /** Jobs outside the selection that selected jobs depend on must have succeeded already. */

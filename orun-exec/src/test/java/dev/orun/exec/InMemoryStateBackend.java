@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * A state backend kept in memory, shared by the "processes" of a test through one instance: the
- * same claim rules as the local records (a job is granted unless it succeeded or is held).
+ * same claim rules as the local records (a job is granted unless it succeeded, failed or is held).
  */
 final class InMemoryStateBackend implements StateBackend {
 
@@ -58,8 +58,9 @@ final class InMemoryStateBackend implements StateBackend {
     @Override
     public synchronized ClaimResult claim(String jobId, Duration lease) {
         JobState current = jobs.get(jobId);
-        if (current != null && current.status() == Status.SUCCEEDED) {
-            return new ClaimResult(ClaimResult.Outcome.ALREADY_DONE, Status.SUCCEEDED);
+        if (current != null && (current.status() == Status.SUCCEEDED
+                || current.status() == Status.FAILED)) {
+            return new ClaimResult(ClaimResult.Outcome.ALREADY_DONE, current.status());
         }
         if (current != null && current.status() == Status.RUNNING) {
             return new ClaimResult(ClaimResult.Outcome.HELD_ELSEWHERE, Status.RUNNING);

@@ -1,7 +1,6 @@
 package dev.orun.exec.internal;
 
 import dev.orun.core.state.ClaimResult;
-import dev.orun.core.state.JobState;
 import dev.orun.core.state.StateBackend;
 import dev.orun.core.state.Status;
 import java.time.Duration;
@@ -47,11 +46,9 @@ final class ClaimKeeper implements AutoCloseable {
     Status claim(String jobId) throws InterruptedException {
         ClaimResult result = state.claim(jobId, LEASE);
         while (result.outcome() == ClaimResult.Outcome.HELD_ELSEWHERE) {
+            // The holder records the job's end and releases it; the claim then says how it ended
+            // (or grants the job when the holder died or gave it up).
             Thread.sleep(POLL_MILLIS);
-            JobState recorded = state.read().job(jobId);
-            if (recorded.status().isTerminal()) {
-                return recorded.status();
-            }
             result = state.claim(jobId, LEASE);
         }
         if (result.outcome() == ClaimResult.Outcome.ALREADY_DONE) {

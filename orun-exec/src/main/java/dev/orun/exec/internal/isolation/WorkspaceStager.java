@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * Stages a private workspace for each job under {@code .orun/workspaces/<exec-id>/<job>/}, so jobs
@@ -75,7 +76,7 @@ public final class WorkspaceStager {
             Path source = sourceRoot;
             Path target = root;
             IgnoreRules rules = IgnoreRules.root(sourceRoot);
-            for (Path segment : relative) {
+            for (Path segment : relative.toString().isEmpty() ? List.<Path>of() : relative) {
                 linkSiblings(source, target, segment.toString());
                 source = source.resolve(segment);
                 target = target.resolve(segment);
@@ -100,6 +101,7 @@ public final class WorkspaceStager {
         try {
             deleteTree(staged.directory());
             Files.deleteIfExists(stagesRoot);
+            Files.deleteIfExists(stagesRoot.getParent());
         } catch (IOException e) {
             // a leftover stage is only disk space; the directory is named after the execution
         }

@@ -45,7 +45,6 @@ final class LocalRunner implements Runner {
         List<String> lines = new ArrayList<>();
         lines.add("runner: local (host shell" + (ProcessTrees.groupsSupported()
                 ? ", each step in its own process group)" : ")"));
-        lines.add("cwd: " + job.workingDirectory());
         return lines;
     }
 
