@@ -43,9 +43,10 @@ final class ClaimKeeper implements AutoCloseable {
      * @return {@code null} when this process now owns the job, else the status the other process
      *         recorded for it
      */
-    Status claim(String jobId) throws InterruptedException {
+    Status claim(String jobId, CancelToken cancel) throws InterruptedException {
         ClaimResult result = state.claim(jobId, LEASE);
         while (result.outcome() == ClaimResult.Outcome.HELD_ELSEWHERE) {
+            cancel.check();
             // The holder records the job's end and releases it; the claim then says how it ended
             // (or grants the job when the holder died or gave it up).
             Thread.sleep(POLL_MILLIS);

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,9 +47,12 @@ public final class ExecutionEngine {
     private final int componentConcurrency;
     private final boolean failFast;
     private final LinkedBlockingQueue<JobResult> finished = new LinkedBlockingQueue<>();
+    private static final JobResult WAKE_UP = new JobResult("", null, null, null, Status.CANCELLED,
+            Duration.ZERO, null, false, null, List.of(), List.of());
+
     private final Map<String, Future<?>> running = new HashMap<>();
+    private final Map<String, CancelToken> tokens = new ConcurrentHashMap<>();
     private volatile boolean cancelled;
-    private Thread schedulerThread;
 
     public ExecutionEngine(RunContext run, JobGraph graph, List<String> selected, int concurrency,
                            int componentConcurrency, boolean failFast) {
@@ -63,15 +67,12 @@ public final class ExecutionEngine {
     /** Asks the run to stop; safe from any thread (a shutdown hook, for example). */
     public void cancel() {
         cancelled = true;
-        Thread scheduler = schedulerThread;
-        if (scheduler != null) {
-            scheduler.interrupt();
-        }
+        tokens.values().forEach(CancelToken::cancel);
+        finished.add(WAKE_UP);
     }
 
     /** Runs the selected jobs to the end and records the outcome; {@code recorded} is the state at start. */
     public ExecutionResult run(RunState recorded) {
-        schedulerThread = Thread.currentThread();
         Instant started = Instant.now();
         run.listener().onEvent(new ProgressEvent.RunStarted(started, run.execId(),
                 run.plan().planId(), run.runner().name(), selected, concurrency));
@@ -146,7 +147,12 @@ public final class ExecutionEngine {
                 ready.remove(graph.rank(next));
                 activeComponents.merge(component(next), 1, Integer::sum);
                 Job job = graph.job(next);
-                running.put(next, pool.submit(() -> finished.add(runJob(job, claims))));
+                CancelToken token = new CancelToken();
+                tokens.put(next, token);
+                if (cancelled) {
+                    token.cancel();
+                }
+                running.put(next, pool.submit(() -> finished.add(runJob(job, claims, token))));
             }
             if (running.isEmpty()) {
                 break;
@@ -155,12 +161,15 @@ public final class ExecutionEngine {
             try {
                 result = finished.take();
             } catch (InterruptedException e) {
-                cancelled = true;
+                cancel();
+                continue;
+            }
+            if (result == WAKE_UP) {
                 stopping = true;
-                running.values().forEach(future -> future.cancel(true));
                 continue;
             }
             running.remove(result.id());
+            tokens.remove(result.id());
             activeComponents.computeIfPresent(component(result.id()),
                     (k, v) -> v == 1 ? null : v - 1);
             results.put(result.id(), result);
@@ -189,10 +198,10 @@ public final class ExecutionEngine {
         return null;
     }
 
-    private JobResult runJob(Job job, ClaimKeeper claims) {
+    private JobResult runJob(Job job, ClaimKeeper claims, CancelToken token) {
         Status elsewhere;
         try {
-            elsewhere = claims.claim(job.id());
+            elsewhere = claims.claim(job.id(), token);
         } catch (InterruptedException e) {
             return notRun(job, Status.CANCELLED, "cancelled");
         } catch (RuntimeException e) {
@@ -204,7 +213,7 @@ public final class ExecutionEngine {
         }
         JobResult result;
         try {
-            result = new JobExecution(run, job).execute();
+            result = new JobExecution(run, job, token).execute();
         } finally {
             claims.release(job.id());
         }

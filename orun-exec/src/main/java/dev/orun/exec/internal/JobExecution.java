@@ -40,14 +40,16 @@ final class JobExecution {
 
     private final RunContext run;
     private final Job job;
+    private final CancelToken cancel;
     private final List<StepOutcome> outcomes = new ArrayList<>();
     private String failedStep;
     private String error;
     private List<String> tail = List.of();
 
-    JobExecution(RunContext run, Job job) {
+    JobExecution(RunContext run, Job job, CancelToken cancel) {
         this.run = run;
         this.job = job;
+        this.cancel = cancel;
     }
 
     JobResult execute() {
@@ -66,7 +68,14 @@ final class JobExecution {
             JobContext context = new JobContext(run.execId(), job, base, jobDir, jobEnv,
                     run.keepResources());
             Instant deadline = deadline(started);
-            try (JobSession session = run.runner().startJob(context)) {
+            JobSession session;
+            cancel.enterRunner();
+            try {
+                session = run.runner().startJob(context);
+            } finally {
+                cancel.leaveRunner();
+            }
+            try (session) {
                 runSteps(session, jobDir, jobEnv, deadline);
             }
             status = failedStep == null && error == null ? Status.SUCCEEDED : Status.FAILED;
@@ -103,9 +112,7 @@ final class JobExecution {
         for (Step step : job.steps()) {
             index++;
             String stepId = uniqueId(stepId(step, index), usedIds);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException();
-            }
+            cancel.check();
             if (hardFailure && Step.phaseRank(step.phase()) != 2) {
                 recordSkipped(stepId);
                 continue;
@@ -186,7 +193,13 @@ final class JobExecution {
                 jobLimit = true;
             }
         }
-        StepResult result = session.runStep(new StepRequest(step, dir, env, limit, sink));
+        StepResult result;
+        cancel.enterRunner();
+        try {
+            result = session.runStep(new StepRequest(step, dir, env, limit, sink));
+        } finally {
+            cancel.leaveRunner();
+        }
         if (result.timedOut()) {
             return StepResult.timedOut(jobLimit ? "job timeout " + job.timeout() + " exceeded"
                     : "timed out after " + step.timeout());
