@@ -144,20 +144,33 @@ public final class PlanSelector {
         if (components.isEmpty() && !request.all() && workspace.isPresent()) {
             Optional<String> here = ComponentContext.componentAt(workspace.get(), request.cwd());
             if (here.isPresent()) {
-                Set<String> scope = JobSelection.componentClosure(plan, here.get());
                 boolean inPlan = plan.jobs().stream()
                         .anyMatch(job -> here.get().equals(job.component()));
-                if (inPlan) {
-                    components = List.copyOf(scope);
-                    notes.add(scopeNote(here.get(), scope));
-                    notes.add("hint: pass --all to include all components");
-                    scopeMismatch(plan, scope).ifPresent(warnings::add);
-                }
+                Set<String> scope = inPlan ? JobSelection.componentClosure(plan, here.get())
+                        : scopeFromIntent(workspace.get(), here.get());
+                components = List.copyOf(scope);
+                notes.add(scopeNote(here.get(), scope));
+                notes.add("hint: pass --all to include all components");
+                scopeMismatch(plan, scope).ifPresent(warnings::add);
             }
         }
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
                 : JobSelection.select(plan, components, request.environments(), request.job());
         return new Selection(plan, false, root, jobs, notes, warnings);
+    }
+
+    /** The component and its transitive dependencies as the intent declares them. */
+    private static Set<String> scopeFromIntent(Workspace workspace, String component) {
+        try {
+            Plan scoped = new Planner(workspace).compile(new PlanRequest(List.of(),
+                    List.of(component), false, null, null, null)).plan();
+            Set<String> scope = new TreeSet<>();
+            scoped.jobs().forEach(job -> scope.add(job.component()));
+            scope.add(component);
+            return scope;
+        } catch (OrunException e) {
+            return Set.of(component);
+        }
     }
 
     private static String scopeNote(String component, Set<String> scope) {
