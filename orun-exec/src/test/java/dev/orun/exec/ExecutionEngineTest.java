@@ -308,4 +308,33 @@ class ExecutionEngineTest {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(state.read().job("b@dev.build").status()).isEqualTo(Status.CANCELLED);
     }
+
+    @Test
+    void aJobTimeoutBoundsTheWholeJobAndKillsTheRunningStep() throws IOException {
+        Plan plan = plan(true, 1, Plans.withTimeout(job("a", "dev", "build", "", List.of(),
+                run("one", "sleep 0.2"), run("two", "sleep 300"), run("three", "echo no >> \"$MARK\"")),
+                "1s", 0));
+
+        ExecutionResult result = execute(plan);
+
+        JobResult job = result.jobs().get(0);
+        assertThat(job.status()).isEqualTo(Status.FAILED);
+        assertThat(job.error()).contains("step two").contains("job timeout 1s exceeded");
+        assertThat(job.steps()).extracting(ExecutionResult.StepOutcome::status)
+                .containsExactly(Status.SUCCEEDED, Status.FAILED, Status.SKIPPED);
+        assertThat(marks()).isEmpty();
+    }
+
+    @Test
+    void jobRetriesApplyToEveryStepThatDoesNotSetItsOwn() throws IOException {
+        Path counter = root.resolve("count");
+        Plan plan = plan(true, 1, Plans.withTimeout(job("a", "dev", "build", "", List.of(),
+                run("flaky", "echo x >> '" + counter + "'; [ $(wc -l < '" + counter + "') -ge 2 ]")),
+                null, 1));
+
+        ExecutionResult result = execute(plan);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.jobs().get(0).steps().get(0).attempts()).isEqualTo(2);
+    }
 }
