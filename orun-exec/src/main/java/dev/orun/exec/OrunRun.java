@@ -139,7 +139,13 @@ public final class OrunRun {
                 if (cancelRequested) {
                     created.cancel();
                 }
-                return created.run(recorded);
+                try {
+                    return created.run(recorded);
+                } finally {
+                    if (stager != null) {
+                        stager.close();
+                    }
+                }
             }
         }
     }

@@ -104,4 +104,26 @@ class WorkspaceIsolationTest {
 
         assertThat(Files.readString(report).trim()).isEqualTo(root.resolve("services/api").toString());
     }
+
+    @Test
+    void nothingAJobLeavesInItsStageReachesALaterJob() throws IOException {
+        Plan plan = plan(true, 2,
+                job("api", "dev", "build", "services/api", List.of(),
+                        run("dirty", "echo dev > mine.txt; echo leak > ../leak.txt")),
+                job("api", "prod", "build", "services/api", List.of("api@dev.build"),
+                        run("look", "ls -A | sort | tr '\\n' ' ' > " + report
+                                + "; ls ../ | sort | tr '\\n' ' ' >> " + report)),
+                job("web", "dev", "build", "services/web", List.of("api@prod.build"),
+                        run("look", "ls ../api | sort | tr '\\n' ' ' >> " + report)));
+
+        ExecutionResult result = execute(plan, false);
+
+        assertThat(result.exitCode()).as(String.valueOf(result.jobs())).isZero();
+        // api@prod sees a fresh copy (no mine.txt, no ignored debug.log) and no leak.txt beside it;
+        // web sees api through a link to the source tree, untouched by both api jobs.
+        assertThat(Files.readString(report)).isEqualTo(".gitignore draft.txt src api web "
+                + "cache debug.log draft.txt src target ");
+        assertThat(root.resolve("services/leak.txt")).doesNotExist();
+        assertThat(root.resolve(".orun/workspaces")).doesNotExist();
+    }
 }

@@ -3,15 +3,11 @@ package dev.orun.exec.internal.isolation;
 import dev.orun.core.plan.Job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Stages a private workspace for each job under {@code .orun/workspaces/<exec-id>/<job>/}, so jobs
@@ -43,12 +39,20 @@ import java.util.List;
  * </ul>
  * Outputs a job writes into its own directory are therefore not visible to later jobs; results
  * meant for others must go elsewhere (an artifact store, a registry, a path outside the tree).
+ *
+ * <p>Stages are recycled within a run ({@link StageSlot}): when a job ends, its copy is replaced by
+ * a link again and the stage serves a later job, so the cost of a job's stage is the copy of its
+ * own directory, not the number of its siblings. The linked view of the rest of the tree is
+ * therefore taken when a stage first needs it. A stage a job altered outside its own directory is
+ * deleted, never reused. With {@code --keep-workspaces} every job gets its own stage, kept.
  */
 public final class WorkspaceStager {
 
     private final Path sourceRoot;
     private final Path stagesRoot;
     private final boolean keep;
+    private final ConcurrentLinkedQueue<StageSlot> pool = new ConcurrentLinkedQueue<>();
+    private int parkedCount;
 
     /**
      * @param sourceRoot the workspace root (or {@code --workdir}) being mirrored
@@ -66,18 +70,28 @@ public final class WorkspaceStager {
         Path relative = relativePath(job.path());
         Path stage = stagesRoot.resolve(safeName(job.id()));
         try {
-            deleteTree(stage);
+            if (relative == null) {
+                return new StagedWorkspace(null, sourceRoot, Path.of(job.path()), null);
+            }
+            if (!keep && !relative.toString().isEmpty()) {
+                StageSlot slot = pool.poll();
+                TreeOps.deleteTree(stage);
+                if (slot == null) {
+                    slot = new StageSlot(sourceRoot, stage);
+                } else {
+                    slot.moveTo(stage);
+                }
+                Path jobDir = slot.checkOut(relative, IgnoreRules.root(sourceRoot));
+                return new StagedWorkspace(stage, slot.root(), jobDir, slot);
+            }
+            TreeOps.deleteTree(stage);
             Path root = stage.resolve("root");
             Files.createDirectories(root);
-            if (relative == null) {
-                Path outside = Path.of(job.path());
-                return new StagedWorkspace(stage, sourceRoot, outside);
-            }
             Path source = sourceRoot;
             Path target = root;
             IgnoreRules rules = IgnoreRules.root(sourceRoot);
             for (Path segment : relative.toString().isEmpty() ? List.<Path>of() : relative) {
-                linkSiblings(source, target, segment.toString());
+                TreeOps.linkEntries(source, target, segment.toString());
                 source = source.resolve(segment);
                 target = target.resolve(segment);
                 rules = rules.enter(source);
@@ -85,26 +99,55 @@ public final class WorkspaceStager {
             if (relative.toString().isEmpty()) {
                 linkEntry(source, target, ".git");
             }
-            copyTree(source, target, rules, relative.toString().isEmpty());
-            return new StagedWorkspace(stage, root, target);
+            TreeOps.copyTree(source, target, rules, relative.toString().isEmpty());
+            return new StagedWorkspace(stage, root, target, null);
         } catch (IOException e) {
             throw new UncheckedIOException("staging workspace for " + job.id() + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** Removes the job's stage (unless kept) and the execution's directory once it is empty. */
+    /** Ends the job's use of its stage: recycled for the next job, kept, or removed. */
     public void release(StagedWorkspace staged) {
-        if (keep) {
+        if (staged.directory() == null || keep) {
             return;
         }
         try {
-            deleteTree(staged.directory());
-            Files.deleteIfExists(stagesRoot);
-            Files.deleteIfExists(stagesRoot.getParent());
+            if (staged.slot() != null && staged.slot().checkIn()) {
+                Path parked = stagesRoot.resolve(".free-" + parked());
+                staged.slot().moveTo(parked);
+                pool.add(staged.slot());
+                return;
+            }
+            TreeOps.deleteTree(staged.directory());
         } catch (IOException e) {
             // a leftover stage is only disk space; the directory is named after the execution
         }
+    }
+
+    /** Removes every recycled stage and the execution's directory; called when the run ends. */
+    public void close() {
+        if (keep) {
+            return;
+        }
+        StageSlot slot;
+        while ((slot = pool.poll()) != null) {
+            try {
+                TreeOps.deleteTree(slot.directory());
+            } catch (IOException e) {
+                // leftovers are only disk space
+            }
+        }
+        try {
+            Files.deleteIfExists(stagesRoot);
+            Files.deleteIfExists(stagesRoot.getParent());
+        } catch (IOException e) {
+            // not empty: another run's stages, or a kept one
+        }
+    }
+
+    private synchronized int parked() {
+        return ++parkedCount;
     }
 
     private Path relativePath(String path) {
@@ -120,18 +163,6 @@ public final class WorkspaceStager {
         return sourceRoot.relativize(absolute);
     }
 
-    private static void linkSiblings(Path sourceDir, Path targetDir, String except)
-            throws IOException {
-        Files.createDirectories(targetDir);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(sourceDir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!name.equals(except) && !name.equals(".orun")) {
-                    Files.createSymbolicLink(targetDir.resolve(name), entry);
-                }
-            }
-        }
-    }
 
     private static void linkEntry(Path sourceDir, Path targetDir, String name) throws IOException {
         Path entry = sourceDir.resolve(name);
@@ -140,54 +171,6 @@ public final class WorkspaceStager {
         }
     }
 
-    private static void copyTree(Path source, Path target, IgnoreRules rootRules,
-                                 boolean workspaceRoot) throws IOException {
-        Files.createDirectories(target);
-        if (!Files.isDirectory(source)) {
-            return;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(source)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (workspaceRoot && name.equals(".git")) {
-                    continue;
-                }
-                BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                if (rootRules.ignored(entry, attrs.isDirectory())) {
-                    continue;
-                }
-                Path destination = target.resolve(name);
-                if (attrs.isSymbolicLink()) {
-                    Files.createSymbolicLink(destination, Files.readSymbolicLink(entry));
-                } else if (attrs.isDirectory()) {
-                    copyTree(entry, destination, rootRules.enter(entry), false);
-                } else if (attrs.isRegularFile()) {
-                    Files.copy(entry, destination, StandardCopyOption.COPY_ATTRIBUTES,
-                            LinkOption.NOFOLLOW_LINKS);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 
     /** A job id as a single safe file name: {@code [A-Za-z0-9._@-]}, other characters become {@code _}. */
     static String safeName(String id) {
