@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 AutoComplete.GenerateCompletion.class,
                 PlanCommand.class,
                 ValidateCommand.class,
+                RunCommand.class,
                 StatusCommand.class,
                 LogsCommand.class,
         })
