@@ -76,6 +76,7 @@ public final class LogsCommand implements Callable<Integer> {
         private LogEntry current;
         private boolean endsWithNewline = true;
         private boolean wrote;
+        private byte[] carry = new byte[0];
 
         LabelledSink(PrintWriter out) {
             this.out = out;
@@ -87,6 +88,11 @@ public final class LogsCommand implements Callable<Integer> {
                 return;
             }
             if (current == null || !current.file().equals(entry.file())) {
+                if (carry.length > 0) {
+                    out.print(new String(carry, StandardCharsets.UTF_8));
+                    endsWithNewline = false;
+                    carry = new byte[0];
+                }
                 if (!endsWithNewline) {
                     out.println();
                 }
@@ -96,13 +102,35 @@ public final class LogsCommand implements Callable<Integer> {
                 out.println("==> " + entry.label() + " (" + entry.status().wireName() + ") <==");
                 current = entry;
             }
-            out.print(new String(bytes, offset, length, StandardCharsets.UTF_8));
+            byte[] text = new byte[carry.length + length];
+            System.arraycopy(carry, 0, text, 0, carry.length);
+            System.arraycopy(bytes, offset, text, carry.length, length);
+            int complete = completeUtf8(text);
+            carry = java.util.Arrays.copyOfRange(text, complete, text.length);
+            out.print(new String(text, 0, complete, StandardCharsets.UTF_8));
             out.flush();
-            endsWithNewline = bytes[offset + length - 1] == '\n';
+            endsWithNewline = complete > 0 && text[complete - 1] == '\n' && carry.length == 0;
             wrote = true;
         }
 
+        /** How many leading bytes form whole UTF-8 characters; a character cut by a chunk waits. */
+        private static int completeUtf8(byte[] text) {
+            for (int back = 1; back <= Math.min(3, text.length); back++) {
+                int b = text[text.length - back] & 0xff;
+                if ((b & 0xC0) != 0x80) { // a lead byte (or ASCII): is its sequence complete?
+                    int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                    return need > back ? text.length - back : text.length;
+                }
+            }
+            return text.length;
+        }
+
         void finish() {
+            if (carry.length > 0) {
+                out.print(new String(carry, StandardCharsets.UTF_8));
+                endsWithNewline = false;
+                carry = new byte[0];
+            }
             if (!endsWithNewline) {
                 out.println();
             }

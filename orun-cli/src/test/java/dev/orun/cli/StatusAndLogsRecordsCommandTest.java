@@ -236,4 +236,22 @@ class StatusAndLogsRecordsCommandTest {
                     "log of web@dev.bundle pack");
         }
     }
+
+    @Test
+    void aCharacterSplitBetweenTwoReadChunksIsPrintedWhole() throws Exception {
+        String text = "a".repeat(64 * 1024 - 1) + "é€\n";
+        try (FileStateBackend backend = new FileStateBackend(workspace.resolve(".orun"), "utf")) {
+            backend.open(new RunDescriptor("utf", PLAN, "local", "manual", "alice"));
+            backend.claim("web@dev.bundle", Duration.ofMinutes(1));
+            try (OutputStream log = backend.openLog("web@dev.bundle", "pack")) {
+                log.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            backend.jobFinished("web@dev.bundle", Status.SUCCEEDED, Instant.now(), null);
+            backend.finish(Status.SUCCEEDED, Instant.now());
+        }
+
+        Result logs = orun("logs", "--job", "web");
+
+        assertThat(logs.out()).endsWith("aé€\n").doesNotContain("\uFFFD");
+    }
 }
