@@ -28,7 +28,7 @@ import java.util.function.Function;
  */
 final class SchemaValidator {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.orun.core.plan.PlanJson.mapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
     private final Map<Composition, JsonSchema> schemas = new ConcurrentHashMap<>();
