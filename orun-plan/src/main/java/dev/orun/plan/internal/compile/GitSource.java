@@ -33,7 +33,9 @@ public final class GitSource {
         try (Repository repository = builder.build()) {
             ObjectId head = repository.resolve(Constants.HEAD);
             if (head == null || repository.isBare()) {
-                return null;
+                // JGit cannot read linked worktrees (a .git file pointing at worktrees/<name>).
+                return Files.isRegularFile(repository.getDirectory().toPath().resolve("commondir"))
+                        ? GitCli.source(root) : null;
             }
             StatusCommand status = Git.wrap(repository).status();
             Path workTree = repository.getWorkTree().toPath().toRealPath();
