@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Compile declared monorepo intent into a deterministic plan and run it.",
         subcommands = {
                 AutoComplete.GenerateCompletion.class,
+                PlanCommand.class,
+                ValidateCommand.class,
         })
 public final class Main implements Runnable {
 
