@@ -102,8 +102,12 @@ time_b() {
   t1=$(now); echo $(((t1 - t0) / 1000000))
 }
 
-echo "generating $components components × $files_per_component files in $ws"
-generate
+if [ -n "${REUSE:-}" ] && [ -d "$ws/.git" ]; then
+  echo "reusing $ws"
+else
+  echo "generating $components components × $files_per_component files in $ws"
+  generate
+fi
 files=$(cd "$ws" && git ls-files | wc -l)
 changed=$(cd "$ws" && git diff --name-only main... | wc -l)
 echo "repository: $files files, $changed changed on the branch"
@@ -114,13 +118,14 @@ if [ -n "${GENERATE_ONLY:-}" ]; then exit 0; fi
 job_ids() { grep -o '"svc[0-9]*@[^"]*"' "$ws/.orun/plans/latest.json" | sort -u; }
 (cd "$ws" && "$orun" plan --changed --base main --explain >/dev/null 2>"$work/a.explain")
 job_ids > "$work/a.jobs"
-(cd "$ws" && "$orun" plan --files "$(git diff --name-only "$(git merge-base main HEAD)" | paste -sd, -)" >/dev/null)
+(cd "$ws" && "$orun" plan --files "$(git diff --name-only "$(git merge-base main HEAD)" | paste -sd, -)" >/dev/null 2>&1)
 job_ids > "$work/b.jobs"
 if ! cmp -s "$work/a.jobs" "$work/b.jobs" || [ ! -s "$work/a.jobs" ]; then
   echo "MISMATCH: --changed and --files selected different (or no) jobs; see $work/a.explain" >&2
   exit 1
 fi
 echo "both select the same $(wc -l < "$work/a.jobs") jobs"
+echo "in-process: change detection $(grep -o 'took [0-9]* ms' "$work/a.explain" | head -1) (JGit open, refs, merge base, tree diff, ownership)"
 
 time_a >/dev/null; time_b >/dev/null   # warm the page cache
 a=$(for _ in $(seq "$runs"); do time_a; done | median)

@@ -32,6 +32,7 @@ public final class ChangeDetector {
      */
     public static ChangeSet detect(Path workspaceRoot, Path intentFile, ChangeRequest req,
                                    OwnershipModel model, Map<String, String> env) {
+        long started = System.nanoTime();
         ChangeRequestCheck.validate(req);
         Path root = workspaceRoot.toAbsolutePath().normalize();
         String intentRel = WorkspacePaths.clean(root.relativize(root.resolve(intentFile).normalize()).toString());
@@ -81,6 +82,7 @@ public final class ChangeDetector {
         }
         lines.add("selected: " + (selected.isEmpty() ? "no components changed"
                 : list(selected) + " (" + selected.size() + (selected.size() == 1 ? " component)" : " components)")));
+        lines.add("took " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return new ChangeSet(selected, changed.files(), lines);
     }
 
