@@ -1,7 +1,9 @@
 package dev.orun.plan.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orun.core.InvalidInputException;
 import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.PlanScope;
@@ -91,5 +93,47 @@ class ChangedPlanTest {
 
         assertThat(compiled.notes()).contains("changes:   services/web/index.js → web");
         assertThat(compiled.notes()).anyMatch(n -> n.startsWith("changes: base: main from --base → "));
+    }
+
+    @Test
+    void aComponentWithAnInputDependencyIsRebuiltWhenTheDependencyChanges() {
+        repo.write("services/api/plugins/auth/component.yaml", """
+                apiVersion: sourceplane.io/v1
+                kind: Component
+                metadata: {name: auth}
+                spec:
+                  type: shell
+                  subscribe: {environments: [dev]}
+                  parameters: {message: auth}
+                  dependsOn:
+                    - {component: web, input: true}
+                """).commitAll("auth builds from web's sources");
+        repo.git("checkout", "-q", "-b", "web-change");
+        repo.write("services/web/index.js", "v2").commitAll("web");
+
+        CompiledPlan compiled = compile(Fixture.base("feature"), root);
+
+        assertThat(compiled.plan().metadata().scope().components()).containsExactly("auth", "web");
+    }
+
+    @Test
+    void anUnknownWatchedSectionIsALoadErrorWithFileAndLine() {
+        repo.write("services/web/component.yaml", """
+                apiVersion: sourceplane.io/v1
+                kind: Component
+                metadata: {name: web}
+                spec:
+                  type: node
+                  subscribe: {environments: [prod]}
+                  change:
+                    watches: [env, secrets]
+                """);
+        Workspace ws = Workspace.discover(root, null);
+
+        assertThatThrownBy(() -> new Planner(ws).validate())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("services/web/component.yaml:8: component \"web\": change.watches: unknown section"
+                        + " \"secrets\" (expected one of automation, compositions, discovery, env, environments,"
+                        + " execution, groups)");
     }
 }

@@ -13,7 +13,6 @@ import dev.orun.plan.internal.model.Composition;
 import dev.orun.plan.internal.model.CompositionSourceDecl;
 import dev.orun.plan.internal.model.EnvironmentDecl;
 import dev.orun.plan.changes.ChangeDetector;
-import dev.orun.plan.changes.ChangeFields;
 import dev.orun.plan.changes.ChangeRequest;
 import dev.orun.plan.changes.ChangeSet;
 import dev.orun.plan.changes.ComponentLocation;
@@ -55,7 +54,7 @@ public final class ChangeScope {
     public static ChangeScope detect(WorkspaceModel model, Path intentFile, ChangeRequest request,
                                      Selection base, Map<String, String> env) {
         ChangeSet changes = ChangeDetector.detect(model.root(), intentFile, request,
-                ownership(model, intentFile), env);
+                ownership(model), env);
         SortedSet<String> components = new TreeSet<>(base.components());
         components.retainAll(changes.components());
         List<String> notes = new ArrayList<>(base.notes());
@@ -95,14 +94,7 @@ public final class ChangeScope {
     }
 
     /** The workspace as change detection sees it. */
-    static OwnershipModel ownership(WorkspaceModel model, Path intentFile) {
-        Path root = model.root();
-        String intentRel = slash(root.relativize(intentFile.toAbsolutePath().normalize()));
-        List<String> manifests = new ArrayList<>();
-        model.components().values().stream().filter(c -> c.defaultPath() != null)
-                .forEach(c -> manifests.add(slash(c.file())));
-        ChangeFields fields = ChangeFields.read(root, intentRel, manifests);
-
+    static OwnershipModel ownership(WorkspaceModel model) {
         List<ComponentLocation> components = new ArrayList<>();
         List<DependencyRule> rules = new ArrayList<>();
         Set<CompositionLocation> compositions = new LinkedHashSet<>();
@@ -120,9 +112,9 @@ public final class ChangeScope {
                 }
             }
             components.add(new ComponentLocation(c.name(), dir, c.type(), inline ? null : slash(c.file()),
-                    fields.watches(c.name()), environments));
+                    c.changeWatches(), environments));
             for (DependencyDecl d : c.dependsOn()) {
-                rules.add(new DependencyRule(c.name(), d.component(), d.always(), fields.input(c.name(), d.component())));
+                rules.add(new DependencyRule(c.name(), d.component(), d.always(), d.input()));
             }
             compositionOf(model, c, sourceDirs).ifPresent(compositions::add);
         }
