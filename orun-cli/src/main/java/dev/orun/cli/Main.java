@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 AutoComplete.GenerateCompletion.class,
                 PlanCommand.class,
                 ValidateCommand.class,
+                RunCommand.class,
+                StatusCommand.class,
+                LogsCommand.class,
         })
 public final class Main implements Runnable {
 
