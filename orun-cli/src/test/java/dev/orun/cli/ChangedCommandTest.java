@@ -2,6 +2,8 @@ package dev.orun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.PlanJson;
@@ -122,5 +124,37 @@ class ChangedCommandTest {
 
         assertThat(run("plan", "-i", intent, "--head", "feature")).isEqualTo(2);
         assertThat(err.strip()).isEqualTo("orun: --head needs --base (the ref to compare it with)");
+    }
+
+    @Test
+    void runChangedDryRunAgreesWithPlanChanged() throws IOException {
+        assertThat(run("plan", "-i", intent, "--changed", "--base", "main")).isEqualTo(0);
+        Plan planned = PlanJson.read(dir.resolve(".orun/plans/latest.json"));
+
+        assertThat(run("run", "-i", intent, "--changed", "--base", "main", "--dry-run", "--json")).isEqualTo(0);
+
+        JsonNode report = new ObjectMapper().readTree(out);
+        assertThat(report.get("planChecksum").asText()).isEqualTo(planned.metadata().checksum());
+        assertThat(report.get("jobs").toString()).contains("web@dev.build").doesNotContain("api@dev.build");
+        assertThat(planned.jobs()).extracting(Job::id).containsExactly("web@dev.build");
+    }
+
+    @Test
+    void runWithNothingChangedSaysSoAndSucceeds() {
+        assertThat(run("run", "-i", intent, "--changed", "--base", "feature")).isEqualTo(0);
+
+        assertThat(err).contains("no components changed");
+        assertThat(out).contains("no jobs to run");
+        assertThat(dir.resolve(".orun/executions")).doesNotExist();
+    }
+
+    @Test
+    void runIgnoresChangeFlagsForASavedPlan() {
+        assertThat(run("plan", "-i", intent, "--all", "--name", "everything")).isEqualTo(0);
+
+        assertThat(run("run", "everything", "-i", intent, "--changed", "--base", "main", "--dry-run")).isEqualTo(0);
+
+        assertThat(err).contains("note: change-detection flags are ignored for a saved plan");
+        assertThat(out).contains("api@dev.build").contains("web@dev.build");
     }
 }
