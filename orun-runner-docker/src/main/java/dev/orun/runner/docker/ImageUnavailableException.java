@@ -1,0 +1,12 @@
+package dev.orun.runner.docker;
+
+import dev.orun.core.OrunException;
+
+/** A job's image cannot be had (missing with pull policy never, or the pull failed). Fails the job. */
+public final class ImageUnavailableException extends OrunException {
+    private static final long serialVersionUID = 1L;
+
+    public ImageUnavailableException(String message) {
+        super(EXIT_FAILURE, "docker runner: " + message);
+    }
+}
