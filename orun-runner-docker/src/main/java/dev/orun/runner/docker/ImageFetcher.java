@@ -5,6 +5,8 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Makes an image present according to the pull policy. Each image is settled once per run, under
@@ -16,6 +18,8 @@ final class ImageFetcher {
     private final PullPolicy policy;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Boolean> ready = new ConcurrentHashMap<>();
+    /** A failed image stays failed for the run: every job on it reports the same reason at once. */
+    private final ConcurrentMap<String, String> failed = new ConcurrentHashMap<>();
 
     ImageFetcher(DockerClient docker, PullPolicy policy) {
         this.docker = docker;
@@ -35,16 +39,29 @@ final class ImageFetcher {
             if (ready.containsKey(image)) {
                 return;
             }
-            boolean present = isPresent(image);
-            if (policy == PullPolicy.NEVER && !present) {
-                throw new ImageUnavailableException("image " + image
-                        + " is not present in the Docker engine and the pull policy is never "
-                        + "(load or build it first, or use --pull if-not-present)");
+            String earlier = failed.get(image);
+            if (earlier != null) {
+                throw new ImageUnavailableException(earlier);
             }
-            if (policy == PullPolicy.ALWAYS || !present) {
-                pull(image, present);
+            try {
+                settle(image);
+            } catch (ImageUnavailableException e) {
+                failed.put(image, e.reason());
+                throw e;
             }
             ready.put(image, Boolean.TRUE);
+        }
+    }
+
+    private void settle(String image) throws InterruptedException {
+        boolean present = isPresent(image);
+        if (policy == PullPolicy.NEVER && !present) {
+            throw new ImageUnavailableException("image " + image
+                    + " is not present in the Docker engine and the pull policy is never "
+                    + "(load or build it first, or use --pull if-not-present)");
+        }
+        if (policy == PullPolicy.ALWAYS || !present) {
+            pull(image, present);
         }
     }
 
@@ -82,7 +99,21 @@ final class ImageFetcher {
         }
     }
 
+    /**
+     * One line from an engine error: docker-java reports {@code Status 500: {"message":"..."}}, of
+     * which only the engine's message is worth showing.
+     */
     static String oneLine(String message) {
-        return message == null ? "unknown error" : message.replace('\n', ' ').replace('\r', ' ').strip();
+        if (message == null) {
+            return "unknown error";
+        }
+        String text = message;
+        Matcher json = ENGINE_MESSAGE.matcher(text);
+        if (json.find()) {
+            text = json.group(1).replace("\\\"", "\"");
+        }
+        return text.replace('\n', ' ').replace('\r', ' ').strip();
     }
+
+    private static final Pattern ENGINE_MESSAGE = Pattern.compile("\\{\\s*\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 }

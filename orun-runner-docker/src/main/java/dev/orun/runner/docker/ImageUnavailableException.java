@@ -6,7 +6,15 @@ import dev.orun.core.OrunException;
 public final class ImageUnavailableException extends OrunException {
     private static final long serialVersionUID = 1L;
 
-    public ImageUnavailableException(String message) {
-        super(EXIT_FAILURE, "docker runner: " + message);
+    private final String reason;
+
+    public ImageUnavailableException(String reason) {
+        super(EXIT_FAILURE, "docker runner: " + reason);
+        this.reason = reason;
+    }
+
+    /** The message without the {@code docker runner:} prefix. */
+    public String reason() {
+        return reason;
     }
 }
