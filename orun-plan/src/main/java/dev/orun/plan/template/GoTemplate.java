@@ -1,0 +1,68 @@
+package dev.orun.plan.template;
+
+import dev.orun.plan.template.Ast.Node;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A parsed template in the subset of Go's {@code text/template} that compositions use: field
+ * chains on maps, {@code if/else if/else}, {@code range}, {@code with}, variables, pipelines,
+ * parenthesised pipelines, trim markers, comments, and the functions {@code eq ne lt le gt ge
+ * and or not len index print printf println}. Output is formatted like Go's {@code fmt %v}.
+ *
+ * <p>Two decisions differ from Go (SPEC §4): printing a missing key is an error whose
+ * {@link TemplateException#missingKey()} is the key's dotted path (a missing key used as a
+ * condition is nil/false), and GitHub Actions expressions {@code ${{ ... }}} are literal text.
+ *
+ * <p>Parse once, render many times; instances are immutable and thread-safe.
+ */
+public final class GoTemplate {
+  private final String source;
+  private final List<Node> nodes;
+  private final boolean isStatic;
+
+  private GoTemplate(String source, List<Node> nodes, boolean isStatic) {
+    this.source = source;
+    this.nodes = nodes;
+    this.isStatic = isStatic;
+  }
+
+  /** Parses a template; throws {@link TemplateException} (with line and column) on syntax errors. */
+  public static GoTemplate parse(String text) {
+    Objects.requireNonNull(text, "text");
+    if (text.indexOf("{{") < 0) {
+      return new GoTemplate(text, List.of(), true);
+    }
+    List<Node> nodes = Parser.parse(text);
+    boolean isStatic = nodes.size() == 1 && nodes.get(0) instanceof Ast.Text
+        && ((Ast.Text) nodes.get(0)).text.equals(text);
+    return new GoTemplate(text, List.copyOf(nodes), isStatic);
+  }
+
+  /** Renders against {@code data} (the dot and {@code $}); throws {@link TemplateException}. */
+  public String render(Map<String, Object> data) {
+    if (isStatic) {
+      return source;
+    }
+    StringBuilder out = new StringBuilder(source.length() + 64);
+    Object root = data == null ? Map.of() : data;
+    new Executor(source, out, root).walk(root, nodes);
+    return out.toString();
+  }
+
+  /** True when the text has no actions, so {@link #render} returns it unchanged. */
+  public boolean isStatic() {
+    return isStatic;
+  }
+
+  /** The template text as given to {@link #parse}. */
+  public String source() {
+    return source;
+  }
+
+  @Override
+  public String toString() {
+    return source;
+  }
+}

@@ -1,0 +1,376 @@
+package dev.orun.plan.template;
+
+import dev.orun.plan.template.Ast.Arg;
+import dev.orun.plan.template.Ast.Chain;
+import dev.orun.plan.template.Ast.Command;
+import dev.orun.plan.template.Ast.Control;
+import dev.orun.plan.template.Ast.Node;
+import dev.orun.plan.template.Ast.Pipeline;
+import dev.orun.plan.template.Token.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the node tree from tokens with Go's grammar: actions, {@code if/else if/else},
+ * {@code with/else with/else}, {@code range/else}, {@code break/continue}, pipelines, variables.
+ * Unknown functions and undefined variables are parse errors, as in Go.
+ */
+final class Parser {
+  private final String src;
+  private final List<Token> tokens;
+  private int index;
+  private final List<String> variables = new ArrayList<>(List.of("$"));
+  private int rangeDepth;
+
+  /** How an item list ended: {@code {{end}}}, {@code {{else}}} or the end of the template. */
+  private static final class Terminator {
+    final String keyword;
+    final Token token;
+
+    Terminator(String keyword, Token token) {
+      this.keyword = keyword;
+      this.token = token;
+    }
+  }
+
+  private Parser(String src, List<Token> tokens) {
+    this.src = src;
+    this.tokens = tokens;
+  }
+
+  static List<Node> parse(String src) {
+    Parser parser = new Parser(src, Lexer.lex(src));
+    List<Node> nodes = new ArrayList<>();
+    Terminator end = parser.itemList(nodes);
+    if (end.keyword != null) {
+      throw parser.error(end.token, "unexpected {{" + end.keyword + "}}");
+    }
+    return nodes;
+  }
+
+  /** Parses nodes into {@code into} until {@code end}, {@code else} or EOF. */
+  private Terminator itemList(List<Node> into) {
+    while (true) {
+      Token token = next();
+      switch (token.kind) {
+        case EOF:
+          return new Terminator(null, token);
+        case TEXT:
+          into.add(new Ast.Text(token.text));
+          break;
+        case LEFT_DELIM:
+          Token keyword = peekNonSpace();
+          if (keyword.kind == Kind.KEYWORD) {
+            nextNonSpace();
+            switch (keyword.text) {
+              case "end":
+                expect(Kind.RIGHT_DELIM, "end");
+                return new Terminator("end", keyword);
+              case "else":
+                Token after = peekNonSpace();
+                if (!(after.kind == Kind.KEYWORD
+                    && (after.text.equals("if") || after.text.equals("with")))) {
+                  expect(Kind.RIGHT_DELIM, "else");
+                }
+                return new Terminator("else", keyword);
+              default:
+                into.add(keywordAction(keyword));
+            }
+          } else {
+            into.add(new Ast.Print(pipeline("command", Kind.RIGHT_DELIM)));
+          }
+          break;
+        default:
+          throw unexpected(token, "input");
+      }
+    }
+  }
+
+  private Node keywordAction(Token keyword) {
+    switch (keyword.text) {
+      case "if":
+        return control(Control.Kind.IF, keyword);
+      case "with":
+        return control(Control.Kind.WITH, keyword);
+      case "range":
+        return control(Control.Kind.RANGE, keyword);
+      case "break":
+      case "continue":
+        if (rangeDepth == 0) {
+          throw error(keyword, "{{" + keyword.text + "}} outside {{range}}");
+        }
+        expect(Kind.RIGHT_DELIM, keyword.text);
+        return new Ast.LoopControl(keyword.text.equals("break"));
+      default:
+        throw error(keyword, "{{" + keyword.text + "}} is not supported");
+    }
+  }
+
+  private Control control(Control.Kind kind, Token keyword) {
+    String context = kind.name().toLowerCase();
+    int scope = variables.size();
+    try {
+      Pipeline pipeline = pipeline(context, Kind.RIGHT_DELIM);
+      List<Node> body = new ArrayList<>();
+      if (kind == Control.Kind.RANGE) {
+        rangeDepth++;
+      }
+      Terminator end = itemList(body);
+      if (kind == Control.Kind.RANGE) {
+        rangeDepth--;
+      }
+      List<Node> otherwise = null;
+      if (end.keyword == null) {
+        throw error(keyword, "unclosed {{" + context + "}}: missing {{end}}");
+      }
+      if (end.keyword.equals("else")) {
+        otherwise = new ArrayList<>();
+        Token chained = peekNonSpace();
+        boolean elseIf = kind == Control.Kind.IF && chained.text.equals("if");
+        boolean elseWith = kind == Control.Kind.WITH && chained.text.equals("with");
+        if (chained.kind == Kind.KEYWORD && (elseIf || elseWith)) {
+          // {{else if b}} is {{else}}{{if b}}...{{end}}, sharing the outer {{end}}.
+          nextNonSpace();
+          otherwise.add(control(kind, chained));
+        } else if (chained.kind == Kind.KEYWORD) {
+          throw error(chained, "{{else " + chained.text + "}} is not allowed in {{" + context + "}}");
+        } else {
+          Terminator elseEnd = itemList(otherwise);
+          if (elseEnd.keyword == null) {
+            throw error(keyword, "unclosed {{" + context + "}}: missing {{end}}");
+          }
+          if (!elseEnd.keyword.equals("end")) {
+            throw error(elseEnd.token, "expected {{end}}, found {{" + elseEnd.keyword + "}}");
+          }
+        }
+      }
+      return new Control(kind, pipeline, body, otherwise);
+    } finally {
+      truncateVariables(scope);
+    }
+  }
+
+  private Pipeline pipeline(String context, Kind end) {
+    int offset = peekNonSpace().offset;
+    List<String> declared = new ArrayList<>(2);
+    boolean isAssign = false;
+    if (peekNonSpace().kind == Kind.VARIABLE) {
+      int mark = index;
+      Token variable = nextNonSpace();
+      Token op = nextNonSpace();
+      if (op.kind == Kind.COMMA) {
+        if (!context.equals("range")) {
+          throw error(op, "too many declarations in " + context);
+        }
+        declared.add(variable.text);
+        variable = nextNonSpace();
+        if (variable.kind != Kind.VARIABLE) {
+          throw error(variable, "range can only initialize variables");
+        }
+        op = nextNonSpace();
+        if (op.kind != Kind.DECLARE && op.kind != Kind.ASSIGN) {
+          throw unexpected(op, "range declaration");
+        }
+      }
+      if (op.kind == Kind.DECLARE || op.kind == Kind.ASSIGN) {
+        declared.add(variable.text);
+        isAssign = op.kind == Kind.ASSIGN;
+        for (String name : isAssign ? declared : List.<String>of()) {
+          if (!variables.contains(name)) {
+            throw error(variable, "undefined variable \"" + name + "\"");
+          }
+        }
+      } else {
+        index = mark;
+      }
+    }
+    List<Command> commands = new ArrayList<>();
+    while (true) {
+      Token token = nextNonSpace();
+      if (token.kind == end) {
+        break;
+      }
+      if (!startsOperand(token.kind)) {
+        throw unexpected(token, context);
+      }
+      index--;
+      commands.add(command(context, commands.size()));
+      if (peek(-1).kind == Kind.PIPE && peekNonSpace().kind == end) {
+        throw error(peekNonSpace(), "missing command after \"|\" in " + context);
+      }
+    }
+    if (commands.isEmpty()) {
+      throw error(tokens.get(index - 1), "missing value for " + context);
+    }
+    variables.addAll(declared);
+    return new Pipeline(offset, declared, isAssign, commands);
+  }
+
+  private Command command(String context, int stage) {
+    int offset = peekNonSpace().offset;
+    List<Arg> args = new ArrayList<>();
+    while (true) {
+      skipSpaces();
+      Arg operand = operand();
+      if (operand != null) {
+        args.add(operand);
+      }
+      Token token = next();
+      if (token.kind == Kind.SPACE) {
+        continue;
+      }
+      if (token.kind == Kind.RIGHT_DELIM || token.kind == Kind.RIGHT_PAREN) {
+        index--;
+      } else if (token.kind != Kind.PIPE) {
+        throw unexpected(token, "operand");
+      }
+      break;
+    }
+    if (args.isEmpty()) {
+      throw error(tokens.get(index), "empty command in " + context);
+    }
+    Arg first = args.get(0);
+    if (!(first instanceof Ast.Function)) {
+      if (first instanceof Ast.Literal && ((Ast.Literal) first).isNil) {
+        throw error(offset, "nil is not a command");
+      }
+      if (args.size() > 1 || stage > 0) {
+        throw error(offset, "can't give argument to non-function " + src.substring(offset,
+            Math.min(src.length(), offset + 40)).split("[\\s|)}]", 2)[0]);
+      }
+    }
+    return new Command(offset, args);
+  }
+
+  private Arg operand() {
+    Token start = peek();
+    Arg term = term();
+    if (term == null || peek().kind != Kind.FIELD) {
+      return term;
+    }
+    List<String> fields = new ArrayList<>();
+    while (peek().kind == Kind.FIELD) {
+      fields.add(next().text.substring(1));
+    }
+    String[] names = fields.toArray(new String[0]);
+    String suffix = String.join(".", fields);
+    if (term instanceof Chain) {
+      Chain c = (Chain) term;
+      String[] all = new String[c.fields.length + names.length];
+      System.arraycopy(c.fields, 0, all, 0, c.fields.length);
+      System.arraycopy(names, 0, all, c.fields.length, names.length);
+      String path = c.path.isEmpty() ? suffix
+          : c.path.equals("$") ? suffix : c.path + "." + suffix;
+      return new Chain(c.receiver, c.variable, c.pipeline, all, path, c.offset);
+    }
+    if (term instanceof Ast.SubPipeline) {
+      return new Chain(Chain.Receiver.PIPELINE, null, ((Ast.SubPipeline) term).pipeline, names,
+          suffix, start.offset);
+    }
+    throw error(start, "unexpected . after term " + start.describe());
+  }
+
+  private Arg term() {
+    Token token = next();
+    switch (token.kind) {
+      case IDENTIFIER:
+        if (!Builtins.exists(token.text)) {
+          throw error(token, "function \"" + token.text + "\" not defined");
+        }
+        return new Ast.Function(token.text, token.offset);
+      case DOT:
+        return Ast.Dot.INSTANCE;
+      case NIL:
+        return new Ast.Literal(null, true);
+      case VARIABLE:
+        if (!variables.contains(token.text)) {
+          throw error(token, "undefined variable \"" + token.text + "\"");
+        }
+        return new Chain(Chain.Receiver.VARIABLE, token.text, null, new String[0], token.text,
+            token.offset);
+      case FIELD:
+        List<String> fields = new ArrayList<>();
+        fields.add(token.text.substring(1));
+        while (peek().kind == Kind.FIELD) {
+          fields.add(next().text.substring(1));
+        }
+        return new Chain(Chain.Receiver.DOT, null, null, fields.toArray(new String[0]),
+            String.join(".", fields), token.offset);
+      case BOOL:
+      case NUMBER:
+      case STRING:
+        return new Ast.Literal(token.value, false);
+      case LEFT_PAREN:
+        return new Ast.SubPipeline(pipeline("parenthesized pipeline", Kind.RIGHT_PAREN));
+      default:
+        index--;
+        return null;
+    }
+  }
+
+  private static boolean startsOperand(Kind kind) {
+    switch (kind) {
+      case BOOL: case DOT: case FIELD: case IDENTIFIER: case NUMBER: case NIL: case STRING:
+      case VARIABLE: case LEFT_PAREN:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private void expect(Kind kind, String context) {
+    Token token = nextNonSpace();
+    if (token.kind != kind) {
+      throw unexpected(token, context);
+    }
+  }
+
+  private void truncateVariables(int size) {
+    while (variables.size() > size) {
+      variables.remove(variables.size() - 1);
+    }
+  }
+
+  private Token next() {
+    return tokens.get(index++);
+  }
+
+  private Token peek() {
+    return tokens.get(index);
+  }
+
+  private Token peek(int relative) {
+    return tokens.get(index + relative);
+  }
+
+  private void skipSpaces() {
+    while (tokens.get(index).kind == Kind.SPACE) {
+      index++;
+    }
+  }
+
+  private Token nextNonSpace() {
+    skipSpaces();
+    return next();
+  }
+
+  private Token peekNonSpace() {
+    skipSpaces();
+    return peek();
+  }
+
+  private TemplateException unexpected(Token token, String context) {
+    if (token.kind == Kind.EOF) {
+      return error(token, "unexpected end of template in " + context);
+    }
+    return error(token, "unexpected " + token.describe() + " in " + context);
+  }
+
+  private TemplateException error(Token token, String message) {
+    return error(token.offset, message);
+  }
+
+  private TemplateException error(int offset, String message) {
+    return TemplateException.at(src, offset, message);
+  }
+}
