@@ -1,6 +1,5 @@
 package dev.orun.runner.docker;
 
-import com.github.dockerjava.api.exception.DockerException;
 import dev.orun.core.plan.Step;
 import dev.orun.core.runner.JobContext;
 import dev.orun.core.runner.JobSession;
@@ -68,7 +67,8 @@ final class DockerJobSession implements JobSession {
             throw e;
         } catch (ImageUnavailableException e) {
             return StepResult.notRun(e.getMessage());
-        } catch (DockerException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // engine errors (DockerException) and transport failures (the engine went away)
             return StepResult.notRun("docker runner: " + ImageFetcher.oneLine(e.getMessage()));
         }
     }
