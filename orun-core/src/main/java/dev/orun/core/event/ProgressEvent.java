@@ -14,6 +14,13 @@ public sealed interface ProgressEvent {
                       java.util.List<String> jobIds, int concurrency) implements ProgressEvent {
     }
 
+    /**
+     * A job was not run because this execution already recorded it as succeeded (resume), or
+     * another process sharing the execution id ran it.
+     */
+    record JobReused(Instant at, String jobId, Status status) implements ProgressEvent {
+    }
+
     record JobStarted(Instant at, String jobId, int attempt) implements ProgressEvent {
     }
 

@@ -24,6 +24,16 @@ public interface StateBackend extends AutoCloseable {
      */
     RunState open(RunDescriptor run);
 
+    /**
+     * The state recorded so far for this run, without creating or changing anything; empty when
+     * the run does not exist yet. The engine validates a selection against it before
+     * {@link #open} so that bad input leaves nothing written. Backends that cannot tell return
+     * empty, and the engine then validates after {@link #open}.
+     */
+    default java.util.Optional<RunState> peek() {
+        return java.util.Optional.empty();
+    }
+
     /** Forgets a job's recorded state and logs so it runs again ({@code --retry}). */
     void resetJob(String jobId);
 

@@ -1,0 +1,200 @@
+package dev.orun.cli.render;
+
+import dev.orun.core.event.ProgressEvent;
+import dev.orun.core.event.ProgressListener;
+import dev.orun.core.state.Status;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders a run as it progresses: one line per finished job (under a component header when one
+ * component runs at a time; with an inline {@code component·environment/job} label when jobs run
+ * concurrently), step output prefixed by its job with {@code --verbose}, and on an interactive
+ * terminal a small live block (running jobs, counts, elapsed time) redrawn in place below the
+ * finished lines. Contains no execution logic.
+ */
+public final class ProgressRenderer implements ProgressListener, AutoCloseable {
+
+    private static final int MAX_LIVE_ROWS = 8;
+
+    private final PrintStream out;
+    private final Terminal terminal;
+    private final boolean verbose;
+    private final boolean grouped;
+    private final Map<String, Instant> running = new LinkedHashMap<>();
+    private boolean inline;
+    private int total;
+    private int done;
+    private Instant started = Instant.now();
+    private String currentComponent;
+    private int liveLines;
+    private ScheduledExecutorService ticker;
+
+    public ProgressRenderer(PrintStream out, Terminal terminal, boolean verbose,
+                            int componentConcurrency) {
+        this.out = out;
+        this.terminal = terminal;
+        this.verbose = verbose;
+        this.grouped = componentConcurrency == 1;
+    }
+
+    @Override
+    public synchronized void onEvent(ProgressEvent event) {
+        if (event instanceof ProgressEvent.RunStarted start) {
+            started(start);
+        } else if (event instanceof ProgressEvent.JobStarted job) {
+            running.put(job.jobId(), job.at());
+            redraw();
+        } else if (event instanceof ProgressEvent.JobReused reused) {
+            done++;
+            String what = reused.status() == Status.SUCCEEDED ? terminal.dim("cached")
+                    : reused.status().wireName() + " elsewhere";
+            persistent(reused.jobId(), glyph(reused.status()) + " " + label(reused.jobId()) + "  "
+                    + what);
+        } else if (event instanceof ProgressEvent.StepOutput output) {
+            if (verbose) {
+                persistent(null, terminal.dim(Labels.inline(output.jobId()) + " │ ") + output.line());
+            }
+        } else if (event instanceof ProgressEvent.StepFinished step) {
+            if (verbose && step.status() != Status.SUCCEEDED && step.error() != null) {
+                persistent(null, terminal.dim(Labels.inline(step.jobId()) + " │ ")
+                        + terminal.red("step " + step.stepId() + ": " + step.error()));
+            }
+        } else if (event instanceof ProgressEvent.JobFinished job) {
+            running.remove(job.jobId());
+            done++;
+            persistent(job.jobId(), finishedLine(job));
+        } else if (event instanceof ProgressEvent.RunFinished) {
+            stopTicker();
+            erase();
+            out.flush();
+        }
+    }
+
+    private void started(ProgressEvent.RunStarted start) {
+        total = start.jobIds().size();
+        inline = start.concurrency() > 1;
+        started = start.at();
+        out.println();
+        out.println(terminal.bold("▲ orun run") + "  exec " + start.execId() + "  ·  plan "
+                + start.planId() + "  ·  " + total + (total == 1 ? " job" : " jobs") + "  ·  "
+                + (start.concurrency() > 1 ? start.concurrency() + "× parallel  ·  " : "")
+                + start.runner());
+        if (terminal.live()) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "orun-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            ticker.scheduleAtFixedRate(this::tick, 150, 150, TimeUnit.MILLISECONDS);
+        }
+        out.flush();
+    }
+
+    private synchronized void tick() {
+        redraw();
+    }
+
+    private String finishedLine(ProgressEvent.JobFinished job) {
+        String base = glyph(job.status()) + " " + label(job.jobId());
+        return switch (job.status()) {
+            case SUCCEEDED -> base + "  " + terminal.dim(Durations.format(job.duration()));
+            case FAILED -> base + "  " + Durations.format(job.duration()) + "  "
+                    + terminal.red(String.valueOf(job.error()));
+            default -> base + "  " + terminal.dim(job.status().wireName()
+                    + (job.error() == null ? "" : " (" + job.error() + ")"));
+        };
+    }
+
+    private String glyph(Status status) {
+        return switch (status) {
+            case SUCCEEDED -> terminal.green("✓");
+            case FAILED -> terminal.red("✗");
+            case CANCELLED -> terminal.yellow("⊘");
+            default -> terminal.dim("○");
+        };
+    }
+
+    private String label(String jobId) {
+        return inline ? Labels.inline(jobId) : grouped ? Labels.underComponent(jobId) : jobId;
+    }
+
+    /** Prints a line above the live block; a component header first when the component changes. */
+    private void persistent(String jobId, String line) {
+        erase();
+        if (jobId != null && grouped) {
+            String component = Labels.component(jobId);
+            if (!component.equals(currentComponent)) {
+                currentComponent = component;
+                out.println();
+                out.println("  " + terminal.bold("● " + component));
+            }
+            out.println("    " + line);
+        } else {
+            out.println("  " + line);
+        }
+        draw();
+        out.flush();
+    }
+
+    private void redraw() {
+        if (!terminal.live()) {
+            return;
+        }
+        erase();
+        draw();
+        out.flush();
+    }
+
+    private void draw() {
+        if (!terminal.live() || total == 0) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        int shown = 0;
+        for (Map.Entry<String, Instant> job : running.entrySet()) {
+            if (shown++ == MAX_LIVE_ROWS) {
+                lines.add(terminal.dim("    + " + (running.size() - MAX_LIVE_ROWS) + " more running"));
+                break;
+            }
+            lines.add("    " + terminal.yellow("●") + " " + Labels.inline(job.getKey()) + "  "
+                    + terminal.dim(Durations.format(Duration.between(job.getValue(), now))));
+        }
+        int queued = Math.max(0, total - done - running.size());
+        lines.add("  " + done + "/" + total + " done  ·  " + running.size() + " running  ·  "
+                + queued + " queued  ·  " + Durations.format(Duration.between(started, now)));
+        lines.forEach(out::println);
+        liveLines = lines.size();
+    }
+
+    private void erase() {
+        if (liveLines > 0) {
+            out.print("\u001b[" + liveLines + "A\u001b[J");
+            liveLines = 0;
+        }
+    }
+
+    private void stopTicker() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stopTicker();
+        erase();
+        out.flush();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.orun.cli.render;
+
+import dev.orun.core.state.Status;
+import dev.orun.exec.ExecutionResult;
+import dev.orun.exec.ExecutionResult.JobResult;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The end-of-run block: the outcome and counts, then for each failed job the failing step, its
+ * last output lines and the {@code orun logs} command that shows everything.
+ */
+public final class SummaryRenderer {
+
+    private final PrintStream out;
+    private final Terminal terminal;
+
+    public SummaryRenderer(PrintStream out, Terminal terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    public void render(ExecutionResult result) {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        int cached = 0;
+        for (JobResult job : result.jobs()) {
+            if (job.reused() && job.status() == Status.SUCCEEDED) {
+                cached++;
+            } else {
+                counts.merge(job.status(), 1, Integer::sum);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        addCount(parts, counts, Status.SUCCEEDED, "succeeded");
+        if (cached > 0) {
+            parts.add(cached + " cached");
+        }
+        addCount(parts, counts, Status.FAILED, "failed");
+        addCount(parts, counts, Status.SKIPPED, "skipped");
+        addCount(parts, counts, Status.CANCELLED, "cancelled");
+        String took = Durations.format(result.duration());
+        String title = switch (result.status()) {
+            case SUCCEEDED -> terminal.green(terminal.bold("✓ Done in " + took));
+            case CANCELLED -> terminal.yellow(terminal.bold("⊘ Interrupted after " + took));
+            default -> terminal.red(terminal.bold("✗ Failed in " + took));
+        };
+        out.println();
+        out.println(title + "  ·  " + String.join(" · ", parts));
+        for (JobResult job : result.jobs()) {
+            if (job.status() == Status.FAILED && !job.reused()) {
+                failure(result, job);
+            }
+        }
+        out.println();
+        out.println("  " + terminal.dim("status") + "  orun status --exec-id " + result.execId());
+        if (result.status() == Status.CANCELLED || result.status() == Status.FAILED) {
+            out.println("  " + terminal.dim("resume") + "  orun run --exec-id " + result.execId()
+                    + "   (re-runs only what did not succeed)");
+        }
+        out.flush();
+    }
+
+    private void failure(ExecutionResult result, JobResult job) {
+        out.println();
+        out.println("  " + terminal.red("✗ " + Labels.inline(job.id())) + "  " + job.error());
+        if (!job.outputTail().isEmpty()) {
+            for (String line : job.outputTail()) {
+                out.println("      " + terminal.dim("│") + " " + line);
+            }
+        }
+        if (job.failedStep() != null) {
+            out.println("      " + terminal.dim("logs") + "  orun logs --exec-id " + result.execId()
+                    + " --job " + job.id());
+        }
+    }
+
+    private static void addCount(List<String> parts, Map<Status, Integer> counts, Status status,
+                                 String word) {
+        Integer count = counts.get(status);
+        if (count != null && count > 0) {
+            parts.add(count + " " + word);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.orun.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts {@code orun} as a real JVM process (for signals and cross-process behaviour). */
+final class OrunProcess {
+
+    private OrunProcess() {
+    }
+
+    static Process start(Path cwd, Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().remove("ORUN_EXEC_ID");
+        return builder.start();
+    }
+
+    static void signal(Process process, String signal) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start()
+                .waitFor();
+    }
+
+    static File devNull() {
+        return new File("/dev/null");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.orun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code orun run} as a real process: signals, crashes and two processes sharing an exec id. */
+class RunProcessTest {
+
+    @TempDir
+    Path root;
+
+    private String mark(String word) {
+        return "echo " + word + " >> " + root.resolve("marker.txt");
+    }
+
+    private List<String> marks() throws IOException {
+        Path marker = root.resolve("marker.txt");
+        return Files.exists(marker) ? Files.readAllLines(marker) : List.of();
+    }
+
+    private static void awaitFile(Path file, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(file) && !Files.readString(file).isBlank())) {
+            assertThat(process.isAlive()).as("orun ended before " + file + " appeared").isTrue();
+            assertThat(System.nanoTime()).as("waiting for " + file).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Test
+    void sigintStopsEveryStepProcessTreeRecordsCancelledAndExits130() throws Exception {
+        Path pidFile = root.resolve("grandchild.pid");
+        TestWorkspace ws = new TestWorkspace(root)
+                .component("db", "sleep 600 & echo $! > " + pidFile + "; wait")
+                .component("api", mark("api"), "db")
+                .write();
+        Path output = root.resolve("out.txt");
+        Process orun = OrunProcess.start(root, output, "run", "--exec-id", "int-1");
+        awaitFile(pidFile, orun);
+        long grandchild = Long.parseLong(Files.readString(pidFile).trim());
+        assertThat(alive(grandchild)).isTrue();
+
+        OrunProcess.signal(orun, "INT");
+
+        assertThat(orun.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(orun.exitValue()).as(Files.readString(output)).isEqualTo(130);
+        assertThat(alive(grandchild)).isFalse();
+        assertThat(marks()).isEmpty();
+        String state = Files.readString(ws.root().resolve(".orun/executions/int-1/state.json"));
+        assertThat(state).contains("\"cancelled\"").doesNotContain("\"running\"");
+        assertThat(Files.readString(output)).contains("Interrupted");
+    }
+
+    @Test
+    void afterSigkillAResumeWithTheSameExecIdRunsOnlyWhatDidNotSucceed() throws Exception {
+        Path started = root.resolve("api-started");
+        TestWorkspace ws = new TestWorkspace(root)
+                .component("db", mark("db"))
+                .component("api", mark("api") + "; test -f " + root.resolve("resumed")
+                        + " || { echo x > " + started + "; sleep 600; }", "db")
+                .component("web", mark("web"), "api")
+                .write();
+        Process first = OrunProcess.start(root, root.resolve("first.txt"), "run", "--exec-id", "crash-1");
+        awaitFile(started, first);
+
+        OrunProcess.signal(first, "KILL");
+        first.waitFor(30, TimeUnit.SECONDS);
+        Files.writeString(root.resolve("resumed"), "");
+        Process second = OrunProcess.start(root, root.resolve("second.txt"), "run", "--exec-id", "crash-1");
+
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).as(Files.readString(root.resolve("second.txt"))).isZero();
+        assertThat(marks()).containsExactly("db", "api", "api", "web");
+        assertThat(ws.root().resolve(".orun/executions/crash-1")).isDirectory();
+    }
+
+    @Test
+    void twoProcessesRunningTheSameJobOfOneExecutionRunItsStepsOnce() throws Exception {
+        TestWorkspace ws = new TestWorkspace(root)
+                .component("db", mark("db") + "; sleep 2").write();
+        Process a = OrunProcess.start(root, root.resolve("a.txt"), "run", "--job", "db@dev.build",
+                "--exec-id", "shared-1");
+        Process b = OrunProcess.start(root, root.resolve("b.txt"), "run", "--job", "db@dev.build",
+                "--exec-id", "shared-1");
+
+        assertThat(a.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(b.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(a.exitValue()).as(Files.readString(root.resolve("a.txt"))).isZero();
+        assertThat(b.exitValue()).as(Files.readString(root.resolve("b.txt"))).isZero();
+        assertThat(marks()).containsExactly("db");
+        assertThat(ws.root().resolve(".orun/executions/shared-1")).isDirectory();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.orun.exec.internal.records;
+
+import dev.orun.core.plan.Job;
+import dev.orun.core.plan.Step;
+import dev.orun.core.state.JobState;
+import dev.orun.core.state.Status;
+import dev.orun.core.state.StepState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Pure transitions of a {@link JobState}: what each engine report does to the recorded job. */
+public final class JobStates {
+
+    private JobStates() {
+    }
+
+    /** A job state with the plan's steps pre-seeded as pending, so progress shows what is left. */
+    public static JobState seeded(String jobId, Job planJob, Status status, int attempts, Instant startedAt) {
+        List<StepState> steps = planJob == null ? List.of() : planJob.steps().stream()
+                .sorted(Comparator.comparingInt((Step step) -> Step.phaseRank(step.phase()))
+                        .thenComparingInt(Step::order))
+                .map(step -> new StepState(step.id(), Status.PENDING, null, null, null, null))
+                .toList();
+        return new JobState(jobId, status, attempts, startedAt, null, null, steps);
+    }
+
+    /** The job with {@code step} replacing the step of the same id, or appended. */
+    public static JobState withStep(JobState job, StepState step) {
+        List<StepState> steps = new ArrayList<>(job.steps());
+        int index = -1;
+        for (int i = 0; i < steps.size() && index < 0; i++) {
+            if (steps.get(i).stepId().equals(step.stepId())) {
+                index = i;
+            }
+        }
+        if (index >= 0) {
+            steps.set(index, step);
+        } else {
+            steps.add(step);
+        }
+        return new JobState(job.jobId(), job.status(), job.attempts(), job.startedAt(), job.finishedAt(),
+                job.error(), steps);
+    }
+
+    /** The job ended: a step still running ended with it, a step never started was skipped. */
+    public static JobState finished(JobState job, Status status, Instant at, String error) {
+        return new JobState(job.jobId(), status, job.attempts(), job.startedAt(), at, error,
+                job.steps().stream().map(step -> settle(step, status)).toList());
+    }
+
+    private static StepState settle(StepState step, Status jobStatus) {
+        if (step.status() == Status.RUNNING) {
+            Status end = jobStatus == Status.SUCCEEDED ? Status.SUCCEEDED
+                    : jobStatus == Status.CANCELLED ? Status.CANCELLED : Status.FAILED;
+            return new StepState(step.stepId(), end, step.exitCode(), step.startedAt(), step.finishedAt(),
+                    step.error());
+        }
+        if (step.status() == Status.PENDING && jobStatus.isTerminal()) {
+            return new StepState(step.stepId(), Status.SKIPPED, null, null, null, null);
+        }
+        return step;
+    }
+}

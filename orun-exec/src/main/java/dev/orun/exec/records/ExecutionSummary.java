@@ -1,0 +1,38 @@
+package dev.orun.exec.records;
+
+import dev.orun.core.state.Status;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One run as listed by {@link ExecutionRecords#list()}: its metadata (counts may lag the live
+ * state by up to a second while it runs) and whether a recorded {@code running} is still true.
+ *
+ * @param abandoned the run is recorded {@code running} (or {@code pending}: a background run still
+ *                  starting), but the process that ran it is gone
+ *                  (checked on this host only; a run on another host counts as alive)
+ */
+public record ExecutionSummary(String execId, Path dir, RunMetadata metadata, boolean abandoned) {
+
+    public Status status() {
+        return metadata.status();
+    }
+
+    /** True while the run may still change: not ended, and its process is alive. */
+    public boolean inProgress() {
+        return metadata.status() != null && !metadata.status().isTerminal() && !abandoned;
+    }
+
+    public Instant startedAt() {
+        return metadata.startedAt();
+    }
+
+    public Duration duration(Instant now) {
+        return metadata.duration(now);
+    }
+
+    public JobCounts jobs() {
+        return metadata.jobs();
+    }
+}

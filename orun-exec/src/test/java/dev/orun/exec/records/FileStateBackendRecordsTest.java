@@ -1,0 +1,292 @@
+package dev.orun.exec.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orun.core.InvalidInputException;
+import dev.orun.core.OrunException;
+import dev.orun.core.plan.Plan;
+import dev.orun.core.state.ClaimResult;
+import dev.orun.core.state.RunState;
+import dev.orun.core.state.Status;
+import dev.orun.core.state.StepState;
+import dev.orun.exec.internal.records.RecordsJson;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileStateBackendRecordsTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    @TempDir
+    Path workspace;
+
+    private Path orunDir() {
+        return workspace.resolve(".orun");
+    }
+
+    private FileStateBackend open(String execId, Plan plan) {
+        FileStateBackend backend = new FileStateBackend(orunDir(), execId);
+        backend.open(TestPlans.run(execId, plan));
+        return backend;
+    }
+
+    private JsonNode json(Path file) throws Exception {
+        return RecordsJson.mapper().readTree(file.toFile());
+    }
+
+    private void runJob(FileStateBackend backend, String jobId, Status status, String... steps) throws Exception {
+        assertThat(backend.claim(jobId, LEASE).isClaimed()).isTrue();
+        for (String step : steps) {
+            Instant start = Instant.now();
+            backend.stepStarted(jobId, step, start);
+            try (OutputStream log = backend.openLog(jobId, step)) {
+                log.write(("output of " + step + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            backend.stepFinished(jobId, new StepState(step, status, status == Status.SUCCEEDED ? 0 : 1,
+                    start, Instant.now(), status == Status.SUCCEEDED ? null : "command exited with code 1"));
+        }
+        backend.jobFinished(jobId, status, Instant.now(), status == Status.SUCCEEDED ? null : "step failed");
+    }
+
+    @Test
+    void aNewRunRecordsEveryPlanJobPendingWithItsStepsAndCopiesThePlan() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        try (FileStateBackend backend = new FileStateBackend(orunDir(), "release-1")) {
+            RunState state = backend.open(TestPlans.run("release-1", plan));
+
+            assertThat(state.jobs()).containsOnlyKeys("api@dev.build", "api@dev.deploy");
+            assertThat(state.jobs().values()).allMatch(job -> job.status() == Status.PENDING);
+            assertThat(state.job("api@dev.build").steps()).extracting(StepState::stepId)
+                    .containsExactly("compile", "test");
+            assertThat(state.status()).isEqualTo(Status.RUNNING);
+            assertThat(state.planChecksum()).isEqualTo(plan.metadata().checksum());
+
+            Path dir = orunDir().resolve("executions/release-1");
+            assertThat(dir.resolve("plan.json")).exists();
+            assertThat(json(dir.resolve("state.json")).path("jobs").path("api@dev.deploy").path("status").asText())
+                    .isEqualTo("pending");
+            JsonNode meta = json(dir.resolve("metadata.json"));
+            assertThat(meta.path("execId").asText()).isEqualTo("release-1");
+            assertThat(meta.path("planName").asText()).isEqualTo("release");
+            assertThat(meta.path("planId").asText()).isEqualTo(plan.planId());
+            assertThat(meta.path("runner").asText()).isEqualTo("local");
+            assertThat(meta.path("user").asText()).isEqualTo("tester");
+            assertThat(meta.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+            assertThat(meta.path("status").asText()).isEqualTo("running");
+            assertThat(meta.path("jobs").path("pending").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void transitionsAreVisibleToReadAtOnceAndInStateJsonAfterFinish() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        Path dir = orunDir().resolve("executions/r1");
+        try (FileStateBackend backend = open("r1", plan)) {
+            runJob(backend, "api@dev.build", Status.SUCCEEDED, "compile", "test");
+
+            assertThat(backend.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
+            assertThat(json(dir.resolve("jobs/api@dev.build.json")).path("status").asText()).isEqualTo("succeeded");
+
+            runJob(backend, "api@dev.deploy", Status.FAILED, "push");
+            backend.finish(Status.FAILED, Instant.now());
+        }
+        JsonNode state = json(dir.resolve("state.json"));
+        assertThat(state.path("status").asText()).isEqualTo("failed");
+        JsonNode build = state.path("jobs").path("api@dev.build");
+        assertThat(build.path("status").asText()).isEqualTo("succeeded");
+        assertThat(build.path("attempts").asInt()).isEqualTo(1);
+        assertThat(build.path("steps").get(1).path("exitCode").asInt()).isZero();
+        JsonNode deploy = state.path("jobs").path("api@dev.deploy");
+        assertThat(deploy.path("error").asText()).isEqualTo("step failed");
+        assertThat(deploy.path("steps").get(0).path("error").asText()).isEqualTo("command exited with code 1");
+        JsonNode meta = json(dir.resolve("metadata.json"));
+        assertThat(meta.path("status").asText()).isEqualTo("failed");
+        assertThat(meta.path("finishedAt").isTextual()).isTrue();
+        assertThat(meta.path("durationMillis").isNumber()).isTrue();
+        assertThat(meta.path("jobs").path("succeeded").asInt()).isEqualTo(1);
+        assertThat(meta.path("jobs").path("failed").asInt()).isEqualTo(1);
+        assertThat(dir.resolve("logs/api@dev.build/compile.log")).hasContent("output of compile");
+    }
+
+    @Test
+    void aJobStillRunningWhenItEndsHasItsRunningStepSettledAndUnstartedStepsSkipped() {
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
+            backend.claim("api@dev.build", LEASE);
+            backend.stepStarted("api@dev.build", "compile", Instant.now());
+            backend.jobFinished("api@dev.build", Status.CANCELLED, Instant.now(), "interrupted");
+
+            assertThat(backend.read().job("api@dev.build").steps())
+                    .extracting(StepState::status).containsExactly(Status.CANCELLED, Status.SKIPPED);
+        }
+    }
+
+    @Test
+    void resumeKeepsSucceededAndFailedJobsDoneAndRerunsCancelledOnes() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
+            first.claim("api@dev.deploy", LEASE);
+            first.jobFinished("api@dev.deploy", Status.CANCELLED, Instant.now(), "interrupted");
+            first.finish(Status.CANCELLED, Instant.now());
+        }
+        try (FileStateBackend resumed = open("r1", plan)) {
+            assertThat(resumed.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
+            assertThat(resumed.claim("api@dev.build", LEASE))
+                    .isEqualTo(new ClaimResult(ClaimResult.Outcome.ALREADY_DONE, Status.SUCCEEDED));
+            assertThat(resumed.claim("api@dev.deploy", LEASE).isClaimed()).isTrue();
+            assertThat(resumed.read().job("api@dev.deploy").attempts()).isEqualTo(2);
+            assertThat(orunDir().resolve("executions/r1/logs/api@dev.build/compile.log")).exists();
+            assertThat(resumed.read().status()).isEqualTo(Status.RUNNING);
+        }
+        try (FileStateBackend again = open("r1", plan)) {
+            // the resumed process closed without finishing deploy: it is claimable once more
+            assertThat(again.claim("api@dev.deploy", LEASE).isClaimed()).isTrue();
+        }
+    }
+
+    @Test
+    void joiningARunWithADifferentPlanIsRefusedWithExitTwo() throws Exception {
+        try (FileStateBackend first = open("r1", TestPlans.plan("release"))) {
+            first.finish(Status.SUCCEEDED, Instant.now());
+        }
+        Plan other = TestPlans.plan("release", TestPlans.job("web@dev.build", "bundle"));
+        Path metadata = orunDir().resolve("executions/r1/metadata.json");
+        String before = Files.readString(metadata);
+        FileStateBackend second = new FileStateBackend(orunDir(), "r1");
+        String expected = "execution r1 was started with plan " + TestPlans.plan("release").planId()
+                + ", not " + other.planId() + "; use a new --exec-id";
+        assertThatThrownBy(() -> second.open(TestPlans.run("r1", other)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(expected)
+                .satisfies(e -> assertThat(((OrunException) e).exitCode()).isEqualTo(2));
+        second.close();
+        assertThat(metadata).hasContent(before.strip());
+    }
+
+    @Test
+    void resetJobForgetsTheJobsStateAndLogs() throws Exception {
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
+            runJob(backend, "api@dev.build", Status.FAILED, "compile");
+            Path logs = orunDir().resolve("executions/r1/logs/api@dev.build");
+            assertThat(logs).isDirectory();
+
+            backend.resetJob("api@dev.build");
+
+            assertThat(logs).doesNotExist();
+            assertThat(backend.read().job("api@dev.build").status()).isEqualTo(Status.PENDING);
+            assertThat(backend.read().job("api@dev.build").attempts()).isZero();
+            assertThat(backend.claim("api@dev.build", LEASE).isClaimed()).isTrue();
+        }
+    }
+
+    @Test
+    void twoBackendsInOneJvmNeverBothClaimAJob() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        try (FileStateBackend a = open("r1", plan); FileStateBackend b = open("r1", plan)) {
+            assertThat(a.claim("api@dev.build", LEASE).isClaimed()).isTrue();
+            ClaimResult other = b.claim("api@dev.build", LEASE);
+            assertThat(other.outcome()).isEqualTo(ClaimResult.Outcome.HELD_ELSEWHERE);
+            assertThatThrownBy(() -> b.resetJob("api@dev.build"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("running in another process");
+
+            b.jobFinished("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast");
+            assertThat(a.read().job("api@dev.build").status()).isEqualTo(Status.RUNNING);
+
+            a.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
+            b.jobFinished("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast");
+
+            assertThat(b.claim("api@dev.build", LEASE).outcome()).isEqualTo(ClaimResult.Outcome.ALREADY_DONE);
+            assertThat(b.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void runStaysRunningWhileAnotherProcessStillHoldsAJob() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        try (FileStateBackend a = open("r1", plan); FileStateBackend b = open("r1", plan)) {
+            a.claim("api@dev.build", LEASE);
+            runJob(b, "api@dev.deploy", Status.SUCCEEDED, "push");
+            b.finish(Status.SUCCEEDED, Instant.now());
+            assertThat(json(orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
+                    .isEqualTo("running");
+
+            a.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
+            a.finish(Status.SUCCEEDED, Instant.now());
+            assertThat(json(orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
+                    .isEqualTo("succeeded");
+        }
+    }
+
+    @Test
+    void compactionCatchesStateJsonUpWhileTheRunIsInProgress() throws Exception {
+        Path stateFile = orunDir().resolve("executions/r1/state.json");
+        try (FileStateBackend backend = new FileStateBackend(orunDir(), "r1",
+                java.time.Clock.systemUTC(), Duration.ofMillis(20))) {
+            backend.open(TestPlans.run("r1", TestPlans.plan("release")));
+            runJob(backend, "api@dev.build", Status.SUCCEEDED, "compile");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!json(stateFile).path("jobs").path("api@dev.build").path("status").asText().equals("succeeded")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(json(stateFile).path("jobs").path("api@dev.build").path("status").asText())
+                    .isEqualTo("succeeded");
+            assertThat(json(stateFile).path("status").asText()).isEqualTo("running");
+        }
+    }
+
+    @Test
+    void unsafeExecIdsAreRefusedBeforeAnythingIsWritten() {
+        for (String bad : new String[] {"../../etc", "a/b", "..", ".", "", "-x", "a b"}) {
+            assertThatThrownBy(() -> new FileStateBackend(orunDir(), bad))
+                    .as(bad).isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(orunDir()).doesNotExist();
+    }
+
+    @Test
+    void stepTransitionsReachOtherReadersShortlyAndAllOfThemByClose() throws Exception {
+        ExecutionRecords records = new ExecutionRecords(orunDir());
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
+            backend.claim("api@dev.build", LEASE);
+            assertThat(records.load("r1").state().job("api@dev.build").status()).isEqualTo(Status.RUNNING);
+
+            backend.stepStarted("api@dev.build", "compile", Instant.now());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (records.load("r1").state().job("api@dev.build").steps().get(0).status() != Status.RUNNING
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
+                    .isEqualTo(Status.RUNNING);
+            backend.stepFinished("api@dev.build", new StepState("compile", Status.SUCCEEDED, 0, null, null, null));
+        }
+        assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
+                .isEqualTo(Status.SUCCEEDED);
+    }
+
+    @Test
+    void theClaimOwnerRecordNamesThisProcessAndHeartbeatsExtendItsLease() throws Exception {
+        Path owner = orunDir().resolve("executions/r1/claims/api@dev.build.owner.json");
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
+            backend.claim("api@dev.build", Duration.ofSeconds(30));
+            JsonNode first = json(owner);
+            assertThat(first.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+            Instant firstLease = Instant.parse(first.path("leaseExpiresAt").asText());
+
+            backend.heartbeat("api@dev.build", Duration.ofHours(1));
+
+            assertThat(Instant.parse(json(owner).path("leaseExpiresAt").asText())).isAfter(firstLease);
+            backend.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
+            assertThat(owner).doesNotExist();
+        }
+    }
+}

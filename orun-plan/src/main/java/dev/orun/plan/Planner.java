@@ -1,0 +1,50 @@
+package dev.orun.plan;
+
+import dev.orun.plan.internal.compile.GitSource;
+import dev.orun.plan.internal.compile.PlanCompiler;
+import dev.orun.plan.internal.compile.Selection;
+import dev.orun.plan.internal.load.WorkspaceModel;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The compiler facade: loads the workspace's declared model and compiles it into a plan. Every
+ * problem with the input surfaces as an {@link dev.orun.core.InvalidInputException} (exit code 2)
+ * naming the file and line; nothing is written.
+ */
+public final class Planner {
+
+    private final Workspace workspace;
+
+    public Planner(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Compiles a fully validated plan. */
+    public CompiledPlan compile(PlanRequest request) {
+        WorkspaceModel model = load();
+        Optional<String> context = request.components().isEmpty() && !request.all()
+                ? ComponentContext.componentAt(workspace, request.cwd()) : Optional.empty();
+        Selection selection = PlanCompiler.select(model, request, context);
+        return PlanCompiler.compile(model, selection, GitSource.of(workspace.root()));
+    }
+
+    /** Loads and compiles everything; throws the first error found. */
+    public void validate() {
+        compile(PlanRequest.full());
+    }
+
+    /** The names of all declared components (inline and discovered), sorted. */
+    public SortedSet<String> componentNames() {
+        return new TreeSet<>(load().components().keySet());
+    }
+
+    private WorkspaceModel load() {
+        return WorkspaceModel.load(workspace.root(), workspace.intentFile());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.orun.plan.internal.compile;
+
+import dev.orun.core.InvalidInputException;
+import dev.orun.plan.internal.model.ComponentDecl;
+import dev.orun.plan.internal.model.ComponentDecl.DependencyDecl;
+import dev.orun.plan.internal.model.EnvironmentDecl;
+import dev.orun.plan.internal.model.EnvironmentDecl.Promotion;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Adds the DAG's edges. Component {@code dependsOn}: every job of A@env waits for every job of
+ * B@env (or B@the named environment). Promotion: every job of c@prod waits for every job of
+ * c@staging ({@code same-component}) or of the whole staging environment
+ * ({@code environment-barrier}) when both environments are in the plan. Edges are indexed by
+ * component@environment, so building them is linear in the number of edges.
+ */
+final class EdgeBuilder {
+
+    private EdgeBuilder() {
+    }
+
+    static void addEdges(List<JobDraft> drafts, Set<String> activeEnvironments,
+                         Map<String, EnvironmentDecl> environments) {
+        Map<String, List<JobDraft>> byInstance = new LinkedHashMap<>();
+        Map<String, List<JobDraft>> byEnvironment = new HashMap<>();
+        for (JobDraft draft : drafts) {
+            byInstance.computeIfAbsent(draft.instance.key(), k -> new ArrayList<>()).add(draft);
+            byEnvironment.computeIfAbsent(draft.instance.environment().name(), k -> new ArrayList<>()).add(draft);
+        }
+        byInstance.forEach((key, jobs) -> {
+            Instance instance = jobs.get(0).instance;
+            ComponentDecl component = instance.component();
+            String env = instance.environment().name();
+            for (DependencyDecl dependency : component.dependsOn()) {
+                String targetEnv = dependency.environment() == null ? env : dependency.environment();
+                List<JobDraft> targets = byInstance.get(dependency.component() + "@" + targetEnv);
+                if (targets == null) {
+                    if (dependency.always()) {
+                        throw InvalidInputException.at(component.file(), dependency.line(), "dependency not found: "
+                                + key + " depends on " + dependency.component() + "@" + targetEnv
+                                + " (include: always), which is not in the plan");
+                    }
+                    continue;
+                }
+                link(jobs, targets);
+            }
+            for (Promotion promotion : instance.environment().promotions()) {
+                if (!activeEnvironments.contains(promotion.environment())) {
+                    continue;
+                }
+                List<JobDraft> targets = promotion.strategy().equals(Promotion.ENVIRONMENT_BARRIER)
+                        ? byEnvironment.get(promotion.environment())
+                        : byInstance.get(component.name() + "@" + promotion.environment());
+                if (targets != null) {
+                    link(jobs, targets);
+                }
+            }
+        });
+    }
+
+    private static void link(Collection<JobDraft> from, Collection<JobDraft> to) {
+        for (JobDraft job : from) {
+            for (JobDraft target : to) {
+                job.dependsOn.add(target.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.orun.plan.internal.compile;
+
+import dev.orun.core.InvalidInputException;
+import dev.orun.core.plan.JobId;
+import dev.orun.core.plan.Step;
+import dev.orun.plan.internal.model.ComponentDecl;
+import dev.orun.plan.internal.model.Composition;
+import dev.orun.plan.internal.model.JobDef;
+import dev.orun.plan.internal.model.ProfileDef;
+import dev.orun.plan.internal.model.ProfileDef.ProfileJob;
+import dev.orun.plan.internal.model.StepDef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a matrix instance into jobs: the composition's default job when it has no profiles,
+ * otherwise one job per entry of the selected profile (subscription {@code profile}, else the
+ * composition's {@code defaultProfile}), each with its selected and rendered steps.
+ */
+final class JobBinder {
+
+    private final StepRenderer renderer = new StepRenderer();
+
+    List<JobDraft> bind(Instance instance) {
+        Composition composition = instance.composition();
+        ComponentDecl component = instance.component();
+        if (!composition.hasProfiles()) {
+            JobDef job = composition.jobs().get(composition.defaultJob());
+            return List.of(draft(instance, job, null, null));
+        }
+        ProfileDef profile = profile(instance);
+        List<JobDraft> drafts = new ArrayList<>();
+        profile.jobs().forEach((jobName, profileJob) ->
+                drafts.add(draft(instance, composition.jobs().get(jobName), profile.name(), profileJob)));
+        return drafts;
+    }
+
+    private ProfileDef profile(Instance instance) {
+        Composition composition = instance.composition();
+        ComponentDecl component = instance.component();
+        String raw = instance.subscription() != null && instance.subscription().profile() != null
+                ? instance.subscription().profile() : composition.defaultProfile();
+        int line = instance.subscription() != null ? instance.subscription().line() : component.line();
+        if (raw == null) {
+            throw InvalidInputException.at(component.file(), line, "component " + component.name() + " in "
+                    + instance.environment().name() + ": composition " + composition.type()
+                    + " has profiles but no defaultProfile, and the subscription names none");
+        }
+        String name = raw;
+        int dot = raw.indexOf('.');
+        if (dot >= 0) {
+            if (!raw.substring(0, dot).equals(composition.type())) {
+                throw InvalidInputException.at(component.file(), line, "profile \"" + raw
+                        + "\" does not belong to composition " + composition.type());
+            }
+            name = raw.substring(dot + 1);
+        }
+        ProfileDef profile = composition.profiles().get(name);
+        if (profile == null) {
+            throw InvalidInputException.at(component.file(), line, "profile \"" + name
+                    + "\" not found in composition " + composition.type() + " (profiles: "
+                    + String.join(", ", composition.profiles().keySet()) + ")");
+        }
+        return profile;
+    }
+
+    private JobDraft draft(Instance instance, JobDef job, String profileName, ProfileJob profileJob) {
+        ComponentDecl component = instance.component();
+        String id = JobId.of(component.name(), instance.environment().name(), job.name()).toString();
+        Map<String, Object> data = data(instance, id, job.name(), profileName);
+        List<StepDef> defs = StepSelector.select(job, profileJob, component.overrideSteps());
+        List<Step> steps = new ArrayList<>(defs.size());
+        java.util.Set<String> stepIds = new java.util.HashSet<>();
+        for (int i = 0; i < defs.size(); i++) {
+            Step step = renderer.render(defs.get(i), i + 1, data, component.name(), id);
+            if (!stepIds.add(step.id())) {
+                throw InvalidInputException.at(defs.get(i).file(), defs.get(i).line(),
+                        "job " + id + " has two steps with id \"" + step.id() + "\"");
+            }
+            steps.add(step);
+        }
+        return new JobDraft(id, instance, job.name(), profileName == null ? null
+                : instance.composition().type() + "." + profileName,
+                job.runsOn(), job.timeout(), job.retries(), steps);
+    }
+
+    private static Map<String, Object> data(Instance instance, String jobId, String jobName, String profile) {
+        ComponentDecl component = instance.component();
+        Map<String, Object> orun = new HashMap<>();
+        orun.put("component", Map.of("name", component.name(), "type", component.type(),
+                "domain", component.domain() == null ? "" : component.domain()));
+        orun.put("environment", Map.of("name", instance.environment().name()));
+        orun.put("composition", Map.of("type", component.type()));
+        orun.put("profile", Map.of("name", profile == null ? "" : profile));
+        orun.put("job", Map.of("id", jobId, "name", jobName));
+        Map<String, Object> data = new HashMap<>();
+        data.put("orun", orun);
+        data.put("parameters", instance.parameters());
+        data.put("env", instance.env());
+        return data;
+    }
+}

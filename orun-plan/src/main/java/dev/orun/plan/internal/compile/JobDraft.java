@@ -1,0 +1,39 @@
+package dev.orun.plan.internal.compile;
+
+import dev.orun.core.plan.Job;
+import dev.orun.core.plan.Step;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A bound job whose dependencies are still being added. */
+final class JobDraft {
+    final String id;
+    final Instance instance;
+    final String jobName;
+    final String profile;
+    final String runsOn;
+    final String timeout;
+    final int retries;
+    final List<Step> steps;
+    final Set<String> dependsOn = new HashSet<>();
+
+    JobDraft(String id, Instance instance, String jobName, String profile, String runsOn, String timeout,
+             int retries, List<Step> steps) {
+        this.id = id;
+        this.instance = instance;
+        this.jobName = jobName;
+        this.profile = profile;
+        this.runsOn = runsOn;
+        this.timeout = timeout;
+        this.retries = retries;
+        this.steps = steps;
+    }
+
+    Job toJob() {
+        return new Job(id, jobName, instance.component().name(), instance.environment().name(),
+                instance.component().type(), jobName, profile, runsOn, instance.path(),
+                List.copyOf(dependsOn), timeout, retries, instance.env(), instance.component().labels(),
+                instance.parameters(), steps);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.orun.plan.internal.compile;
+
+import dev.orun.core.InvalidInputException;
+import dev.orun.core.plan.Job;
+import dev.orun.core.plan.JobId;
+import dev.orun.core.plan.Plan;
+import dev.orun.core.plan.PlanJson;
+import dev.orun.core.plan.PlanMetadata;
+import dev.orun.core.plan.PlanScope;
+import dev.orun.core.plan.PlanSource;
+import dev.orun.plan.CompiledPlan;
+import dev.orun.plan.internal.load.WorkspaceModel;
+import dev.orun.plan.internal.model.ComponentDecl;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The compiler's stages after loading: validate the model, select, expand the matrix, bind jobs
+ * and render steps, add edges, reject cycles, and assemble the checksummed plan.
+ */
+public final class PlanCompiler {
+
+    private PlanCompiler() {
+    }
+
+    public static CompiledPlan compile(WorkspaceModel model, Selection selection, PlanSource source) {
+        ModelValidator.validate(model);
+        List<Instance> instances = new MatrixExpander(model).expand(selection.components(), selection.environments());
+        List<JobDraft> drafts = bindAll(instances, new JobBinder());
+        EdgeBuilder.addEdges(drafts, selection.environments(), model.intent().environments());
+        rejectCycles(drafts, model);
+
+        List<Job> jobs = drafts.stream().map(JobDraft::toJob).toList();
+        Set<String> components = new TreeSet<>();
+        Set<String> environments = new TreeSet<>();
+        jobs.forEach(job -> {
+            components.add(job.component());
+            environments.add(job.environment());
+        });
+        PlanScope scope = new PlanScope(List.copyOf(components), List.copyOf(environments),
+                selection.scoped() ? PlanScope.MODE_SCOPED : PlanScope.MODE_FULL, null);
+        PlanMetadata metadata = new PlanMetadata(model.intent().name(), model.intent().description(), null,
+                source, scope);
+        Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(), jobs));
+        return new CompiledPlan(plan, selection.notes());
+    }
+
+    public static Selection select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {
+        return new Scoper(model).select(request, context);
+    }
+
+    /** Binds in parallel; the error reported is the first in matrix order, so it never varies. */
+    private static List<JobDraft> bindAll(List<Instance> instances, JobBinder binder) {
+        List<Object> results = instances.parallelStream().<Object>map(instance -> {
+            try {
+                return binder.bind(instance);
+            } catch (InvalidInputException e) {
+                return e;
+            }
+        }).toList();
+        List<JobDraft> drafts = new java.util.ArrayList<>();
+        for (Object result : results) {
+            if (result instanceof InvalidInputException e) {
+                throw e;
+            }
+            @SuppressWarnings("unchecked")
+            List<JobDraft> bound = (List<JobDraft>) result;
+            drafts.addAll(bound);
+        }
+        return drafts;
+    }
+
+    private static void rejectCycles(List<JobDraft> drafts, WorkspaceModel model) {
+        Map<String, Set<String>> edges = new HashMap<>(drafts.size() * 2);
+        drafts.forEach(d -> edges.put(d.id, d.dependsOn));
+        CycleDetector.findCycle(edges).ifPresent(cycle -> {
+            ComponentDecl first = model.components().get(JobId.parse(cycle.get(0)).component());
+            throw InvalidInputException.at(first.file(), first.line(),
+                    "dependency cycle: " + String.join(" → ", cycle));
+        });
+    }
+}

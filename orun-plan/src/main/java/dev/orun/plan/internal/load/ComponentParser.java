@@ -1,0 +1,77 @@
+package dev.orun.plan.internal.load;
+
+import dev.orun.core.InvalidInputException;
+import dev.orun.core.plan.JobId;
+import dev.orun.plan.internal.model.ComponentDecl;
+import dev.orun.plan.internal.model.ComponentDecl.DependencyDecl;
+import dev.orun.plan.internal.model.ComponentDecl.Subscription;
+import dev.orun.plan.internal.yaml.YMap;
+import dev.orun.plan.internal.yaml.YNode;
+import dev.orun.plan.internal.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Parses a component's fields: the {@code spec} of a component.yaml or an inline entry. */
+final class ComponentParser {
+
+    private ComponentParser() {
+    }
+
+    static ComponentDecl parse(String name, int nameLine, YMap spec, String defaultPath) {
+        String problem = JobId.componentNameProblem(name);
+        if (problem != null) {
+            throw InvalidInputException.at(spec.file(), nameLine, problem);
+        }
+        String type = spec.string("type");
+        if (type == null || type.isBlank()) {
+            throw spec.error("component \"" + name + "\" must have a type");
+        }
+        YMap compositionRef = spec.mapOrEmpty("compositionRef");
+        return new ComponentDecl(name, type, spec.lineOf("type"), spec.string("domain"), blankToNull(spec.string("path")),
+                defaultPath, EnvKeys.checked(spec.stringMap("env"), spec),
+                spec.anyMap("parameters"), subscriptions(spec), dependencies(spec),
+                spec.stringMap("labels"),
+                StepParser.parseAll(spec.mapOrEmpty("overrides").items("steps"), "overrides of " + name),
+                compositionRef.string("source"), compositionRef.string("name"), spec.file(), nameLine);
+    }
+
+    private static List<Subscription> subscriptions(YMap spec) {
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (YNode node : spec.mapOrEmpty("subscribe").items("environments")) {
+            if (node instanceof YScalar s) {
+                subscriptions.add(new Subscription(s.text(), null, Map.of(), Map.of(), s.line()));
+            } else if (node instanceof YMap m) {
+                subscriptions.add(new Subscription(m.requiredString("name", "a subscription"),
+                        m.string("profile"), EnvKeys.checked(m.stringMap("env"), m),
+                        m.anyMap("parameters"), m.line()));
+            } else {
+                throw node.error("a subscription must be an environment name or a mapping");
+            }
+        }
+        return subscriptions;
+    }
+
+    private static List<DependencyDecl> dependencies(YMap spec) {
+        List<DependencyDecl> dependencies = new ArrayList<>();
+        for (YNode node : spec.items("dependsOn")) {
+            if (node instanceof YScalar s) {
+                dependencies.add(new DependencyDecl(s.text(), null, false, s.line()));
+            } else if (node instanceof YMap m) {
+                String include = m.string("include");
+                if (include != null && !include.equals("always") && !include.equals("if-selected")) {
+                    throw m.error("invalid include \"" + include + "\" (expected if-selected or always)");
+                }
+                dependencies.add(new DependencyDecl(m.requiredString("component", "a dependsOn entry"),
+                        blankToNull(m.string("environment")), "always".equals(include), m.line()));
+            } else {
+                throw node.error("a dependsOn entry must be a component name or a mapping");
+            }
+        }
+        return dependencies;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

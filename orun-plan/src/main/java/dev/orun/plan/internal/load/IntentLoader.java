@@ -1,0 +1,158 @@
+package dev.orun.plan.internal.load;
+
+import dev.orun.core.InvalidInputException;
+import dev.orun.core.plan.ExecutionSettings;
+import dev.orun.core.plan.JobId;
+import dev.orun.core.plan.StateSettings;
+import dev.orun.plan.internal.model.ComponentDecl;
+import dev.orun.plan.internal.model.CompositionSourceDecl;
+import dev.orun.plan.internal.model.EnvironmentDecl;
+import dev.orun.plan.internal.model.EnvironmentDecl.Promotion;
+import dev.orun.plan.internal.model.GroupDecl;
+import dev.orun.plan.internal.model.Intent;
+import dev.orun.plan.internal.yaml.YMap;
+import dev.orun.plan.internal.yaml.YNode;
+import dev.orun.plan.internal.yaml.YScalar;
+import dev.orun.plan.internal.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code intent.yaml}. Unknown fields are ignored so real-world intents load. */
+public final class IntentLoader {
+
+    private IntentLoader() {
+    }
+
+    public static Intent load(Path intentFile, Path display) {
+        YMap root = YamlReader.rootMap(YamlReader.read(intentFile, display), display);
+        YMap metadata = root.mapOrEmpty("metadata");
+        YMap compositions = root.mapOrEmpty("compositions");
+        YMap resolution = compositions.mapOrEmpty("resolution");
+        List<String> roots = root.mapOrEmpty("discovery").stringList("roots");
+        return new Intent(display, metadata.string("name"), metadata.string("description"),
+                EnvKeys.checked(root.stringMap("env"), root),
+                sources(compositions), resolution.stringMap("bindings"),
+                resolution.stringList("precedence"),
+                roots.isEmpty() ? List.of(".") : roots,
+                groups(root.mapOrEmpty("groups")), environments(root.mapOrEmpty("environments")),
+                inlineComponents(root), execution(root.mapOrEmpty("execution")));
+    }
+
+    private static List<CompositionSourceDecl> sources(YMap compositions) {
+        List<CompositionSourceDecl> sources = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YNode node : compositions.items("sources")) {
+            if (!(node instanceof YMap source)) {
+                throw node.error("a composition source must be a mapping");
+            }
+            String name = source.requiredString("name", "a composition source");
+            if (!names.add(name)) {
+                throw source.error("duplicate composition source \"" + name + "\"");
+            }
+            String kind = source.requiredString("kind", "composition source \"" + name + "\"");
+            if (!kind.equals("dir") && !kind.equals("archive")) {
+                throw source.error("composition source \"" + name + "\" has unsupported kind \"" + kind
+                        + "\" (expected dir or archive)");
+            }
+            sources.add(new CompositionSourceDecl(name, kind,
+                    source.requiredString("path", "composition source \"" + name + "\""), source.line()));
+        }
+        return sources;
+    }
+
+    private static Map<String, GroupDecl> groups(YMap groups) {
+        Map<String, GroupDecl> result = new LinkedHashMap<>();
+        groups.entries().forEach((name, node) -> {
+            YMap group = asMap(node, "group \"" + name + "\"");
+            result.put(name, new GroupDecl(name, parameterDefaults(group)));
+        });
+        return result;
+    }
+
+    private static Map<String, EnvironmentDecl> environments(YMap environments) {
+        Map<String, EnvironmentDecl> result = new LinkedHashMap<>();
+        environments.entries().forEach((name, node) -> {
+            String problem = JobId.environmentNameProblem(name);
+            if (problem != null) {
+                throw node.error(problem);
+            }
+            YMap env = node instanceof YScalar s && s.isNull()
+                    ? YMap.empty(node.file(), node.line()) : asMap(node, "environment \"" + name + "\"");
+            YMap selectors = env.mapOrEmpty("selectors");
+            result.put(name, new EnvironmentDecl(name, selectors.stringList("components"),
+                    selectors.stringList("domains"), parameterDefaults(env),
+                    EnvKeys.checked(env.stringMap("env"), env), promotions(env), node.line()));
+        });
+        return result;
+    }
+
+    private static List<Promotion> promotions(YMap env) {
+        List<Promotion> promotions = new ArrayList<>();
+        for (YNode node : env.mapOrEmpty("promotion").items("dependsOn")) {
+            if (node instanceof YScalar s) {
+                promotions.add(new Promotion(s.text(), Promotion.SAME_COMPONENT, s.line()));
+            } else if (node instanceof YMap m) {
+                String strategy = m.string("strategy");
+                if (strategy != null && !strategy.equals(Promotion.SAME_COMPONENT)
+                        && !strategy.equals(Promotion.ENVIRONMENT_BARRIER)) {
+                    throw m.error("invalid promotion strategy \"" + strategy
+                            + "\" (expected same-component or environment-barrier)");
+                }
+                promotions.add(new Promotion(m.requiredString("environment", "a promotion entry"),
+                        strategy == null ? Promotion.SAME_COMPONENT : strategy, m.line()));
+            } else {
+                throw node.error("a promotion entry must be an environment name or a mapping");
+            }
+        }
+        return promotions;
+    }
+
+    private static Map<String, Map<String, Object>> parameterDefaults(YMap owner) {
+        Map<String, Map<String, Object>> defaults = new LinkedHashMap<>();
+        YMap map = owner.mapOrEmpty("parameterDefaults");
+        map.entries().keySet().forEach(type -> defaults.put(type, map.anyMap(type)));
+        return defaults;
+    }
+
+    private static List<ComponentDecl> inlineComponents(YMap root) {
+        List<ComponentDecl> components = new ArrayList<>();
+        for (YNode node : root.items("components")) {
+            YMap component = asMap(node, "an inline component");
+            String name = component.requiredString("name", "an inline component");
+            components.add(ComponentParser.parse(name, component.lineOf("name"), component, null));
+        }
+        return components;
+    }
+
+    private static ExecutionSettings execution(YMap execution) {
+        int concurrency = execution.integer("concurrency", ExecutionSettings.DEFAULT_CONCURRENCY);
+        if (concurrency < 0) {
+            throw InvalidInputException.at(execution.file(), execution.lineOf("concurrency"),
+                    "execution.concurrency must not be negative");
+        }
+        Boolean failFast = execution.bool("failFast");
+        YMap state = execution.map("state");
+        StateSettings stateSettings = null;
+        if (state != null) {
+            String mode = state.string("mode");
+            if (mode != null && !mode.equals(StateSettings.MODE_LOCAL) && !mode.equals(StateSettings.MODE_REMOTE)) {
+                throw InvalidInputException.at(state.file(), state.lineOf("mode"),
+                        "execution.state.mode must be local or remote, not \"" + mode + "\"");
+            }
+            stateSettings = new StateSettings(mode, state.string("backendUrl"));
+        }
+        return new ExecutionSettings(concurrency, failFast == null || failFast, stateSettings);
+    }
+
+    private static YMap asMap(YNode node, String what) {
+        if (node instanceof YMap map) {
+            return map;
+        }
+        throw node.error(what + " must be a mapping");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.orun.plan.internal.load;
+
+import dev.orun.plan.internal.model.JobDef;
+import dev.orun.plan.internal.model.ProfileDef;
+import dev.orun.plan.internal.model.ProfileDef.ProfileJob;
+import dev.orun.plan.internal.model.ProfileDef.StepOverride;
+import dev.orun.plan.internal.model.StepDef;
+import dev.orun.plan.internal.yaml.YMap;
+import dev.orun.plan.internal.yaml.YNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a composition's profiles: inline {@code executionProfiles} or split {@code profiles[]}
+ * entries referring to ExecutionProfile documents, and checks they name real jobs and steps.
+ */
+final class ProfileLoader {
+
+    private final CompositionLoader loader;
+    private final String dir;
+    private final String type;
+    private final Map<String, JobDef> jobs;
+
+    ProfileLoader(CompositionLoader loader, String dir, String type, Map<String, JobDef> jobs) {
+        this.loader = loader;
+        this.dir = dir;
+        this.type = type;
+        this.jobs = jobs;
+    }
+
+    Map<String, ProfileDef> load(YMap spec) {
+        Map<String, ProfileDef> profiles = new LinkedHashMap<>();
+        YMap inline = spec.map("executionProfiles");
+        if (inline != null) {
+            inline.entries().forEach((name, node) -> profiles.put(name, profile(name, node)));
+            return profiles;
+        }
+        for (YNode node : spec.items("profiles")) {
+            if (!(node instanceof YMap entry)) {
+                throw node.error("a profiles entry must be a mapping");
+            }
+            String name = entry.requiredString("name", "a profiles entry");
+            YMap ref = entry.map("profileRef");
+            if (ref == null) {
+                continue;
+            }
+            String refName = ref.requiredString("name", "profileRef");
+            String path = loader.find(dir, List.of("profiles/" + refName + ".yaml", refName + ".yaml"),
+                            "ExecutionProfile", refName)
+                    .orElseThrow(() -> ref.error("ExecutionProfile \"" + refName + "\" not found"));
+            profiles.put(name, profile(name, loader.document(path).orElseThrow().mapOrEmpty("spec")));
+        }
+        return profiles;
+    }
+
+    private ProfileDef profile(String name, YNode node) {
+        if (!(node instanceof YMap spec)) {
+            throw node.error("profile \"" + name + "\" must be a mapping");
+        }
+        Map<String, ProfileJob> selected = new LinkedHashMap<>();
+        YMap jobMap = spec.mapOrEmpty("jobs");
+        jobMap.entries().forEach((jobName, jobNode) -> {
+            JobDef job = jobs.get(jobName);
+            if (job == null) {
+                throw jobNode.error("profile \"" + name + "\" selects job \"" + jobName
+                        + "\" which composition " + type + " does not declare");
+            }
+            YMap body = jobNode instanceof YMap m ? m : YMap.empty(jobNode.file(), jobNode.line());
+            Set<String> stepKeys = job.steps().stream().map(StepDef::key)
+                    .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+            List<String> enabled = body.stringList("stepsEnabled");
+            for (String key : enabled) {
+                if (!stepKeys.contains(key)) {
+                    throw body.error("profile \"" + name + "\" enables unknown step \"" + key + "\" of job " + jobName);
+                }
+            }
+            Map<String, StepOverride> overrides = new LinkedHashMap<>();
+            YMap overrideMap = body.mapOrEmpty("stepOverrides");
+            overrideMap.entries().forEach((stepKey, o) -> {
+                if (!stepKeys.contains(stepKey)) {
+                    throw o.error("profile \"" + name + "\" overrides unknown step \"" + stepKey + "\" of job " + jobName);
+                }
+                YMap patch = o instanceof YMap m ? m : YMap.empty(o.file(), o.line());
+                overrides.put(stepKey, new StepOverride(patch.string("run"),
+                        patch.has("with") ? patch.anyMap("with") : null,
+                        patch.has("env") ? patch.stringMap("env") : null));
+            });
+            selected.put(jobName, new ProfileJob(enabled, body.stringList("includeCapabilities"), overrides));
+        });
+        if (selected.isEmpty()) {
+            throw spec.error("profile \"" + name + "\" of composition " + type + " selects no jobs");
+        }
+        return new ProfileDef(name, selected);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.orun.plan.internal.load;
+
+import dev.orun.core.InvalidInputException;
+import dev.orun.plan.internal.model.ComponentDecl;
+import dev.orun.plan.internal.model.Intent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Everything declared in a workspace: the intent, its components (by name) and compositions. */
+public record WorkspaceModel(Path root, Intent intent, Map<String, ComponentDecl> components,
+                             CompositionRegistry compositions) {
+
+    /** Loads intent, components (inline first, then discovered) and composition sources. */
+    public static WorkspaceModel load(Path root, Path intentFile) {
+        Path intentDisplay = root.relativize(intentFile.toAbsolutePath().normalize());
+        Intent intent = IntentLoader.load(intentFile, intentDisplay);
+        List<ComponentDecl> all = new ArrayList<>(intent.inlineComponents());
+        all.addAll(ComponentDiscovery.discover(root, intent.discoveryRoots(), intentDisplay));
+        Map<String, ComponentDecl> byName = new TreeMap<>();
+        Map<String, ComponentDecl> seen = new HashMap<>();
+        for (ComponentDecl component : all) {
+            ComponentDecl previous = seen.putIfAbsent(component.name(), component);
+            if (previous != null) {
+                throw InvalidInputException.at(component.file(), component.line(), "duplicate component name \""
+                        + component.name() + "\" (also declared in " + previous.file().toString().replace('\\', '/')
+                        + ":" + previous.line() + ")");
+            }
+            byName.put(component.name(), component);
+        }
+        CompositionRegistry registry = CompositionRegistry.load(root, intent);
+        return new WorkspaceModel(root, intent, Collections.unmodifiableMap(byName), registry);
+    }
+}

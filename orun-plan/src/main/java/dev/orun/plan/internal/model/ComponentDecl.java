@@ -1,0 +1,38 @@
+package dev.orun.plan.internal.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A component, declared inline in {@code intent.yaml} or in a {@code component.yaml}.
+ * {@code path} is the authored path (null when not set); {@code defaultPath} is the manifest's
+ * directory relative to the workspace root ({@code ./} at the root; null for inline components).
+ */
+public record ComponentDecl(
+        String name,
+        String type,
+        int typeLine,
+        String domain,
+        String path,
+        String defaultPath,
+        Map<String, String> env,
+        Map<String, Object> parameters,
+        List<Subscription> subscriptions,
+        List<DependencyDecl> dependsOn,
+        Map<String, String> labels,
+        List<StepDef> overrideSteps,
+        String compositionSource,
+        String compositionName,
+        Path file,
+        int line) {
+
+    /** One {@code subscribe.environments[]} entry. */
+    public record Subscription(String name, String profile, Map<String, String> env,
+                               Map<String, Object> parameters, int line) {
+    }
+
+    /** One {@code dependsOn[]} entry; {@code environment} null means "the same environment". */
+    public record DependencyDecl(String component, String environment, boolean always, int line) {
+    }
+}

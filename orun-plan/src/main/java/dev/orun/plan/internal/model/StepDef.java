@@ -1,0 +1,33 @@
+package dev.orun.plan.internal.model;
+
+import java.util.Map;
+
+/** A step as authored in a composition or job template (before rendering). */
+public record StepDef(
+        String id,
+        String name,
+        String capability,
+        String phase,
+        int order,
+        String run,
+        String use,
+        Map<String, Object> with,
+        Map<String, String> env,
+        String shell,
+        String workingDirectory,
+        String timeout,
+        int retry,
+        String onFailure,
+        java.nio.file.Path file,
+        int line) {
+
+    /** How profiles and overrides refer to the step: its {@code id}, else its {@code name}. */
+    public String key() {
+        return id != null ? id : name;
+    }
+
+    public StepDef withPatch(String newRun, Map<String, Object> newWith, Map<String, String> newEnv) {
+        return new StepDef(id, name, capability, phase, order, newRun, use, newWith, newEnv, shell,
+                workingDirectory, timeout, retry, onFailure, file, line);
+    }
+}
