@@ -77,22 +77,28 @@ public final class DockerRunner implements Runner {
         return docker;
     }
 
+    /** Lines in the dry-run's {@code key    value} layout; contacts nothing. */
     @Override
     public List<String> describe(JobContext job) {
         List<String> lines = new ArrayList<>();
         ImageChoice image = images.forJob(job.job());
         WorkspaceMount mount = new WorkspaceMount(job.workspace());
-        lines.add("image: " + image.image() + " (" + image.reason() + "; pull " + options.pull().value() + ")");
-        lines.add("mount: " + mount.hostRoot() + " -> " + WorkspaceMount.CONTAINER_PATH);
+        lines.add(line("image", image.image() + " (" + image.reason() + "; pull " + options.pull().value() + ")"));
+        lines.add(line("mount", mount.hostRoot() + " -> " + WorkspaceMount.CONTAINER_PATH));
         String workdir = job.workingDirectory() == null ? WorkspaceMount.CONTAINER_PATH
-                : mount.containerPath(job.workingDirectory()).orElse("(outside the workspace: " + job.workingDirectory() + ")");
-        lines.add("workdir: " + workdir);
-        options.user().ifPresent(user -> lines.add("user: " + user));
+                : mount.containerPath(job.workingDirectory())
+                        .orElse("(outside the workspace: " + job.workingDirectory() + ")");
+        lines.add(line("workdir", workdir));
+        options.user().ifPresent(user -> lines.add(line("user", user)));
         for (Step step : job.job().steps()) {
             images.forStep(step).filter(own -> !own.image().equals(image.image()))
-                    .ifPresent(own -> lines.add("step " + step.id() + ": image " + own.image() + " (own container)"));
+                    .ifPresent(own -> lines.add(line("step", step.id() + " in " + own.image() + " (own container)")));
         }
         return lines;
+    }
+
+    private static String line(String key, String value) {
+        return String.format("%-7s %s", key, value);
     }
 
     @Override

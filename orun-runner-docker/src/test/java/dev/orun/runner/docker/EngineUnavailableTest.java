@@ -61,9 +61,9 @@ class EngineUnavailableTest {
         Path sub = workspace.resolve("services/api");
         var lines = runner.describe(new dev.orun.core.runner.JobContext("e1", job, workspace, sub, Map.of(), false));
         assertThat(lines).containsExactly(
-                "image: alpine:3.20 (default image (runsOn ubuntu-22.04); pull if-not-present)",
-                "mount: " + workspace.toRealPath() + " -> /workspace",
-                "workdir: /workspace/services/api",
-                "step lint: image node:20 (own container)");
+                "image   alpine:3.20 (default image (runsOn ubuntu-22.04); pull if-not-present)",
+                "mount   " + workspace.toRealPath() + " -> /workspace",
+                "workdir /workspace/services/api",
+                "step    lint in node:20 (own container)");
     }
 }
