@@ -25,6 +25,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        dev.orun.exec.internal.local.LocalRunnerProvider.preferFastSpawn();
         System.exit(execute(args));
     }
 
