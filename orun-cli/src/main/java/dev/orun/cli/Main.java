@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
         description = "Compile declared monorepo intent into a deterministic plan and run it.",
         subcommands = {
                 AutoComplete.GenerateCompletion.class,
+                PlanCommand.class,
+                ValidateCommand.class,
                 RunCommand.class,
+                StatusCommand.class,
+                LogsCommand.class,
         })
 public final class Main implements Runnable {
 

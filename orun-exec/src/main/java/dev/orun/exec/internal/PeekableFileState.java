@@ -35,7 +35,7 @@ public final class PeekableFileState implements StateBackend {
         ExecutionRecords records = new ExecutionRecords(orunDir);
         try {
             return records.find(execId).filter(summary -> summary.execId().equals(execId))
-                    .map(summary -> records.load(summary).state())
+                    .map(summary -> records.read(summary).state())
                     .or(() -> Optional.of(new RunState(execId, null, Status.PENDING, null, null,
                             null)));
         } catch (RuntimeException unreadable) {

@@ -1,5 +1,6 @@
 package dev.orun.exec.records;
 
+import dev.orun.core.InvalidInputException;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.core.state.JobState;
@@ -72,7 +73,7 @@ public record Execution(ExecutionSummary summary, RunState state) {
             for (StepState step : job.steps()) {
                 Path file = logFile(jobId, step.stepId());
                 if (Files.isRegularFile(file)) {
-                    entries.add(new LogEntry(jobId, step.stepId(), stepStatus(step, job), file));
+                    entries.add(new LogEntry(jobId, step.stepId(), stepStatus(step, job), job.status(), file));
                 }
                 listed.add(file.getFileName().toString());
             }
@@ -80,11 +81,39 @@ public record Execution(ExecutionSummary summary, RunState state) {
                 String name = file.getFileName().toString();
                 if (!listed.contains(name)) {
                     PathSegments.decode(name.substring(0, name.length() - ".log".length()))
-                            .ifPresent(stepId -> entries.add(new LogEntry(jobId, stepId, job.status(), file)));
+                            .ifPresent(stepId -> entries.add(new LogEntry(jobId, stepId, job.status(), job.status(), file)));
                 }
             }
         }
         return entries;
+    }
+
+    /**
+     * The job a user means by {@code idOrPrefix}: the exact id, else the only job id starting with
+     * it. None or several → {@link InvalidInputException} (exit 2) naming the candidates.
+     */
+    public String resolveJob(String idOrPrefix) {
+        Set<String> ids = new TreeSet<>(state.jobs().keySet());
+        ids.addAll(jobsWithLogDirs());
+        if (ids.contains(idOrPrefix)) {
+            return idOrPrefix;
+        }
+        List<String> matches = ids.stream().filter(id -> id.startsWith(idOrPrefix)).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new InvalidInputException("no job \"" + idOrPrefix + "\" in run " + execId() + "; jobs: "
+                    + abbreviated(List.copyOf(ids)));
+        }
+        throw new InvalidInputException("job \"" + idOrPrefix + "\" is ambiguous in run " + execId()
+                + "; it matches " + abbreviated(matches));
+    }
+
+    private static String abbreviated(List<String> ids) {
+        int max = 8;
+        String shown = String.join(", ", ids.subList(0, Math.min(max, ids.size())));
+        return ids.size() > max ? shown + ", … (" + ids.size() + " in all)" : shown;
     }
 
     private static Status stepStatus(StepState step, JobState job) {

@@ -92,10 +92,10 @@ public final class ExecutionRecords {
         if (summary.isEmpty()) {
             throw unknown(execIdOrNull);
         }
-        return load(summary.get());
+        return read(summary.get());
     }
 
-    public Execution load(ExecutionSummary summary) {
+    public Execution read(ExecutionSummary summary) {
         ExecutionLayout layout = new ExecutionLayout(summary.dir());
         Optional<RunState> compacted = readQuietly(layout.stateFile(), RunState.class);
         Map<String, JobState> jobs = new HashMap<>(compacted.map(RunState::jobs).orElse(Map.of()));
@@ -129,13 +129,13 @@ public final class ExecutionRecords {
         Optional<RunMetadata> meta = readQuietly(layout.metadataFile(), RunMetadata.class);
         if (meta.isEmpty()) {
             Optional<RunState> state = readQuietly(layout.stateFile(), RunState.class);
-            if (state.isEmpty()) {
+            meta = state.isPresent() ? Optional.of(fromState(layout, state.get())) : starting(layout);
+            if (meta.isEmpty()) {
                 return Optional.empty();
             }
-            meta = Optional.of(fromState(layout, state.get()));
         }
         RunMetadata m = meta.get();
-        boolean abandoned = m.status() == Status.RUNNING && m.pid() != null
+        boolean abandoned = m.status() != null && !m.status().isTerminal() && m.pid() != null
                 && !Processes.mayBeAlive(m.host(), m.pid());
         return Optional.of(new ExecutionSummary(layout.execId(), layout.dir(), m, abandoned));
     }
@@ -152,6 +152,18 @@ public final class ExecutionRecords {
         }
         return new RunMetadata(layout.execId(), null, state.planChecksum(), null, null, null, null, null,
                 null, state.status(), started, state.finishedAt(), null, JobCounts.of(state.jobs().values()));
+    }
+
+    /** A background run whose child has not opened the records yet: pending, with the child's pid. */
+    private static Optional<RunMetadata> starting(ExecutionLayout layout) {
+        try {
+            long pid = Long.parseLong(Files.readString(layout.pidFile()).strip());
+            Instant launched = Files.getLastModifiedTime(layout.pidFile()).toInstant();
+            return Optional.of(new RunMetadata(layout.execId(), null, null, null, null, null, "background",
+                    Processes.host(), pid, Status.PENDING, launched, null, null, JobCounts.NONE));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static <T> Optional<T> readQuietly(Path file, Class<T> type) {

@@ -9,7 +9,8 @@ import java.time.Instant;
  * One run as listed by {@link ExecutionRecords#list()}: its metadata (counts may lag the live
  * state by up to a second while it runs) and whether a recorded {@code running} is still true.
  *
- * @param abandoned the run is recorded {@code running}, but the process that ran it is gone
+ * @param abandoned the run is recorded {@code running} (or {@code pending}: a background run still
+ *                  starting), but the process that ran it is gone
  *                  (checked on this host only; a run on another host counts as alive)
  */
 public record ExecutionSummary(String execId, Path dir, RunMetadata metadata, boolean abandoned) {
@@ -18,9 +19,9 @@ public record ExecutionSummary(String execId, Path dir, RunMetadata metadata, bo
         return metadata.status();
     }
 
-    /** True while the run may still change: recorded running by a process that is alive. */
+    /** True while the run may still change: not ended, and its process is alive. */
     public boolean inProgress() {
-        return metadata.status() == Status.RUNNING && !abandoned;
+        return metadata.status() != null && !metadata.status().isTerminal() && !abandoned;
     }
 
     public Instant startedAt() {

@@ -12,12 +12,14 @@ import dev.orun.core.state.StateBackend;
 import dev.orun.core.state.Status;
 import dev.orun.core.state.StepState;
 import dev.orun.exec.internal.records.AtomicFiles;
+import dev.orun.exec.internal.records.BackgroundWriter;
 import dev.orun.exec.internal.records.ExecutionLayout;
 import dev.orun.exec.internal.records.FileLocks;
 import dev.orun.exec.internal.records.JobClaims;
 import dev.orun.exec.internal.records.JobStateFiles;
 import dev.orun.exec.internal.records.JobStates;
 import dev.orun.exec.internal.records.LegacyStateMigration;
+import dev.orun.exec.internal.records.PlanIds;
 import dev.orun.exec.internal.records.Processes;
 import dev.orun.exec.internal.records.RecordsJson;
 import java.io.IOException;
@@ -25,17 +27,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -71,6 +71,13 @@ import java.util.function.UnaryOperator;
  * files, so they are exact even between compactions; tools reading {@code state.json} alone see a
  * state at most about a second old while the run is in progress, and the exact one after it ends.
  *
+ * <h2>Durability</h2>
+ * Job-level transitions are written before the call returns: a claim (so a crash leaves the job
+ * visibly {@code running}), a job's end (so no one re-runs a finished job) and {@link #resetJob}.
+ * Step starts and ends are written by a background flush within 100 ms, several of a job's
+ * transitions coalescing into one write; a crash loses at most the last 100 ms of step detail of
+ * a job that is re-run anyway. {@link #read()} in this process is always exact.
+ *
  * <h2>Claims</h2>
  * {@link #claim} takes {@code claims/<job>.lock} and keeps it until {@link #jobFinished} (or
  * {@link #close}); the OS drops the lock when the process dies. Under the lock the job's state is
@@ -85,6 +92,7 @@ import java.util.function.UnaryOperator;
 public final class FileStateBackend implements StateBackend {
 
     private static final Duration COMPACTION_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
 
     private final Path orunDir;
     private final String execId;
@@ -96,12 +104,14 @@ public final class FileStateBackend implements StateBackend {
     private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
     private final Map<Path, Object> monitors = new ConcurrentHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
+    /** Jobs whose latest state is only in memory so far (see "Durability" above). */
+    private final Set<String> unflushed = ConcurrentHashMap.newKeySet();
     private final Object compactionLock = new Object();
     private final Map<String, Job> planJobs = new HashMap<>();
     private volatile RunMetadata metadata;
     private volatile String planChecksum;
     private volatile Optional<String> migratedExecId = Optional.empty();
-    private ScheduledExecutorService compactor;
+    private BackgroundWriter writer;
     private boolean closed;
 
     /**
@@ -149,7 +159,6 @@ public final class FileStateBackend implements StateBackend {
         Plan plan = run.plan();
         String checksum = plan.metadata().checksum() != null ? plan.metadata().checksum() : PlanJson.checksum(plan);
         plan.jobs().forEach(job -> planJobs.put(job.id(), job));
-        migratedExecId = LegacyStateMigration.migrateIfPresent(orunDir, clock);
         try {
             Files.createDirectories(layout.dir());
             try (FileLocks.Held ignored = FileLocks.lock(layout.openLock())) {
@@ -164,7 +173,8 @@ public final class FileStateBackend implements StateBackend {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open execution " + execId + ": " + e.getMessage(), e);
         }
-        startCompactor();
+        migratedExecId = LegacyStateMigration.migrateIfPresent(orunDir, clock);
+        startBackgroundWriter();
         return read();
     }
 
@@ -187,7 +197,7 @@ public final class FileStateBackend implements StateBackend {
                 .or(() -> recordedState.map(RunState::planChecksum)).orElse(null);
         if (recorded != null && !recorded.equals(checksum)) {
             throw new InvalidInputException("execution " + execId + " was started with plan "
-                    + shortId(recorded) + ", not " + shortId(checksum) + "; use a new --exec-id");
+                    + PlanIds.shortId(recorded) + ", not " + PlanIds.shortId(checksum) + "; use a new --exec-id");
         }
         planChecksum = checksum;
         recordedState.ifPresent(state -> jobs.putAll(state.jobs()));
@@ -212,7 +222,7 @@ public final class FileStateBackend implements StateBackend {
                     + "; wait for it to finish before retrying it");
         }
         claims.release(jobId);
-        update(jobId, current -> seeded(jobId, Status.PENDING, 0, null));
+        update(jobId, current -> seeded(jobId, Status.PENDING, 0, null), true);
         AtomicFiles.deleteTree(layout.jobLogDir(jobId));
         try {
             Files.deleteIfExists(layout.claimOwner(jobId));
@@ -244,6 +254,7 @@ public final class FileStateBackend implements StateBackend {
             JobState running = seeded(jobId, Status.RUNNING, current.attempts() + 1, clock.instant());
             jobs.put(jobId, running);
             jobFiles.write(running);
+            unflushed.remove(jobId);
         }
         dirty.set(true);
         return ClaimResult.claimed();
@@ -257,23 +268,31 @@ public final class FileStateBackend implements StateBackend {
     @Override
     public void stepStarted(String jobId, String stepId, Instant at) {
         requireOpen();
-        update(jobId, job -> JobStates.withStep(job, new StepState(stepId, Status.RUNNING, null, at, null, null)));
+        update(jobId, job -> JobStates.withStep(job, new StepState(stepId, Status.RUNNING, null, at, null, null)), false);
     }
 
     @Override
     public void stepFinished(String jobId, StepState step) {
         requireOpen();
-        update(jobId, job -> JobStates.withStep(job, step));
+        update(jobId, job -> JobStates.withStep(job, step), false);
     }
 
     @Override
     public void jobFinished(String jobId, Status status, Instant at, String error) {
         requireOpen();
-        if (!claims.holds(jobId) && claims.heldElsewhere(jobId)) {
-            return; // another live process runs this job and will record its end
+        if (!claims.holds(jobId)) {
+            if (claims.heldElsewhere(jobId)) {
+                return; // another live process runs this job and will record its end
+            }
+            Optional<JobState> recorded = jobFiles.readFresh(jobId);
+            if (recorded.isPresent() && (recorded.get().status() == Status.SUCCEEDED
+                    || recorded.get().status() == Status.FAILED)) {
+                jobs.put(jobId, recorded.get());
+                return; // another process ran it to its end; a late "skipped" must not erase that
+            }
         }
         try {
-            update(jobId, job -> JobStates.finished(job, status, at, error));
+            update(jobId, job -> JobStates.finished(job, status, at, error), true);
         } finally {
             claims.release(jobId);
         }
@@ -281,14 +300,7 @@ public final class FileStateBackend implements StateBackend {
 
     @Override
     public OutputStream openLog(String jobId, String stepId) {
-        Path log = layout.stepLog(jobId, stepId);
-        try {
-            Files.createDirectories(log.getParent());
-            return Files.newOutputStream(log, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open log " + log + ": " + e.getMessage(), e);
-        }
+        return AtomicFiles.openTruncating(layout.stepLog(jobId, stepId));
     }
 
     /** Exact: the compacted state merged with every job file changed since this backend last looked. */
@@ -326,63 +338,77 @@ public final class FileStateBackend implements StateBackend {
             return;
         }
         closed = true;
-        if (compactor != null) {
-            compactor.shutdown();
-            try {
-                compactor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (writer != null) {
+            writer.close();
         }
         try {
-            if (metadata != null && dirty.get()) {
-                compact(metadata.status(), metadata.finishedAt());
+            if (metadata != null && (dirty.get() || !unflushed.isEmpty())) {
+                compact();
             }
         } finally {
             claims.close();
         }
     }
 
-    private void update(String jobId, UnaryOperator<JobState> change) {
+    /** Applies a transition; {@code durable} writes the job file now, else within the flush interval. */
+    private void update(String jobId, UnaryOperator<JobState> change, boolean durable) {
         Path file = layout.jobFile(jobId);
         synchronized (monitorFor(file)) {
             JobState next = change.apply(jobs.getOrDefault(jobId, seeded(jobId, Status.PENDING, 0, null)));
             jobs.put(jobId, next);
-            jobFiles.write(next);
+            if (durable) {
+                jobFiles.write(next);
+                unflushed.remove(jobId);
+            } else {
+                unflushed.add(jobId);
+            }
         }
         dirty.set(true);
+    }
+
+    /** Writes the job files of transitions kept in memory so far (several coalesce into one write). */
+    private void flush() {
+        for (String jobId : List.copyOf(unflushed)) {
+            synchronized (monitorFor(layout.jobFile(jobId))) {
+                if (unflushed.remove(jobId)) {
+                    jobFiles.write(jobs.get(jobId));
+                }
+            }
+        }
+    }
+
+    /** Rewrites state.json and metadata.json from the merged state, with the run's current status. */
+    private void compact() {
+        synchronized (compactionLock) {
+            compact(metadata.status(), metadata.finishedAt());
+        }
     }
 
     /** Rewrites state.json and metadata.json from the merged state. */
     private void compact(Status status, Instant finishedAt) {
         synchronized (compactionLock) {
             dirty.set(false);
-            RunState merged = read();
-            RunMetadata meta = metadata.withProgress(status, finishedAt, JobCounts.of(merged.jobs().values()));
-            metadata = meta;
-            AtomicFiles.write(layout.stateFile(), RecordsJson.pretty(new RunState(execId, planChecksum,
-                    status, meta.startedAt(), finishedAt, merged.jobs())));
-            AtomicFiles.write(layout.metadataFile(), RecordsJson.pretty(meta));
+            try {
+                flush();
+                RunState merged = read();
+                RunMetadata meta = metadata.withProgress(status, finishedAt, JobCounts.of(merged.jobs().values()));
+                metadata = meta;
+                AtomicFiles.write(layout.stateFile(), RecordsJson.pretty(new RunState(execId, planChecksum,
+                        status, meta.startedAt(), finishedAt, merged.jobs())));
+                AtomicFiles.write(layout.metadataFile(), RecordsJson.pretty(meta));
+            } catch (RuntimeException e) {
+                dirty.set(true);
+                throw e;
+            }
         }
     }
 
-    private void startCompactor() {
-        compactor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "orun-records-" + execId);
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = compactionInterval.toMillis();
-        compactor.scheduleWithFixedDelay(() -> {
+    private void startBackgroundWriter() {
+        writer = new BackgroundWriter("orun-records-" + execId, this::flush, FLUSH_INTERVAL, () -> {
             if (dirty.get()) {
-                try {
-                    RunMetadata meta = metadata;
-                    compact(meta.status(), meta.finishedAt());
-                } catch (RuntimeException e) {
-                    dirty.set(true); // retried on the next tick; the job files stay authoritative
-                }
+                compact();
             }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        }, compactionInterval);
     }
 
     private JobState seeded(String jobId, Status status, int attempts, Instant startedAt) {
@@ -397,11 +423,5 @@ public final class FileStateBackend implements StateBackend {
         if (metadata == null) {
             throw new IllegalStateException("execution " + execId + " is not open");
         }
-    }
-
-    private static String shortId(String checksum) {
-        String hex = checksum.startsWith(PlanJson.CHECKSUM_PREFIX)
-                ? checksum.substring(PlanJson.CHECKSUM_PREFIX.length()) : checksum;
-        return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 }

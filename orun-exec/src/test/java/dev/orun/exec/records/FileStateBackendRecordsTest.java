@@ -153,11 +153,13 @@ class FileStateBackendRecordsTest {
     }
 
     @Test
-    void joiningARunWithADifferentPlanIsRefusedWithExitTwo() {
+    void joiningARunWithADifferentPlanIsRefusedWithExitTwo() throws Exception {
         try (FileStateBackend first = open("r1", TestPlans.plan("release"))) {
             first.finish(Status.SUCCEEDED, Instant.now());
         }
         Plan other = TestPlans.plan("release", TestPlans.job("web@dev.build", "bundle"));
+        Path metadata = orunDir().resolve("executions/r1/metadata.json");
+        String before = Files.readString(metadata);
         FileStateBackend second = new FileStateBackend(orunDir(), "r1");
         String expected = "execution r1 was started with plan " + TestPlans.plan("release").planId()
                 + ", not " + other.planId() + "; use a new --exec-id";
@@ -166,6 +168,7 @@ class FileStateBackendRecordsTest {
                 .hasMessage(expected)
                 .satisfies(e -> assertThat(((OrunException) e).exitCode()).isEqualTo(2));
         second.close();
+        assertThat(metadata).hasContent(before.strip());
     }
 
     @Test
@@ -194,7 +197,11 @@ class FileStateBackendRecordsTest {
             assertThatThrownBy(() -> b.resetJob("api@dev.build"))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("running in another process");
 
+            b.jobFinished("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast");
+            assertThat(a.read().job("api@dev.build").status()).isEqualTo(Status.RUNNING);
+
             a.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
+            b.jobFinished("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast");
 
             assertThat(b.claim("api@dev.build", LEASE).outcome()).isEqualTo(ClaimResult.Outcome.ALREADY_DONE);
             assertThat(b.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
@@ -243,5 +250,43 @@ class FileStateBackendRecordsTest {
                     .as(bad).isInstanceOf(InvalidInputException.class);
         }
         assertThat(orunDir()).doesNotExist();
+    }
+
+    @Test
+    void stepTransitionsReachOtherReadersShortlyAndAllOfThemByClose() throws Exception {
+        ExecutionRecords records = new ExecutionRecords(orunDir());
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
+            backend.claim("api@dev.build", LEASE);
+            assertThat(records.load("r1").state().job("api@dev.build").status()).isEqualTo(Status.RUNNING);
+
+            backend.stepStarted("api@dev.build", "compile", Instant.now());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (records.load("r1").state().job("api@dev.build").steps().get(0).status() != Status.RUNNING
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
+                    .isEqualTo(Status.RUNNING);
+            backend.stepFinished("api@dev.build", new StepState("compile", Status.SUCCEEDED, 0, null, null, null));
+        }
+        assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
+                .isEqualTo(Status.SUCCEEDED);
+    }
+
+    @Test
+    void theClaimOwnerRecordNamesThisProcessAndHeartbeatsExtendItsLease() throws Exception {
+        Path owner = orunDir().resolve("executions/r1/claims/api@dev.build.owner.json");
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
+            backend.claim("api@dev.build", Duration.ofSeconds(30));
+            JsonNode first = json(owner);
+            assertThat(first.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+            Instant firstLease = Instant.parse(first.path("leaseExpiresAt").asText());
+
+            backend.heartbeat("api@dev.build", Duration.ofHours(1));
+
+            assertThat(Instant.parse(json(owner).path("leaseExpiresAt").asText())).isAfter(firstLease);
+            backend.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
+            assertThat(owner).doesNotExist();
+        }
     }
 }

@@ -75,6 +75,8 @@ final class Executor {
     }
     if (value instanceof String) {
       out.append((String) value);
+    } else if (value == null) {
+      out.append("<no value>"); // what Go prints for a key whose value is nil
     } else {
       GoFormat.appendValue(out, value);
     }

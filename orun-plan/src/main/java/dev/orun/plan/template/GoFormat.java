@@ -1,6 +1,8 @@
 package dev.orun.plan.template;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,10 +83,25 @@ final class GoFormat {
   /**
    * Go's {@code %v} for floats: {@code strconv.FormatFloat(f, 'g', -1, bits)} — the shortest
    * digits that round-trip, in exponent form when the decimal exponent is below -4 or at least 6
-   * (so {@code 1e+06}, {@code 123456}, {@code 1e-05}).
-   * {@code javaShortest} is Java's round-tripping rendering, from which the digits are taken.
+   * (so {@code 1e+06}, {@code 123456}, {@code 1e-05}). {@code javaShortest} is Java's
+   * round-tripping rendering of the same value, from which the digits are taken.
    */
   static String shortestFloat(double d, String javaShortest) {
+    String special = special(d);
+    return special != null ? special : formatG(new BigDecimal(javaShortest), -1);
+  }
+
+  /** Go's {@code %.Ng}: N significant digits, trailing zeros dropped. */
+  static String precisionFloat(double d, int precision) {
+    String special = special(d);
+    if (special != null) {
+      return special;
+    }
+    int digits = Math.max(precision, 1);
+    return formatG(new BigDecimal(d).round(new MathContext(digits, RoundingMode.HALF_EVEN)), digits);
+  }
+
+  private static String special(double d) {
     if (Double.isNaN(d)) {
       return "NaN";
     }
@@ -94,14 +111,25 @@ final class GoFormat {
     if (d == 0) {
       return (1 / d < 0) ? "-0" : "0";
     }
-    BigDecimal exact = new BigDecimal(javaShortest).stripTrailingZeros();
+    return null;
+  }
+
+  /** strconv's 'g' layout; {@code precision} -1 means shortest (exponent threshold 6). */
+  private static String formatG(BigDecimal value, int precision) {
+    BigDecimal exact = value.stripTrailingZeros();
     String digits = exact.unscaledValue().abs().toString();
     int exponent = digits.length() - 1 - exact.scale();
+    int eprec = precision;
+    if (precision < 0) {
+      eprec = 6;
+    } else if (eprec > digits.length() && digits.length() >= exponent + 1) {
+      eprec = digits.length();
+    }
     StringBuilder out = new StringBuilder();
     if (exact.signum() < 0) {
       out.append('-');
     }
-    if (exponent < -4 || exponent >= 6) {
+    if (exponent < -4 || exponent >= eprec) {
       out.append(digits.charAt(0));
       if (digits.length() > 1) {
         out.append('.').append(digits, 1, digits.length());

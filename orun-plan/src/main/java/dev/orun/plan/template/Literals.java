@@ -96,8 +96,12 @@ final class Literals {
     boolean hex = lower.startsWith("0x");
     try {
       if (hex ? lower.contains("p") : (lower.contains(".") || lower.contains("e"))) {
-        return hex ? Double.parseDouble(t + (lower.contains("p") ? "" : "p0"))
+        double value = hex ? Double.parseDouble(t + (lower.contains("p") ? "" : "p0"))
             : Double.parseDouble(t);
+        if (Double.isInfinite(value)) {
+          throw TemplateException.at(src, offset, "number out of range: \"" + text + "\"");
+        }
+        return value;
       }
       int radix = 10;
       String digits = body;

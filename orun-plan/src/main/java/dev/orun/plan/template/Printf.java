@@ -66,7 +66,7 @@ final class Printf {
         out.append("%!").append(verb).append("(MISSING)");
       } else {
         Object arg = args[next++];
-        boolean numeric = "dfFeEgGxXob".indexOf(verb) >= 0 && arg instanceof Number;
+        boolean numeric = "vdfFeEgGxXob".indexOf(verb) >= 0 && arg instanceof Number;
         pad(out, formatOne(verb, arg, spec), spec, numeric);
       }
     }
@@ -83,7 +83,8 @@ final class Printf {
 
   private static String formatOne(char verb, Object arg, Spec spec) {
     if (verb == 'v') {
-      return GoFormat.value(arg);
+      boolean floating = arg instanceof Number && !Values.isIntegral(arg);
+      return floating ? formatScalar('g', arg, spec) : signedIfNumber(GoFormat.value(arg), arg, spec);
     }
     if (verb == 'T') {
       return Values.typeName(arg);
@@ -165,11 +166,9 @@ final class Printf {
           return null;
         }
         double d = ((Number) arg).doubleValue();
-        if (spec.precision > 0 && !Double.isNaN(d) && !Double.isInfinite(d) && d != 0) {
-          d = new BigDecimal(d).round(new MathContext(spec.precision, RoundingMode.HALF_EVEN))
-              .doubleValue();
-        }
-        String g = signed(GoFormat.shortestFloat(d, Double.toString(d)), spec);
+        String plain = spec.precision < 0 ? GoFormat.shortestFloat(d, arg instanceof Float ? arg.toString() : Double.toString(d))
+            : GoFormat.precisionFloat(d, spec.precision);
+        String g = signed(plain, spec);
         return verb == 'G' ? g.toUpperCase() : g;
       default:
         return null;
@@ -201,6 +200,10 @@ final class Printf {
     return out.append(Math.abs(exponent) < 10 ? "0" : "").append(Math.abs(exponent)).toString();
   }
 
+  private static String signedIfNumber(String text, Object arg, Spec spec) {
+    return Values.isIntegral(arg) ? signed(text, spec) : text;
+  }
+
   private static String signed(String number, Spec spec) {
     return spec.plus && !number.startsWith("-") ? "+" + number : number;
   }
@@ -219,8 +222,8 @@ final class Printf {
       out.append(s);
     } else if (spec.minus) {
       out.append(s).append(" ".repeat(missing));
-    } else if (spec.zero && numeric) {
-      int sign = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+    } else if (spec.zero) {
+      int sign = numeric && (s.startsWith("-") || s.startsWith("+")) ? 1 : 0;
       out.append(s, 0, sign).append("0".repeat(missing)).append(s, sign, s.length());
     } else {
       out.append(" ".repeat(missing)).append(s);

@@ -20,6 +20,12 @@ class GoTemplateFormattingTest {
     return render("{{.v}}", data);
   }
 
+  private static Map<String, Object> nullData() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("v", null);
+    return data;
+  }
+
   @Test
   void integersOfEveryJavaType() {
     assertThat(print(3)).isEqualTo("3");
@@ -49,7 +55,9 @@ class GoTemplateFormattingTest {
   void booleansAndNil() {
     assertThat(print(true)).isEqualTo("true");
     assertThat(print(false)).isEqualTo("false");
-    assertThat(print(null)).isEqualTo("<nil>");
+    // Go's template printer shows a nil value as "<no value>"; fmt (print, nested values) as "<nil>".
+    assertThat(print(null)).isEqualTo("<no value>");
+    assertThat(render("{{print .v}}", nullData())).isEqualTo("<nil>");
   }
 
   @Test
@@ -87,6 +95,8 @@ class GoTemplateFormattingTest {
     assertThat(render("{{printf \"%T %T %T %T %T\" 1 1.5 \"s\" true .}}", Map.of()))
         .isEqualTo("int float64 string bool map[string]interface {}");
     assertThat(render("{{printf \"%+d %5d|%-4d|\" 3 42 7}}")).isEqualTo("+3    42|7   |");
+    assertThat(render("{{printf \"%6.2v|%-6v|%06v|%.10g|%.3g\" 3.14159 \"ab\" 42 1234567.0 3.14159}}"))
+        .isEqualTo("   3.1|ab    |000042|1234567|3.14");
     assertThat(render("{{printf \"%s\" .parameters.tags}}")).isEqualTo("[a b]");
   }
 }

@@ -36,8 +36,9 @@ class GoTemplateMissingKeyTest {
   }
 
   @Test
-  void aKeyPresentWithANullValuePrintsNil() {
-    assertThat(render("{{.parameters.nothing}}")).isEqualTo("<nil>");
+  void aKeyPresentWithANullValueIsNotMissingAndPrintsLikeGo() {
+    assertThat(render("{{.parameters.nothing}}")).isEqualTo("<no value>");
+    assertThat(render("{{print .parameters.nothing}}")).isEqualTo("<nil>");
   }
 
   @Test

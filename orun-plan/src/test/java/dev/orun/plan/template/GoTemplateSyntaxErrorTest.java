@@ -62,6 +62,7 @@ class GoTemplateSyntaxErrorTest {
     assertThat(parseError("{{.a+1}}")).contains("bad character U+002B '+'");
     assertThat(parseError("{{\"abc}}")).contains("unterminated quoted string");
     assertThat(parseError("{{1.2.3}}")).contains("bad number syntax");
+    assertThat(parseError("{{1e400}}")).contains("number out of range");
     assertThat(parseError("{{if}}{{end}}")).contains("missing value for if");
   }
 

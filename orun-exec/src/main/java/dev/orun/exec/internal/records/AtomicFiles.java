@@ -22,8 +22,7 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            temp = createTemp(dir, target);
             Files.write(temp, bytes);
             move(temp, target);
             temp = null;
@@ -40,6 +39,17 @@ public final class AtomicFiles {
         }
     }
 
+    /** A hidden temp file next to the target; the directory is created only when missing. */
+    private static Path createTemp(Path dir, Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        try {
+            return Files.createTempFile(dir, prefix, ".tmp");
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(dir);
+            return Files.createTempFile(dir, prefix, ".tmp");
+        }
+    }
+
     /** Renames atomically, replacing the target. */
     public static void move(Path source, Path target) throws IOException {
         try {
@@ -47,6 +57,22 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system does not support atomic renames in "
                     + target.getParent(), e);
+        }
+    }
+
+    /** Opens a file for streaming output, emptied first; its directory is created when missing. */
+    public static java.io.OutputStream openTruncating(Path file) {
+        java.nio.file.OpenOption[] options = {java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE};
+        try {
+            try {
+                return Files.newOutputStream(file, options);
+            } catch (java.nio.file.NoSuchFileException e) {
+                Files.createDirectories(file.getParent());
+                return Files.newOutputStream(file, options);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }
     }
 

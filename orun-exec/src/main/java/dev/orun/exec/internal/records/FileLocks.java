@@ -34,8 +34,7 @@ public final class FileLocks {
         }
         FileChannel channel = null;
         try {
-            Files.createDirectories(key.getParent());
-            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = openCreating(key);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
@@ -69,8 +68,7 @@ public final class FileLocks {
         }
         FileChannel channel = null;
         try {
-            Files.createDirectories(key.getParent());
-            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = openCreating(key);
             return new Held(key, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
@@ -78,6 +76,15 @@ public final class FileLocks {
             }
             HELD_IN_THIS_JVM.remove(key);
             throw e;
+        }
+    }
+
+    private static FileChannel openCreating(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(file.getParent());
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.orun.exec.internal.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orun.core.plan.PlanJson;
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.RunState;
 import dev.orun.core.state.Status;
@@ -99,7 +98,7 @@ public final class LegacyStateMigration {
         String execId = uniqueExecId(orunDir, "migrated-" + STAMP.format(clock.instant()));
         ExecutionLayout layout = ExecutionLayout.of(orunDir, execId);
         RunState state = new RunState(execId, checksum, status, started, finished, jobs);
-        String planId = checksum == null ? null : shortId(checksum);
+        String planId = checksum == null ? null : PlanIds.shortId(checksum);
         RunMetadata metadata = new RunMetadata(execId, null, checksum, planId, null, null,
                 "migrated", null, null, status, started, finished, null, JobCounts.of(jobs.values()))
                 .withProgress(status, finished, JobCounts.of(jobs.values()));
@@ -152,12 +151,6 @@ public final class LegacyStateMigration {
             id = base + "-" + n;
         }
         return id;
-    }
-
-    private static String shortId(String checksum) {
-        String hex = checksum.startsWith(PlanJson.CHECKSUM_PREFIX)
-                ? checksum.substring(PlanJson.CHECKSUM_PREFIX.length()) : checksum;
-        return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
     private static String text(JsonNode node, String field) {

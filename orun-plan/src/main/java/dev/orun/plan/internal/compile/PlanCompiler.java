@@ -30,8 +30,7 @@ public final class PlanCompiler {
     public static CompiledPlan compile(WorkspaceModel model, Selection selection, PlanSource source) {
         ModelValidator.validate(model);
         List<Instance> instances = new MatrixExpander(model).expand(selection.components(), selection.environments());
-        JobBinder binder = new JobBinder();
-        List<JobDraft> drafts = instances.parallelStream().flatMap(i -> binder.bind(i).stream()).toList();
+        List<JobDraft> drafts = bindAll(instances, new JobBinder());
         EdgeBuilder.addEdges(drafts, selection.environments(), model.intent().environments());
         rejectCycles(drafts, model);
 
@@ -52,6 +51,27 @@ public final class PlanCompiler {
 
     public static Selection select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {
         return new Scoper(model).select(request, context);
+    }
+
+    /** Binds in parallel; the error reported is the first in matrix order, so it never varies. */
+    private static List<JobDraft> bindAll(List<Instance> instances, JobBinder binder) {
+        List<Object> results = instances.parallelStream().<Object>map(instance -> {
+            try {
+                return binder.bind(instance);
+            } catch (InvalidInputException e) {
+                return e;
+            }
+        }).toList();
+        List<JobDraft> drafts = new java.util.ArrayList<>();
+        for (Object result : results) {
+            if (result instanceof InvalidInputException e) {
+                throw e;
+            }
+            @SuppressWarnings("unchecked")
+            List<JobDraft> bound = (List<JobDraft>) result;
+            drafts.addAll(bound);
+        }
+        return drafts;
     }
 
     private static void rejectCycles(List<JobDraft> drafts, WorkspaceModel model) {

@@ -69,11 +69,8 @@ final class StepRenderer {
                 GoTemplate template = cache.computeIfAbsent(masked, GoTemplate::parse);
                 return unmask(template.render(data), hidden);
             } catch (TemplateException e) {
-                String problem = e.missingKey() != null
-                        ? "prints missing key \"" + e.missingKey() + "\" (" + e.getMessage() + ")"
-                        : e.getMessage();
                 throw InvalidInputException.at(def.file(), def.line(), "component " + component + ", job "
-                        + jobId + ", step " + id + ": " + field + " " + problem);
+                        + jobId + ", step " + id + ": " + field + ": " + e.getMessage());
             }
         }
     }

@@ -1,0 +1,115 @@
+package dev.orun.cli;
+
+import dev.orun.exec.records.Execution;
+import dev.orun.exec.records.ExecutionRecords;
+import dev.orun.exec.records.LogEntry;
+import dev.orun.exec.records.LogFollower;
+import dev.orun.exec.records.LogQuery;
+import dev.orun.plan.Workspace;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orun logs}: the raw step logs of a run, labelled per job and step; live with {@code --follow}. */
+@Command(name = "logs", mixinStandardHelpOptions = true,
+        description = "Print the step logs of a run (default: the latest), labelled per job and step.")
+public final class LogsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--exec-id", paramLabel = "ID", description = "The run (id or unique prefix).")
+    String execId;
+
+    @Option(names = "--job", paramLabel = "JOB", description = "Only this job (exact id or unique prefix).")
+    String job;
+
+    @Option(names = "--step", paramLabel = "STEP", description = "Only steps whose id is or starts with STEP.")
+    String step;
+
+    @Option(names = "--failed", description = "Only the logs of failed jobs.")
+    boolean failed;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep streaming a run in progress until it ends.")
+    boolean follow;
+
+    @Mixin
+    WorkspaceOptions workspaceOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Workspace workspace = workspaceOptions.workspace();
+        ExecutionRecords records = new ExecutionRecords(workspace.orunDir());
+        Execution run = records.load(execId);
+        LogQuery query = new LogQuery(job == null ? null : run.resolveJob(job), step, failed);
+        PrintWriter out = spec.commandLine().getOut();
+        LabelledSink sink = new LabelledSink(out);
+        LogFollower follower = new LogFollower(records, run.execId(), query, Duration.ofMillis(250));
+        Execution end = follow ? follower.follow(sink) : follower.drainOnce(sink);
+        sink.finish();
+        if (!sink.wroteAny()) {
+            out.println(emptyMessage(end, query));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String emptyMessage(Execution run, LogQuery query) {
+        if (failed && run.jobCounts().failed() == 0) {
+            return "No failed jobs in run " + run.execId() + ".";
+        }
+        List<LogEntry> any = run.logs();
+        return any.isEmpty() ? "No logs for run " + run.execId() + " yet."
+                : "No logs match in run " + run.execId() + " (" + any.size() + " step logs in all).";
+    }
+
+    /** Writes a {@code ==> job / step (status) <==} header whenever the output switches entry. */
+    private static final class LabelledSink implements LogFollower.Sink {
+        private final PrintWriter out;
+        private LogEntry current;
+        private boolean endsWithNewline = true;
+        private boolean wrote;
+
+        LabelledSink(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(LogEntry entry, byte[] bytes, int offset, int length) {
+            if (length == 0) {
+                return;
+            }
+            if (current == null || !current.file().equals(entry.file())) {
+                if (!endsWithNewline) {
+                    out.println();
+                }
+                if (wrote) {
+                    out.println();
+                }
+                out.println("==> " + entry.label() + " (" + entry.status().wireName() + ") <==");
+                current = entry;
+            }
+            out.print(new String(bytes, offset, length, StandardCharsets.UTF_8));
+            out.flush();
+            endsWithNewline = bytes[offset + length - 1] == '\n';
+            wrote = true;
+        }
+
+        void finish() {
+            if (!endsWithNewline) {
+                out.println();
+            }
+        }
+
+        boolean wroteAny() {
+            return wrote;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.orun.cli;
+
+import dev.orun.plan.PlanRequest;
+import dev.orun.plan.changes.ChangeRequest;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags that decide what a fresh plan covers; shared by {@code orun plan} and {@code orun run}.
+ * Further selection flags (e.g. change detection) belong here too, so every command that compiles
+ * a plan gets them.
+ */
+public final class PlanOptions {
+
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV", split = ",",
+            description = "Only these environments (comma-separated; 'prefix*' allowed).")
+    List<String> environments = new ArrayList<>();
+
+    @Option(names = "--component", paramLabel = "NAME",
+            description = "Only this component and its dependencies (repeatable; 'prefix*' allowed).")
+    List<String> components = new ArrayList<>();
+
+    @Option(names = "--all",
+            description = "Plan every component, even inside a component's directory.")
+    boolean all;
+
+    /** The request; {@code changes} stays null until change detection flags are added. */
+    public PlanRequest toRequest(String name) {
+        return new PlanRequest(environments, components, all, WorkspaceOptions.cwd(), name, changes());
+    }
+
+    ChangeRequest changes() {
+        return null;
+    }
+}

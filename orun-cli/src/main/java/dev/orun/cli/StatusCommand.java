@@ -1,0 +1,129 @@
+package dev.orun.cli;
+
+import dev.orun.core.state.JobState;
+import dev.orun.core.state.Status;
+import dev.orun.exec.records.Execution;
+import dev.orun.exec.records.ExecutionRecords;
+import dev.orun.exec.records.ExecutionSummary;
+import dev.orun.exec.records.StatusDocuments;
+import dev.orun.plan.Workspace;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orun status}: one run's state (default the latest), live with {@code --watch}, or all runs. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the state of a run (default: the latest), or list all runs.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--exec-id", paramLabel = "ID", description = "The run to show (id or unique prefix).")
+    String execId;
+
+    @Option(names = "--json", description = "Print one JSON document: {execId, inProgress, metadata, state}; with --all, the list of runs.")
+    boolean json;
+
+    @Option(names = {"-w", "--watch"}, description = "Re-render until the run ends (plain lines when not a terminal).")
+    boolean watch;
+
+    @Option(names = "--all", description = "List all runs, newest first.")
+    boolean all;
+
+    @Option(names = "--interval", paramLabel = "MILLIS", defaultValue = "1000",
+            description = "Refresh interval for --watch, in milliseconds (default ${DEFAULT-VALUE}).")
+    long intervalMillis;
+
+    @Mixin
+    WorkspaceOptions workspaceOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Workspace workspace = workspaceOptions.workspace();
+        ExecutionRecords records = new ExecutionRecords(workspace.orunDir());
+        PrintWriter out = spec.commandLine().getOut();
+        if (all) {
+            printAll(records, out);
+            return 0;
+        }
+        if (execId == null && records.list().isEmpty() && !json) {
+            out.println("No runs yet.");
+            out.println("  Start one with: orun run");
+            out.flush();
+            return 0;
+        }
+        Execution run = records.load(execId);
+        if (json) {
+            out.print(StatusDocuments.run(run));
+        } else if (watch) {
+            watch(records, run, out);
+        } else {
+            StatusFormat.frame(run, Instant.now()).forEach(out::println);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void printAll(ExecutionRecords records, PrintWriter out) {
+        List<ExecutionSummary> runs = records.list();
+        if (json) {
+            out.print(StatusDocuments.list(runs));
+        } else if (runs.isEmpty()) {
+            out.println("No runs yet.");
+            out.println("  Start one with: orun run");
+        } else {
+            out.println("▲ orun runs");
+            StatusFormat.table(runs, Instant.now()).forEach(out::println);
+        }
+        out.flush();
+    }
+
+    /** Live frames on a terminal; elsewhere one line per job that changes, then the final frame. */
+    private void watch(ExecutionRecords records, Execution first, PrintWriter out) throws InterruptedException {
+        boolean terminal = System.console() != null && System.getenv("CI") == null;
+        Duration interval = Duration.ofMillis(Math.max(200, intervalMillis));
+        Map<String, Status> seen = new HashMap<>();
+        Execution run = first;
+        if (!terminal) {
+            out.println("watching " + run.execId() + " until it ends");
+        }
+        while (true) {
+            if (terminal) {
+                out.print("\u001b[H\u001b[J");
+                StatusFormat.frame(run, Instant.now()).forEach(out::println);
+            } else {
+                printChanges(run, seen, out);
+            }
+            out.flush();
+            if (!run.inProgress()) {
+                break;
+            }
+            Thread.sleep(interval.toMillis());
+            run = records.read(records.find(run.execId()).orElse(run.summary()));
+        }
+        if (!terminal) {
+            out.println();
+            StatusFormat.frame(run, Instant.now()).forEach(out::println);
+        }
+    }
+
+    private static void printChanges(Execution run, Map<String, Status> seen, PrintWriter out) {
+        for (JobState job : run.state().jobs().values()) {
+            Status before = seen.put(job.jobId(), job.status());
+            if (job.status() != before && job.status() != Status.PENDING) {
+                String error = job.status() == Status.FAILED && job.error() != null ? "  " + job.error() : "";
+                out.println(StatusFormat.glyph(job.status()) + " " + job.jobId() + " " + job.status().wireName() + error);
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.orun.cli;
+
+import dev.orun.core.plan.JobId;
+import dev.orun.core.state.JobState;
+import dev.orun.core.state.Status;
+import dev.orun.exec.records.Execution;
+import dev.orun.exec.records.ExecutionSummary;
+import dev.orun.exec.records.JobCounts;
+import dev.orun.exec.records.RunMetadata;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Text rendering of runs for {@code orun status}: one run's frame, and the table of runs. */
+final class StatusFormat {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final int ERROR_WIDTH = 60;
+
+    private StatusFormat() {
+    }
+
+    static String glyph(Status status) {
+        if (status == null) {
+            return "?";
+        }
+        return switch (status) {
+            case SUCCEEDED -> "✓";
+            case FAILED -> "✗";
+            case RUNNING -> "◐";
+            case PENDING -> "○";
+            case SKIPPED -> "↷";
+            case CANCELLED -> "⊘";
+        };
+    }
+
+    /** The run's state as a word; a run whose process vanished reads {@code interrupted}. */
+    static String state(ExecutionSummary run) {
+        if (run.abandoned()) {
+            return "interrupted";
+        }
+        if (run.status() == Status.PENDING) {
+            return "starting";
+        }
+        return run.status() == null ? "unknown" : run.status().wireName();
+    }
+
+    static String when(Instant instant) {
+        return instant == null ? "-" : WHEN.format(instant);
+    }
+
+    static List<String> frame(Execution run, Instant now) {
+        RunMetadata meta = run.metadata();
+        List<String> lines = new ArrayList<>();
+        lines.add("▲ orun " + (meta.planName() == null ? "plan" : meta.planName()));
+        List<String> head = new ArrayList<>();
+        head.add("Run: " + run.execId());
+        if (meta.planId() != null) {
+            head.add("Plan: " + meta.planId());
+        }
+        head.add("State: " + state(run.summary()));
+        head.add("Duration: " + Durations.format(meta.duration(now)));
+        lines.add("  " + String.join(" · ", head));
+        List<String> more = new ArrayList<>();
+        more.add("Started: " + when(meta.startedAt()));
+        if (meta.runner() != null) {
+            more.add("Runner: " + meta.runner());
+        }
+        if (meta.trigger() != null) {
+            more.add("Trigger: " + meta.trigger());
+        }
+        if (meta.user() != null) {
+            more.add("User: " + meta.user());
+        }
+        lines.add("  " + String.join(" · ", more));
+        lines.add("");
+        lines.add("  Status:   " + counts(run.jobCounts()));
+        lines.addAll(jobTree(run, now));
+        lines.add("");
+        String failed = run.jobCounts().failed() > 0 ? " --failed" : "";
+        lines.add("  Logs: orun logs --exec-id " + run.execId() + failed);
+        return lines;
+    }
+
+    static String counts(JobCounts counts) {
+        List<String> parts = new ArrayList<>(List.of(
+                "✓ " + counts.succeeded() + " succeeded",
+                "◐ " + counts.running() + " running",
+                "○ " + counts.pending() + " pending",
+                "✗ " + counts.failed() + " failed"));
+        if (counts.skipped() > 0) {
+            parts.add("↷ " + counts.skipped() + " skipped");
+        }
+        if (counts.cancelled() > 0) {
+            parts.add("⊘ " + counts.cancelled() + " cancelled");
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** Jobs grouped by component; within a group failed first, then running, pending, the rest. */
+    private static List<String> jobTree(Execution run, Instant now) {
+        Map<String, List<JobState>> byComponent = new TreeMap<>();
+        boolean severalEnvironments = run.state().jobs().keySet().stream()
+                .map(id -> parse(id).environment()).distinct().count() > 1;
+        for (JobState job : run.state().jobs().values()) {
+            byComponent.computeIfAbsent(parse(job.jobId()).component(), key -> new ArrayList<>()).add(job);
+        }
+        List<String> lines = new ArrayList<>();
+        byComponent.forEach((component, jobs) -> {
+            lines.add("");
+            lines.add("  ● " + component);
+            jobs.sort(Comparator.comparingInt((JobState job) -> rank(job.status())).thenComparing(JobState::jobId));
+            for (JobState job : jobs) {
+                JobId id = parse(job.jobId());
+                String name = severalEnvironments ? id.environment() + "/" + id.job() : id.job();
+                StringBuilder line = new StringBuilder("    " + glyph(job.status()) + " " + name);
+                if (job.startedAt() != null) {
+                    Instant end = job.finishedAt() != null ? job.finishedAt() : now;
+                    line.append("  ").append(Durations.format(Duration.between(job.startedAt(), end)));
+                }
+                if (job.status() == Status.FAILED && job.error() != null) {
+                    line.append("  ").append(truncate(job.error()));
+                }
+                lines.add(line.toString());
+            }
+        });
+        return lines;
+    }
+
+    private static int rank(Status status) {
+        return switch (status) {
+            case FAILED -> 0;
+            case RUNNING -> 1;
+            case PENDING -> 2;
+            case CANCELLED -> 3;
+            case SKIPPED -> 4;
+            case SUCCEEDED -> 5;
+        };
+    }
+
+    /** A job id in the plan's form, or the whole id as the job name of component {@code ?}. */
+    private static JobId parse(String jobId) {
+        try {
+            return JobId.parse(jobId);
+        } catch (RuntimeException e) {
+            return new JobId("?", "?", jobId);
+        }
+    }
+
+    private static String truncate(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 1) + "…";
+    }
+
+    static List<String> table(List<ExecutionSummary> runs, Instant now) {
+        List<String> lines = new ArrayList<>();
+        int idWidth = runs.stream().mapToInt(run -> run.execId().length() + 2).max().orElse(3);
+        String format = "%-" + Math.max(4, idWidth) + "s  %-11s  %-20s  %-8s  %s";
+        lines.add(String.format(Locale.ROOT, format, "  RUN", "STATE", "STARTED", "DURATION", "JOBS").stripTrailing());
+        for (ExecutionSummary run : runs) {
+            JobCounts jobs = run.jobs();
+            String result = jobs.done() + "/" + jobs.total() + " done";
+            if (jobs.failed() > 0) {
+                result += "  ✗ " + jobs.failed() + " failed";
+            }
+            lines.add(String.format(Locale.ROOT, format, glyph(run.status()) + " " + run.execId(), state(run),
+                    when(run.startedAt()), Durations.format(run.duration(now)), result).stripTrailing());
+        }
+        return lines;
+    }
+}

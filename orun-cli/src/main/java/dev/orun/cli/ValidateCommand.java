@@ -1,0 +1,36 @@
+package dev.orun.cli;
+
+import dev.orun.core.plan.Plan;
+import dev.orun.plan.PlanRequest;
+import dev.orun.plan.Planner;
+import dev.orun.plan.Workspace;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code orun validate}: load and compile everything, write nothing; exit 2 on the first problem. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check intent, components and compositions without saving a plan.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceOptions workspaceOptions;
+
+    @Override
+    public Integer call() {
+        Workspace workspace = workspaceOptions.workspace();
+        Plan plan = new Planner(workspace).compile(PlanRequest.full()).plan();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("✓ " + workspace.display(workspace.intentFile()).toString().replace('\\', '/') + " is valid: "
+                + plan.metadata().scope().components().size() + " components × "
+                + plan.metadata().scope().environments().size() + " envs → " + plan.jobs().size() + " jobs");
+        out.flush();
+        return 0;
+    }
+}
