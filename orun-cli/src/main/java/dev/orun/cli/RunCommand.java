@@ -7,6 +7,7 @@ import dev.orun.cli.render.SummaryRenderer;
 import dev.orun.cli.render.Terminal;
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.event.ProgressListener;
+import dev.orun.exec.BackgroundLauncher;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.Isolation;
 import dev.orun.exec.Orun;
@@ -14,6 +15,7 @@ import dev.orun.exec.OrunRun;
 import dev.orun.exec.PlanSelector;
 import dev.orun.exec.RunOptions;
 import dev.orun.exec.RunnerSelection;
+import dev.orun.exec.records.ExecIds;
 import dev.orun.plan.changes.ChangeRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -106,9 +108,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--artifact", paramLabel = "KIND", description = "Artifact backend for job shards (not available yet)")
     String artifact;
 
-    // Change detection: the change-detection engineer's mixin goes here —
-    //   @Mixin ChangeOptions changes;
-    // and changeRequest() below returns changes.toRequest().
+    @picocli.CommandLine.Mixin
+    ChangeOptions changes = new ChangeOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -140,14 +141,12 @@ public final class RunCommand implements Callable<Integer> {
                 .withWorkdir(workdir == null ? null : workdir.toAbsolutePath())
                 .withRetryJob(retry ? selection.jobIds().get(0) : null)
                 .withTrigger(trigger());
-        if (background) {
-            // Hook for the records engineer: BackgroundLauncher re-executes this command detached
-            // (with --exec-id pinned) and returns its exec id; until it lands the flag is refused.
-            throw new InvalidInputException("--background is not available in this build yet");
-        }
         if (selection.jobIds().isEmpty()) {
             out.println(json ? "{\"status\":\"succeeded\",\"jobs\":[]}" : "✓ no jobs to run");
             return 0;
+        }
+        if (background) {
+            return launchInBackground(selection, options.execId());
         }
         Terminal terminal = Terminal.detect(environment, System.console() != null);
         OrunRun run = Orun.runner(selection.workspaceRoot()).plan(selection.plan())
@@ -232,11 +231,29 @@ public final class RunCommand implements Callable<Integer> {
         RunnerSelection.resolve(gha, runner, Map.of(), null);
     }
 
+    /**
+     * Re-runs this very command line detached (minus --background, exec id pinned) and returns at
+     * once; the child generates the same plan again and records into the same execution.
+     */
+    private int launchInBackground(PlanSelector.Selection selection, String requestedExecId) {
+        String id = requestedExecId != null ? ExecIds.validate(requestedExecId)
+                : ExecIds.generate(selection.plan().metadata().name());
+        List<String> originalArgs = spec.root().commandLine().getParseResult().originalArgs();
+        new BackgroundLauncher(selection.workspaceRoot().resolve(".orun")).launch(
+                new BackgroundLauncher.Request(BackgroundLauncher.javaCommand(Main.class), originalArgs, id,
+                        Path.of("").toAbsolutePath()),
+                spec.commandLine().getOut());
+        return 0;
+    }
+
     private ChangeRequest changeRequest() {
-        return null;
+        return changes.toRequest();
     }
 
     private String trigger() {
+        if (environment.containsKey(BackgroundLauncher.CHILD_MARKER)) {
+            return "background";
+        }
         return "true".equalsIgnoreCase(environment.getOrDefault("GITHUB_ACTIONS", ""))
                 || environment.containsKey("CI") ? "ci" : "manual";
     }
