@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        dev.orun.exec.internal.local.LocalRunnerProvider.preferFastSpawn();
         System.exit(execute(args));
     }
 

@@ -108,9 +108,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--artifact", paramLabel = "KIND", description = "Artifact backend for job shards (not available yet)")
     String artifact;
 
-    // Change detection: the change-detection engineer's mixin goes here —
-    //   @Mixin ChangeOptions changes;
-    // and changeRequest() below returns changes.toRequest().
+    @picocli.CommandLine.Mixin
+    ChangeOptions changes = new ChangeOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -248,7 +247,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private ChangeRequest changeRequest() {
-        return null;
+        return changes.toRequest();
     }
 
     private String trigger() {
