@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.orun.core.InvalidInputException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,12 +53,31 @@ public final class PlanJson {
         return MAPPER;
     }
 
+    /**
+     * The last plan {@link #withChecksum} serialised and its pretty bytes: saving the plan right
+     * after compiling it then costs no second serialisation. Weak, so it never keeps a plan alive.
+     */
+    private static volatile Encoded lastEncoded;
+
+    private record Encoded(WeakReference<Plan> plan, byte[] bytes) {
+    }
+
     /** Pretty, canonical bytes of a plan, ending with a newline. */
     public static byte[] toBytes(Plan plan) {
+        Encoded last = lastEncoded;
+        if (last != null && last.plan().get() == plan) {
+            return last.bytes().clone();
+        }
+        return prettyBytes(plan);
+    }
+
+    private static byte[] prettyBytes(Plan plan) {
         try {
-            String text = MAPPER.writer(PRETTY).writeValueAsString(plan) + "\n";
-            return text.getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            MAPPER.writer(PRETTY).writeValue(out, plan);
+            out.write('\n');
+            return out.toByteArray();
+        } catch (IOException e) {
             throw new IllegalStateException("plan cannot be serialised: " + e.getMessage(), e);
         }
     }
@@ -76,17 +97,31 @@ public final class PlanJson {
     }
 
     public static String checksum(Plan plan) {
+        return sha256(checksumInput(plan));
+    }
+
+    private static String sha256(byte[] input) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return CHECKSUM_PREFIX + HexFormat.of().formatHex(digest.digest(checksumInput(plan)));
+            return CHECKSUM_PREFIX + HexFormat.of().formatHex(digest.digest(input));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
-    /** The plan with {@code metadata.checksum} set from its content. */
+    /**
+     * The plan with {@code metadata.checksum} set from its content. Serialises once: the pretty
+     * bytes with a same-length placeholder checksum give the checksum input (whitespace and the
+     * placeholder member removed), then the real checksum is written over the placeholder and the
+     * bytes are kept for {@link #toBytes}.
+     */
     public static Plan withChecksum(Plan plan) {
-        return plan.withMetadata(plan.metadata().withChecksum(checksum(plan)));
+        byte[] pretty = prettyBytes(plan.withMetadata(plan.metadata().withChecksum(CanonicalBytes.PLACEHOLDER)));
+        String checksum = sha256(CanonicalBytes.withoutPlaceholderField(CanonicalBytes.compact(pretty)));
+        CanonicalBytes.replacePlaceholder(pretty, checksum);
+        Plan checksummed = plan.withMetadata(plan.metadata().withChecksum(checksum));
+        lastEncoded = new Encoded(new WeakReference<>(checksummed), pretty);
+        return checksummed;
     }
 
     public static Plan parse(byte[] json, Path source) {

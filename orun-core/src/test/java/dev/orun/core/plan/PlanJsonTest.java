@@ -93,4 +93,25 @@ class PlanJsonTest {
         assertThatThrownBy(() -> PlanJson.read(dir.resolve("missing.json")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist");
     }
+
+    @Test
+    void checksumFromTheSingleSerialisationEqualsTheDefinitionEvenWithTrickyStrings() {
+        String tricky = "a \"checksum\": \"" + CanonicalBytes.PLACEHOLDER + "\" \\ \t end";
+        Job job = new Job("api@dev.build", "build", "api", "dev", "shell", "build", null, null, "./", null, null, 0,
+                Map.of("checksum", CanonicalBytes.PLACEHOLDER, "SPACED", "  x  y  "), null,
+                Map.of("note", tricky, "ünïcode", "日本 語"), List.of(step("s", "main", tricky)));
+        for (PlanMetadata metadata : List.of(
+                new PlanMetadata(CanonicalBytes.PLACEHOLDER, tricky, null, null, null),
+                new PlanMetadata(null, null, null, null, null))) {
+            Plan plan = Plan.of(metadata, ExecutionSettings.defaults(), List.of(job));
+
+            Plan checked = PlanJson.withChecksum(plan);
+
+            Plan sameWithoutCache = checked.withMetadata(checked.metadata());
+            assertThat(checked.metadata().checksum()).isEqualTo(PlanJson.checksum(plan));
+            assertThat(PlanJson.toBytes(checked)).isEqualTo(PlanJson.toBytes(sameWithoutCache));
+            assertThat(PlanJson.toJson(checked)).contains("\"checksum\": \"" + PlanJson.checksum(plan) + "\"")
+                    .contains(CanonicalBytes.PLACEHOLDER);
+        }
+    }
 }
