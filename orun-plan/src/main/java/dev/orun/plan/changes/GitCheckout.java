@@ -54,6 +54,7 @@ final class GitCheckout implements AutoCloseable {
     /** Opens the repository containing {@code workspaceRoot}, or empty when there is none. */
     static Optional<GitCheckout> open(Path workspaceRoot) {
         try {
+            dev.orun.plan.internal.git.GitSystemConfig.apply();
             FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workspaceRoot.toFile());
             if (builder.getGitDir() == null) {
                 return Optional.empty();

@@ -26,6 +26,7 @@ public final class GitSource {
         if (!insideGitWorkTree(root)) {
             return null; // spares loading JGit at all, which is most of a small plan's start-up
         }
+        dev.orun.plan.internal.git.GitSystemConfig.apply();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(root.toFile());
         if (builder.getGitDir() == null) {
             return null;
