@@ -7,6 +7,7 @@ import dev.orun.cli.render.SummaryRenderer;
 import dev.orun.cli.render.Terminal;
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.event.ProgressListener;
+import dev.orun.exec.BackgroundLauncher;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.Isolation;
 import dev.orun.exec.Orun;
@@ -14,6 +15,7 @@ import dev.orun.exec.OrunRun;
 import dev.orun.exec.PlanSelector;
 import dev.orun.exec.RunOptions;
 import dev.orun.exec.RunnerSelection;
+import dev.orun.exec.records.ExecIds;
 import dev.orun.plan.changes.ChangeRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -94,8 +96,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"--plan", "-p"}, paramLabel = "REF", description = "Deprecated: pass the plan reference as an argument")
     String planFlag;
 
-    @Option(names = {"-i", "--intent"}, paramLabel = "FILE", description = "The intent file (default: found walking up from the current directory)")
-    Path intent;
+    @picocli.CommandLine.Mixin
+    WorkspaceOptions workspaceOptions;
 
     @Option(names = "--remote-state", description = "Coordinate through an orun backend (not available yet)")
     boolean remoteState;
@@ -124,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
         PlanSelector.Selection selection = new PlanSelector().select(new PlanSelector.Request(
-                reference, planFlag, Path.of("").toAbsolutePath(), intent, components,
+                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
         if (!json) {
@@ -140,10 +142,14 @@ public final class RunCommand implements Callable<Integer> {
                 .withWorkdir(workdir == null ? null : workdir.toAbsolutePath())
                 .withRetryJob(retry ? selection.jobIds().get(0) : null)
                 .withTrigger(trigger());
-        if (background) {
-            // Hook for the records engineer: BackgroundLauncher re-executes this command detached
-            // (with --exec-id pinned) and returns its exec id; until it lands the flag is refused.
-            throw new InvalidInputException("--background is not available in this build yet");
+        if (background && !"1".equals(environment.get(BackgroundLauncher.CHILD_MARKER))) {
+            String id = options.execId() != null ? options.execId()
+                    : ExecIds.generate(planName(selection));
+            new BackgroundLauncher(selection.workspaceRoot().resolve(".orun")).launch(
+                    new BackgroundLauncher.Request(BackgroundLauncher.javaCommand(Main.class),
+                            spec.commandLine().getParseResult().originalArgs(), id,
+                            WorkspaceOptions.cwd()), spec.commandLine().getOut());
+            return 0;
         }
         if (selection.jobIds().isEmpty()) {
             out.println(json ? "{\"status\":\"succeeded\",\"jobs\":[]}" : "✓ no jobs to run");
@@ -230,6 +236,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         Isolation.parse(isolation);
         RunnerSelection.resolve(gha, runner, Map.of(), null);
+    }
+
+    private static String planName(PlanSelector.Selection selection) {
+        String name = selection.plan().metadata().name();
+        return name == null || name.isBlank() ? "run" : name;
     }
 
     private ChangeRequest changeRequest() {
