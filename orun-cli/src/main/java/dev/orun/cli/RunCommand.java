@@ -132,6 +132,11 @@ public final class RunCommand implements Callable<Integer> {
         if (!json) {
             selection.notes().forEach(err::println);
         }
+        var stateSettings = selection.plan().execution().state();
+        if (stateSettings != null && "remote".equalsIgnoreCase(stateSettings.mode())) {
+            throw new InvalidInputException("the plan asks for remote state (execution.state.mode: "
+                    + "remote), which is not available in this build yet");
+        }
         String runnerName = RunnerSelection.resolve(gha, runner, environment, selection.plan());
         RunOptions options = RunOptions.defaults()
                 .withExecId(execId != null ? execId : blankToNull(environment.get("ORUN_EXEC_ID")))
@@ -207,7 +212,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void validateFlags() {
-        if (remoteState || backendUrl != null) {
+        if (remoteState || backendUrl != null
+                || "true".equalsIgnoreCase(environment.getOrDefault("ORUN_REMOTE_STATE", ""))) {
             throw new InvalidInputException("--remote-state/--backend-url: remote state is not "
                     + "available in this build yet");
         }
