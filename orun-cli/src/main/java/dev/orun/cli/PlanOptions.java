@@ -4,6 +4,7 @@ import dev.orun.plan.PlanRequest;
 import dev.orun.plan.changes.ChangeRequest;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,12 +26,15 @@ public final class PlanOptions {
             description = "Plan every component, even inside a component's directory.")
     boolean all;
 
-    /** The request; {@code changes} stays null until change detection flags are added. */
+    @Mixin
+    ChangeOptions changeOptions = new ChangeOptions();
+
+    /** The request; {@code changes} is null unless a change-detection flag was given. */
     public PlanRequest toRequest(String name) {
         return new PlanRequest(environments, components, all, WorkspaceOptions.cwd(), name, changes());
     }
 
     ChangeRequest changes() {
-        return null;
+        return changeOptions.toRequest();
     }
 }

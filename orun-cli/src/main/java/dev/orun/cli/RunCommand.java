@@ -108,9 +108,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--artifact", paramLabel = "KIND", description = "Artifact backend for job shards (not available yet)")
     String artifact;
 
-    // Change detection: the change-detection engineer's mixin goes here —
-    //   @Mixin ChangeOptions changes;
-    // and changeRequest() below returns changes.toRequest().
+    @picocli.CommandLine.Mixin
+    ChangeOptions changes = new ChangeOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -147,18 +146,12 @@ public final class RunCommand implements Callable<Integer> {
                 .withWorkdir(workdir == null ? null : workdir.toAbsolutePath())
                 .withRetryJob(retry ? selection.jobIds().get(0) : null)
                 .withTrigger(trigger());
-        if (background && !"1".equals(environment.get(BackgroundLauncher.CHILD_MARKER))) {
-            String id = options.execId() != null ? options.execId()
-                    : ExecIds.generate(planName(selection));
-            new BackgroundLauncher(selection.workspaceRoot().resolve(".orun")).launch(
-                    new BackgroundLauncher.Request(BackgroundLauncher.javaCommand(Main.class),
-                            spec.commandLine().getParseResult().originalArgs(), id,
-                            WorkspaceOptions.cwd()), spec.commandLine().getOut());
-            return 0;
-        }
         if (selection.jobIds().isEmpty()) {
             out.println(json ? "{\"status\":\"succeeded\",\"jobs\":[]}" : "✓ no jobs to run");
             return 0;
+        }
+        if (background) {
+            return launchInBackground(selection, options.execId());
         }
         Terminal terminal = Terminal.detect(environment, System.console() != null);
         OrunRun run = Orun.runner(selection.workspaceRoot()).plan(selection.plan())
@@ -244,16 +237,29 @@ public final class RunCommand implements Callable<Integer> {
         RunnerSelection.resolve(gha, runner, Map.of(), null);
     }
 
-    private static String planName(PlanSelector.Selection selection) {
-        String name = selection.plan().metadata().name();
-        return name == null || name.isBlank() ? "run" : name;
+    /**
+     * Re-runs this very command line detached (minus --background, exec id pinned) and returns at
+     * once; the child generates the same plan again and records into the same execution.
+     */
+    private int launchInBackground(PlanSelector.Selection selection, String requestedExecId) {
+        String id = requestedExecId != null ? ExecIds.validate(requestedExecId)
+                : ExecIds.generate(selection.plan().metadata().name());
+        List<String> originalArgs = spec.root().commandLine().getParseResult().originalArgs();
+        new BackgroundLauncher(selection.workspaceRoot().resolve(".orun")).launch(
+                new BackgroundLauncher.Request(BackgroundLauncher.javaCommand(Main.class), originalArgs, id,
+                        Path.of("").toAbsolutePath()),
+                spec.commandLine().getOut());
+        return 0;
     }
 
     private ChangeRequest changeRequest() {
-        return null;
+        return changes.toRequest();
     }
 
     private String trigger() {
+        if (environment.containsKey(BackgroundLauncher.CHILD_MARKER)) {
+            return "background";
+        }
         return "true".equalsIgnoreCase(environment.getOrDefault("GITHUB_ACTIONS", ""))
                 || environment.containsKey("CI") ? "ci" : "manual";
     }

@@ -49,9 +49,9 @@ public final class PlanStore {
         write(byId, bytes);
         Path named = nameOrNull == null ? null : plansDir().resolve(nameOrNull + ".json");
         if (named != null) {
-            write(named, bytes);
+            linkOrWrite(named, byId, bytes);
         }
-        write(plansDir().resolve(LATEST + ".json"), bytes);
+        linkOrWrite(plansDir().resolve(LATEST + ".json"), byId, bytes);
         return new SavedPlan(named != null ? named : byId, plan);
     }
 
@@ -150,17 +150,43 @@ public final class PlanStore {
         return Files.isRegularFile(file) ? Optional.of(new SavedPlan(file, PlanJson.read(file))) : Optional.empty();
     }
 
+    /**
+     * Points {@code target} at the same bytes as {@code source}: a hard link renamed into place
+     * (large plans are written once), or a plain atomic write where links are not supported.
+     * Saved plans are never modified in place, so sharing the inode is safe.
+     */
+    private static void linkOrWrite(Path target, Path source, byte[] bytes) {
+        try {
+            Path temp = target.resolveSibling(".tmp-" + target.getFileName() + "-" + ProcessHandle.current().pid());
+            Files.deleteIfExists(temp);
+            try {
+                Files.createLink(temp, source);
+                moveIntoPlace(temp, target);
+                return;
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        write(target, bytes);
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private static void write(Path target, byte[] bytes) {
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".json");
             try {
                 Files.write(temp, bytes);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                moveIntoPlace(temp, target);
             } finally {
                 Files.deleteIfExists(temp);
             }

@@ -1,5 +1,6 @@
 package dev.orun.plan;
 
+import dev.orun.plan.internal.compile.ChangeScope;
 import dev.orun.plan.internal.compile.GitSource;
 import dev.orun.plan.internal.compile.PlanCompiler;
 import dev.orun.plan.internal.compile.Selection;
@@ -28,9 +29,15 @@ public final class Planner {
     /** Compiles a fully validated plan. */
     public CompiledPlan compile(PlanRequest request) {
         WorkspaceModel model = load();
-        Optional<String> context = request.components().isEmpty() && !request.all()
+        boolean changed = ChangeScope.requested(request.changes());
+        Optional<String> context = request.components().isEmpty() && !request.all() && !changed
                 ? ComponentContext.componentAt(workspace, request.cwd()) : Optional.empty();
         Selection selection = PlanCompiler.select(model, request, context);
+        if (changed) {
+            ChangeScope scope = ChangeScope.detect(model, workspace.intentFile(), request.changes(), selection,
+                    System.getenv());
+            return scope.mark(PlanCompiler.compile(model, scope.selection(), GitSource.of(workspace.root())));
+        }
         return PlanCompiler.compile(model, selection, GitSource.of(workspace.root()));
     }
 

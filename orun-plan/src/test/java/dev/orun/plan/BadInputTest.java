@@ -153,4 +153,13 @@ class BadInputTest {
 
         compiling().hasMessage("services/api/component.yaml:8: profile \"fast\" not found in composition shell (profiles: full)");
     }
+
+    @Test
+    void schemaReferencesOutsideTheSchemaAreRefused() {
+        Fixtures.replace(dir.resolve("stack/compositions/shell/compositions.yaml"), "        required: [message]",
+                "        required: [message]\n        properties:\n          message: {$ref: \"http://example.com/s.json\"}");
+
+        compiling().hasMessage("stack/compositions/shell/compositions.yaml: parameterSchema of composition shell refers to "
+                + "\"http://example.com/s.json\"; only local references (#/...) are allowed");
+    }
 }

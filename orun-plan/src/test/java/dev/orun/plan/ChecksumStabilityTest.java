@@ -94,4 +94,29 @@ class ChecksumStabilityTest {
         Plan dirty = new Planner(Workspace.discover(dir, null)).compile(PlanRequest.full()).plan();
         assertThat(dirty.metadata().source().dirty()).isTrue();
     }
+
+    @Test
+    void aLinkedGitWorktreeRecordsItsHeadToo() throws Exception {
+        Fixtures.copy("demo", dir);
+        git(dir, "init", "-q", "-b", "main");
+        git(dir, "add", ".");
+        git(dir, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "demo");
+        Path linked = elsewhere.resolve("linked");
+        git(dir, "worktree", "add", "-q", linked.toString());
+        String head = git(linked, "rev-parse", "HEAD");
+
+        Plan plan = new Planner(Workspace.discover(linked, null)).compile(PlanRequest.full()).plan();
+
+        assertThat(plan.metadata().source().commit()).isEqualTo(head);
+        assertThat(plan.metadata().source().dirty()).isFalse();
+    }
+
+    private static String git(Path dir, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString()));
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+        return out;
+    }
 }

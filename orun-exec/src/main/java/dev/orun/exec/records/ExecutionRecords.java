@@ -31,6 +31,7 @@ public final class ExecutionRecords {
     private static final int RECENT_IN_MESSAGES = 5;
 
     private final Path orunDir;
+    private final Map<Path, MergedView> views = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExecutionRecords(Path orunDir) {
         this.orunDir = orunDir.toAbsolutePath().normalize();
@@ -95,17 +96,62 @@ public final class ExecutionRecords {
         return read(summary.get());
     }
 
+    /**
+     * The run's exact state. Repeated reads of the same run through this instance (as
+     * {@code --watch} and {@code --follow} do) only re-parse the files that changed in between.
+     */
     public Execution read(ExecutionSummary summary) {
-        ExecutionLayout layout = new ExecutionLayout(summary.dir());
-        Optional<RunState> compacted = readQuietly(layout.stateFile(), RunState.class);
-        Map<String, JobState> jobs = new HashMap<>(compacted.map(RunState::jobs).orElse(Map.of()));
-        jobs.putAll(JobStateFiles.readAll(layout));
+        MergedView view = views.computeIfAbsent(summary.dir(), dir -> new MergedView(new ExecutionLayout(dir)));
         RunMetadata meta = summary.metadata();
-        String checksum = meta.planChecksum() != null ? meta.planChecksum()
-                : compacted.map(RunState::planChecksum).orElse(null);
-        RunState state = new RunState(summary.execId(), checksum, meta.status(), meta.startedAt(),
-                meta.finishedAt(), jobs);
+        RunState state;
+        synchronized (view) {
+            view.refresh();
+            String checksum = meta.planChecksum() != null ? meta.planChecksum() : view.compactedChecksum;
+            state = new RunState(summary.execId(), checksum, meta.status(), meta.startedAt(),
+                    meta.finishedAt(), view.merged());
+        }
         return new Execution(summary, state);
+    }
+
+    /** {@code state.json} plus the per-job files, each re-read only when it changed. */
+    private static final class MergedView {
+        private final ExecutionLayout layout;
+        private final JobStateFiles jobFiles;
+        private final Map<String, JobState> fromJobFiles = new HashMap<>();
+        private Map<String, JobState> compacted = Map.of();
+        private String compactedChecksum;
+        private String compactedStamp = "";
+
+        MergedView(ExecutionLayout layout) {
+            this.layout = layout;
+            this.jobFiles = new JobStateFiles(layout);
+        }
+
+        void refresh() {
+            String stamp = stamp(layout.stateFile());
+            if (!stamp.equals(compactedStamp)) {
+                Optional<RunState> state = readQuietly(layout.stateFile(), RunState.class);
+                compacted = state.map(RunState::jobs).orElse(Map.of());
+                compactedChecksum = state.map(RunState::planChecksum).orElse(null);
+                compactedStamp = stamp;
+            }
+            jobFiles.scanChanged(file -> file, (file, job) -> fromJobFiles.put(job.jobId(), job));
+        }
+
+        Map<String, JobState> merged() {
+            Map<String, JobState> jobs = new HashMap<>(compacted);
+            jobs.putAll(fromJobFiles);
+            return jobs;
+        }
+
+        private static String stamp(Path file) {
+            try {
+                var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return attrs.fileKey() + "/" + attrs.lastModifiedTime().toMillis() + "/" + attrs.size();
+            } catch (IOException e) {
+                return "";
+            }
+        }
     }
 
     /** The error for an unknown run: names the recent runs, or says there are none. */

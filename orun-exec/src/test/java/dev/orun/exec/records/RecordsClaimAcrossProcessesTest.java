@@ -101,6 +101,10 @@ class RecordsClaimAcrossProcessesTest {
         assertThat(crashing.nextLine()).isEqualTo("OUTCOME CLAIMED");
         assertThat(crashing.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(crashing.process().exitValue()).isEqualTo(3);
+        ExecutionSummary crashed = new ExecutionRecords(orunDir()).find("shared-1").orElseThrow();
+        assertThat(crashed.status()).isEqualTo(Status.RUNNING);
+        assertThat(crashed.abandoned()).isTrue();
+        assertThat(crashed.inProgress()).isFalse(); // so status --watch and logs --follow stop
 
         try (FileStateBackend resumed = new FileStateBackend(orunDir(), "shared-1")) {
             resumed.open(TestPlans.run("shared-1", TestPlans.plan("demo")));

@@ -104,11 +104,4 @@ public final class JobStateFiles {
             return Optional.empty();
         }
     }
-
-    /** Every job file's state, read from scratch (for one-shot readers). */
-    public static Map<String, JobState> readAll(ExecutionLayout layout) {
-        Map<String, JobState> all = new HashMap<>();
-        new JobStateFiles(layout).scanChanged(file -> file, (file, state) -> all.put(state.jobId(), state));
-        return all;
-    }
 }

@@ -20,7 +20,8 @@ final class CycleDetector {
     private CycleDetector() {
     }
 
-    static Optional<List<String>> findCycle(Map<String, ? extends java.util.Collection<String>> edges) {
+    /** {@code edges}: job id → the ids it depends on, each list sorted. */
+    static Optional<List<String>> findCycle(Map<String, List<String>> edges) {
         Map<String, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the stack, 2: done
         for (String start : new TreeSet<>(edges.keySet())) {
             if (state.containsKey(start)) {
@@ -52,8 +53,8 @@ final class CycleDetector {
         return Optional.empty();
     }
 
-    private static Iterator<String> sorted(java.util.Collection<String> targets) {
-        return targets == null ? java.util.Collections.emptyIterator() : new TreeSet<>(targets).iterator();
+    private static Iterator<String> sorted(List<String> targets) {
+        return targets == null ? java.util.Collections.emptyIterator() : targets.iterator();
     }
 
     private static List<String> cycleFrom(Deque<String> path, String target) {

@@ -2,6 +2,7 @@ package dev.orun.plan.internal.compile;
 
 import dev.orun.core.plan.PlanSource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.StatusCommand;
@@ -22,6 +23,9 @@ public final class GitSource {
     }
 
     public static PlanSource of(Path root) {
+        if (!insideGitWorkTree(root)) {
+            return null; // spares loading JGit at all, which is most of a small plan's start-up
+        }
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(root.toFile());
         if (builder.getGitDir() == null) {
             return null;
@@ -29,7 +33,9 @@ public final class GitSource {
         try (Repository repository = builder.build()) {
             ObjectId head = repository.resolve(Constants.HEAD);
             if (head == null || repository.isBare()) {
-                return null;
+                // JGit cannot read linked worktrees (a .git file pointing at worktrees/<name>).
+                return Files.isRegularFile(repository.getDirectory().toPath().resolve("commondir"))
+                        ? GitCli.source(root) : null;
             }
             StatusCommand status = Git.wrap(repository).status();
             Path workTree = repository.getWorkTree().toPath().toRealPath();
@@ -41,5 +47,14 @@ public final class GitSource {
         } catch (IOException | GitAPIException e) {
             return null;
         }
+    }
+
+    private static boolean insideGitWorkTree(Path root) {
+        for (Path dir = root; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

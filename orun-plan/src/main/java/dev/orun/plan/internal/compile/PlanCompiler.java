@@ -32,9 +32,8 @@ public final class PlanCompiler {
         List<Instance> instances = new MatrixExpander(model).expand(selection.components(), selection.environments());
         List<JobDraft> drafts = bindAll(instances, new JobBinder());
         EdgeBuilder.addEdges(drafts, selection.environments(), model.intent().environments());
-        rejectCycles(drafts, model);
-
-        List<Job> jobs = drafts.stream().map(JobDraft::toJob).toList();
+        List<Job> jobs = drafts.parallelStream().map(JobDraft::toJob).toList();
+        rejectCycles(jobs, model);
         Set<String> components = new TreeSet<>();
         Set<String> environments = new TreeSet<>();
         jobs.forEach(job -> {
@@ -74,9 +73,9 @@ public final class PlanCompiler {
         return drafts;
     }
 
-    private static void rejectCycles(List<JobDraft> drafts, WorkspaceModel model) {
-        Map<String, Set<String>> edges = new HashMap<>(drafts.size() * 2);
-        drafts.forEach(d -> edges.put(d.id, d.dependsOn));
+    private static void rejectCycles(List<Job> jobs, WorkspaceModel model) {
+        Map<String, List<String>> edges = new HashMap<>(jobs.size() * 2);
+        jobs.forEach(job -> edges.put(job.id(), job.dependsOn()));
         CycleDetector.findCycle(edges).ifPresent(cycle -> {
             ComponentDecl first = model.components().get(JobId.parse(cycle.get(0)).component());
             throw InvalidInputException.at(first.file(), first.line(),

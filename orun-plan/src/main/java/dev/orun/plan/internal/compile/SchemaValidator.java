@@ -28,7 +28,7 @@ import java.util.function.Function;
  */
 final class SchemaValidator {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.orun.core.plan.PlanJson.mapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
     private final Map<Composition, JsonSchema> schemas = new ConcurrentHashMap<>();
@@ -69,6 +69,7 @@ final class SchemaValidator {
     }
 
     private static JsonSchema compile(Composition composition) {
+        rejectExternalRefs(composition.parameterSchema(), composition);
         SchemaValidatorsConfig config = new SchemaValidatorsConfig();
         config.setLocale(Locale.ENGLISH);
         try {
@@ -77,6 +78,20 @@ final class SchemaValidator {
         } catch (RuntimeException e) {
             throw InvalidInputException.at(composition.schemaFile(), "invalid parameterSchema of composition "
                     + composition.type() + ": " + e.getMessage());
+        }
+    }
+
+    /** Deny by default: a {@code $ref} outside the schema itself would make compiling fetch a URL or file. */
+    private static void rejectExternalRefs(Object node, Composition composition) {
+        if (node instanceof Map<?, ?> map) {
+            Object ref = map.get("$ref");
+            if (ref instanceof String text && !text.startsWith("#")) {
+                throw InvalidInputException.at(composition.schemaFile(), "parameterSchema of composition "
+                        + composition.type() + " refers to \"" + text + "\"; only local references (#/...) are allowed");
+            }
+            map.values().forEach(value -> rejectExternalRefs(value, composition));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> rejectExternalRefs(value, composition));
         }
     }
 }

@@ -5,25 +5,17 @@ import dev.orun.core.plan.Step;
 import dev.orun.plan.internal.model.StepDef;
 import dev.orun.plan.template.GoTemplate;
 import dev.orun.plan.template.TemplateException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Renders a step's {@code run}, {@code use}, {@code shell}, {@code working-directory} and the
- * top-level string values of {@code with} and {@code env} with the Go-template engine. Run-time
- * expressions {@code ${{ … }}} are hidden from the engine and restored untouched. Parsed
- * templates are cached by their text, so each distinct text is parsed once per compile.
+ * top-level string values of {@code with} and {@code env} with the Go-template engine (which
+ * leaves run-time expressions {@code ${{ … }}} as literal text). Parsed templates are cached by
+ * their text, so each distinct text is parsed once per compile.
  */
 final class StepRenderer {
-
-    private static final Pattern RUNTIME_EXPRESSION = Pattern.compile("\\$\\{\\{.*?}}", Pattern.DOTALL);
-    private static final char MASK_START = '\u0001';
-    private static final char MASK_END = '\u0002';
 
     private final Map<String, GoTemplate> cache = new ConcurrentHashMap<>();
 
@@ -60,49 +52,13 @@ final class StepRenderer {
             if (text == null || !text.contains("{{")) {
                 return text;
             }
-            List<String> hidden = new ArrayList<>();
-            String masked = mask(text, hidden);
-            if (!masked.contains("{{")) {
-                return text;
-            }
             try {
-                GoTemplate template = cache.computeIfAbsent(masked, GoTemplate::parse);
-                return unmask(template.render(data), hidden);
+                GoTemplate template = cache.computeIfAbsent(text, GoTemplate::parse);
+                return template.render(data);
             } catch (TemplateException e) {
                 throw InvalidInputException.at(def.file(), def.line(), "component " + component + ", job "
                         + jobId + ", step " + id + ": " + field + ": " + e.getMessage());
             }
         }
-    }
-
-    private static String mask(String text, List<String> hidden) {
-        Matcher matcher = RUNTIME_EXPRESSION.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            hidden.add(matcher.group());
-            matcher.appendReplacement(out, Matcher.quoteReplacement(MASK_START + String.valueOf(hidden.size() - 1) + MASK_END));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
-    private static String unmask(String text, List<String> hidden) {
-        if (hidden.isEmpty()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            int end = c == MASK_START ? text.indexOf(MASK_END, i) : -1;
-            if (end > i) {
-                out.append(hidden.get(Integer.parseInt(text.substring(i + 1, end))));
-                i = end + 1;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
     }
 }

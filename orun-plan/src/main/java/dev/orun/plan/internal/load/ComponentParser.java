@@ -15,6 +15,10 @@ import java.util.Map;
 /** Parses a component's fields: the {@code spec} of a component.yaml or an inline entry. */
 final class ComponentParser {
 
+    /** The intent.yaml sections a component may watch. */
+    static final java.util.Set<String> WATCHABLE = java.util.Set.of("automation", "compositions", "discovery",
+            "env", "environments", "execution", "groups");
+
     private ComponentParser() {
     }
 
@@ -33,7 +37,8 @@ final class ComponentParser {
                 spec.anyMap("parameters"), subscriptions(spec), dependencies(spec),
                 spec.stringMap("labels"),
                 StepParser.parseAll(spec.mapOrEmpty("overrides").items("steps"), "overrides of " + name),
-                compositionRef.string("source"), compositionRef.string("name"), spec.file(), nameLine);
+                compositionRef.string("source"), compositionRef.string("name"), spec.file(), nameLine,
+                changeWatches(name, spec));
     }
 
     private static List<Subscription> subscriptions(YMap spec) {
@@ -56,19 +61,34 @@ final class ComponentParser {
         List<DependencyDecl> dependencies = new ArrayList<>();
         for (YNode node : spec.items("dependsOn")) {
             if (node instanceof YScalar s) {
-                dependencies.add(new DependencyDecl(s.text(), null, false, s.line()));
+                dependencies.add(new DependencyDecl(s.text(), null, false, s.line(), false));
             } else if (node instanceof YMap m) {
                 String include = m.string("include");
                 if (include != null && !include.equals("always") && !include.equals("if-selected")) {
                     throw m.error("invalid include \"" + include + "\" (expected if-selected or always)");
                 }
                 dependencies.add(new DependencyDecl(m.requiredString("component", "a dependsOn entry"),
-                        blankToNull(m.string("environment")), "always".equals(include), m.line()));
+                        blankToNull(m.string("environment")), "always".equals(include), m.line(),
+                        Boolean.TRUE.equals(m.bool("input"))));
             } else {
                 throw node.error("a dependsOn entry must be a component name or a mapping");
             }
         }
         return dependencies;
+    }
+
+    /** {@code change.watches}: intent.yaml sections whose changes select this component. */
+    private static List<String> changeWatches(String name, YMap spec) {
+        YMap change = spec.mapOrEmpty("change");
+        List<String> watches = change.stringList("watches");
+        for (String section : watches) {
+            if (!WATCHABLE.contains(section)) {
+                throw InvalidInputException.at(spec.file(), change.lineOf("watches"), "component \"" + name
+                        + "\": change.watches: unknown section \"" + section + "\" (expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(WATCHABLE)) + ")");
+            }
+        }
+        return List.copyOf(watches);
     }
 
     private static String blankToNull(String value) {

@@ -25,14 +25,18 @@ public record ComponentDecl(
         String compositionSource,
         String compositionName,
         Path file,
-        int line) {
+        int line,
+        List<String> changeWatches) {
 
     /** One {@code subscribe.environments[]} entry. */
     public record Subscription(String name, String profile, Map<String, String> env,
                                Map<String, Object> parameters, int line) {
     }
 
-    /** One {@code dependsOn[]} entry; {@code environment} null means "the same environment". */
-    public record DependencyDecl(String component, String environment, boolean always, int line) {
+    /**
+     * One {@code dependsOn[]} entry; {@code environment} null means "the same environment".
+     * {@code input}: the target's sources are build inputs of this component (change detection).
+     */
+    public record DependencyDecl(String component, String environment, boolean always, int line, boolean input) {
     }
 }

@@ -29,6 +29,12 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class YamlReader {
 
+    /** Immutable and shared: building the core-schema resolvers per file is measurably slow. */
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setSchema(new CoreSchema())
+            .setMaxAliasesForCollections(200)
+            .build();
+
     private YamlReader() {
     }
 
@@ -45,13 +51,8 @@ public final class YamlReader {
 
     /** Parses text; returns {@code null} for an empty document. */
     public static YNode parse(String text, Path display) {
-        LoadSettings settings = LoadSettings.builder()
-                .setSchema(new CoreSchema())
-                .setLabel(display.toString())
-                .setMaxAliasesForCollections(200)
-                .build();
         try {
-            Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+            Iterator<Node> documents = new Compose(SETTINGS).composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
                 return null;
             }
