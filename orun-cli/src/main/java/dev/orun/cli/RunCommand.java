@@ -96,8 +96,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"--plan", "-p"}, paramLabel = "REF", description = "Deprecated: pass the plan reference as an argument")
     String planFlag;
 
-    @Option(names = {"-i", "--intent"}, paramLabel = "FILE", description = "The intent file (default: found walking up from the current directory)")
-    Path intent;
+    @picocli.CommandLine.Mixin
+    WorkspaceOptions workspaceOptions;
 
     @Option(names = "--remote-state", description = "Coordinate through an orun backend (not available yet)")
     boolean remoteState;
@@ -125,11 +125,16 @@ public final class RunCommand implements Callable<Integer> {
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
         PlanSelector.Selection selection = new PlanSelector().select(new PlanSelector.Request(
-                reference, planFlag, Path.of("").toAbsolutePath(), intent, components,
+                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
         if (!json) {
             selection.notes().forEach(err::println);
+        }
+        var stateSettings = selection.plan().execution().state();
+        if (stateSettings != null && "remote".equalsIgnoreCase(stateSettings.mode())) {
+            throw new InvalidInputException("the plan asks for remote state (execution.state.mode: "
+                    + "remote), which is not available in this build yet");
         }
         String runnerName = RunnerSelection.resolve(gha, runner, environment, selection.plan());
         RunOptions options = RunOptions.defaults()
@@ -200,7 +205,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void validateFlags() {
-        if (remoteState || backendUrl != null) {
+        if (remoteState || backendUrl != null
+                || "true".equalsIgnoreCase(environment.getOrDefault("ORUN_REMOTE_STATE", ""))) {
             throw new InvalidInputException("--remote-state/--backend-url: remote state is not "
                     + "available in this build yet");
         }

@@ -202,4 +202,29 @@ class RunCommandTest {
         assertThat(cli.out()).contains("recording").contains("plugin-ran");
         assertThat(RecordingRunnerProvider.steps()).contains("db@dev.build/work");
     }
+
+    @Test
+    void workdirRunsEveryJobThereInsteadOfItsOwnPath() throws IOException {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        TestWorkspace ws = new TestWorkspace(root)
+                .component("db", "pwd >> " + marker()).component("api", "pwd >> " + marker(), "db")
+                .write();
+
+        Cli cli = Cli.run("run", "-i", ws.intent().toString(), "--workdir", elsewhere.toString(),
+                "--concurrency", "4");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(marks()).containsExactly(elsewhere.toString(), elsewhere.toString());
+    }
+
+    @Test
+    void concurrentRunsLabelEachLineWithComponentAndEnvironment() {
+        TestWorkspace ws = chain();
+
+        Cli cli = Cli.run("run", "-i", ws.intent().toString(), "--concurrency", "3",
+                "--isolation", "none");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("✓ api·dev/build").contains("3× parallel");
+    }
 }
