@@ -63,6 +63,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--gha", description = "Shortcut for --runner github-actions")
     boolean gha;
 
+    @picocli.CommandLine.Mixin
+    RunnerOptionFlags runnerFlags = new RunnerOptionFlags();
+
     @Option(names = "--exec-id", paramLabel = "ID", description = "Execution id, for resume or CI tracking (default: $ORUN_EXEC_ID, else generated)")
     String execId;
 
@@ -145,7 +148,8 @@ public final class RunCommand implements Callable<Integer> {
                 .withIsolation(Isolation.parse(isolation), keepWorkspaces)
                 .withWorkdir(workdir == null ? null : workdir.toAbsolutePath())
                 .withRetryJob(retry ? selection.jobIds().get(0) : null)
-                .withTrigger(trigger());
+                .withTrigger(trigger())
+                .withRunnerOptions(runnerFlags.toMap());
         if (selection.jobIds().isEmpty()) {
             out.println(json ? "{\"status\":\"succeeded\",\"jobs\":[]}" : "✓ no jobs to run");
             return 0;
