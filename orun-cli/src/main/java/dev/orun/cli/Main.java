@@ -29,7 +29,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        dev.orun.exec.internal.local.LocalRunnerProvider.preferFastSpawn();
+        dev.orun.exec.Orun.preferFastProcessSpawn();
         System.exit(execute(args));
     }
 
