@@ -29,7 +29,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        dev.orun.exec.internal.local.LocalRunnerProvider.preferFastSpawn();
+        dev.orun.exec.Orun.preferFastProcessSpawn();
         System.exit(execute(args));
     }
 
@@ -41,8 +41,19 @@ public final class Main implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::handleExecutionException);
+        cli.setParameterExceptionHandler(Main::handleParameterException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    /** Bad usage: the reason and where to read more, not the whole usage text (picocli prints that on --help). */
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cli = ex.getCommandLine();
+        cli.getErr().println("orun: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, cli.getErr());
+        cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+        cli.getErr().flush();
+        return OrunException.EXIT_INVALID;
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cli,

@@ -63,6 +63,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--gha", description = "Shortcut for --runner github-actions")
     boolean gha;
 
+    @picocli.CommandLine.Mixin
+    RunnerOptionFlags runnerFlags = new RunnerOptionFlags();
+
     @Option(names = "--exec-id", paramLabel = "ID", description = "Execution id, for resume or CI tracking (default: $ORUN_EXEC_ID, else generated)")
     String execId;
 
@@ -96,8 +99,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"--plan", "-p"}, paramLabel = "REF", description = "Deprecated: pass the plan reference as an argument")
     String planFlag;
 
-    @Option(names = {"-i", "--intent"}, paramLabel = "FILE", description = "The intent file (default: found walking up from the current directory)")
-    Path intent;
+    @picocli.CommandLine.Mixin
+    WorkspaceOptions workspaceOptions;
 
     @Option(names = "--remote-state", description = "Coordinate through an orun backend (not available yet)")
     boolean remoteState;
@@ -125,11 +128,16 @@ public final class RunCommand implements Callable<Integer> {
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
         PlanSelector.Selection selection = new PlanSelector().select(new PlanSelector.Request(
-                reference, planFlag, Path.of("").toAbsolutePath(), intent, components,
+                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
         if (!json) {
             selection.notes().forEach(err::println);
+        }
+        var stateSettings = selection.plan().execution().state();
+        if (stateSettings != null && "remote".equalsIgnoreCase(stateSettings.mode())) {
+            throw new InvalidInputException("the plan asks for remote state (execution.state.mode: "
+                    + "remote), which is not available in this build yet");
         }
         String runnerName = RunnerSelection.resolve(gha, runner, environment, selection.plan());
         RunOptions options = RunOptions.defaults()
@@ -140,7 +148,8 @@ public final class RunCommand implements Callable<Integer> {
                 .withIsolation(Isolation.parse(isolation), keepWorkspaces)
                 .withWorkdir(workdir == null ? null : workdir.toAbsolutePath())
                 .withRetryJob(retry ? selection.jobIds().get(0) : null)
-                .withTrigger(trigger());
+                .withTrigger(trigger())
+                .withRunnerOptions(runnerFlags.toMap());
         if (selection.jobIds().isEmpty()) {
             out.println(json ? "{\"status\":\"succeeded\",\"jobs\":[]}" : "✓ no jobs to run");
             return 0;
@@ -200,7 +209,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void validateFlags() {
-        if (remoteState || backendUrl != null) {
+        if (remoteState || backendUrl != null
+                || "true".equalsIgnoreCase(environment.getOrDefault("ORUN_REMOTE_STATE", ""))) {
             throw new InvalidInputException("--remote-state/--backend-url: remote state is not "
                     + "available in this build yet");
         }

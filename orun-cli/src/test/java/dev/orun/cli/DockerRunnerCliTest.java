@@ -82,16 +82,18 @@ class DockerRunnerCliTest {
         Path local = copy(EXAMPLES, tmp.resolve("local"));
         Path docker = copy(EXAMPLES, tmp.resolve("docker"));
 
-        Run localRun = orun(local, Map.of(), "run", "--exec-id", "cmp");
-        Run dockerRun = orun(docker, dockerEnv(), "run", "--runner", "docker", "--exec-id", "cmp");
+        // a unique id: other test runs on the same engine must not be mistaken for leftovers
+        String execId = "cmp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Run localRun = orun(local, Map.of(), "run", "--exec-id", execId);
+        Run dockerRun = orun(docker, dockerEnv(), "run", "--runner", "docker", "--exec-id", execId);
 
         assertThat(localRun.exitCode()).as(localRun.output()).isZero();
         assertThat(dockerRun.exitCode()).as(dockerRun.output()).isZero();
-        Path localRecord = local.resolve(".orun/executions/cmp");
-        Path dockerRecord = docker.resolve(".orun/executions/cmp");
+        Path localRecord = local.resolve(".orun/executions/" + execId);
+        Path dockerRecord = docker.resolve(".orun/executions/" + execId);
         assertThat(statuses(dockerRecord)).isEqualTo(statuses(localRecord)).isNotEmpty();
         assertThat(logs(dockerRecord)).isEqualTo(logs(localRecord)).isNotEmpty();
-        assertThat(orunContainers()).as("every job's container is removed").isEmpty();
+        assertThat(orunContainers(execId)).as("every job's container is removed").isEmpty();
     }
 
     @Test
@@ -133,13 +135,13 @@ class DockerRunnerCliTest {
         return logs;
     }
 
-    private static List<String> orunContainers() throws IOException {
+    private static List<String> orunContainers(String execId) throws IOException {
         java.net.URI host = EngineDiscovery.fromEnvironment(System.getenv()).discover().host();
         try (DockerClient docker = DockerClientImpl.getInstance(
                 DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host.toString()).build(),
                 new ZerodepDockerHttpClient.Builder().dockerHost(host).build())) {
             return docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(ContainerLabels.EXEC_ID, "cmp")).exec().stream()
+                    .withLabelFilter(Map.of(ContainerLabels.EXEC_ID, execId)).exec().stream()
                     .map(Container::getId).toList();
         }
     }

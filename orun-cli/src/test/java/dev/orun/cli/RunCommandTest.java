@@ -108,6 +108,32 @@ class RunCommandTest {
     }
 
     @Test
+    void dockerFlagsReachTheDockerRunnerWhichDescribesImageAndUserWithoutAnEngine() throws IOException {
+        TestWorkspace ws = chain();
+
+        Cli cli = Cli.run("run", "-i", ws.intent().toString(), "--dry-run", "--runner", "docker",
+                "--docker-image", "example/tools:1", "--pull", "never", "--docker-user", "1234:5678");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("runner docker").contains("example/tools:1")
+                .contains("pull never").contains("1234:5678").contains("/workspace");
+        assertThat(root.resolve(".orun")).doesNotExist();
+    }
+
+    @Test
+    void anInvalidPullPolicyIsBadUsage() {
+        TestWorkspace ws = chain();
+
+        Cli cli = Cli.run("run", "-i", ws.intent().toString(), "--dry-run", "--runner", "docker",
+                "--pull", "sometimes");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("sometimes");
+        assertThat(Cli.run("run", "-i", ws.intent().toString(), "--runner-option", "novalue")
+                .err()).contains("KEY=VALUE");
+    }
+
+    @Test
     void badUsageExitsTwoWithAClearMessageAndRunsNothing() {
         TestWorkspace ws = chain();
         String intent = ws.intent().toString();
@@ -201,5 +227,30 @@ class RunCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("recording").contains("plugin-ran");
         assertThat(RecordingRunnerProvider.steps()).contains("db@dev.build/work");
+    }
+
+    @Test
+    void workdirRunsEveryJobThereInsteadOfItsOwnPath() throws IOException {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        TestWorkspace ws = new TestWorkspace(root)
+                .component("db", "pwd >> " + marker()).component("api", "pwd >> " + marker(), "db")
+                .write();
+
+        Cli cli = Cli.run("run", "-i", ws.intent().toString(), "--workdir", elsewhere.toString(),
+                "--concurrency", "4");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(marks()).containsExactly(elsewhere.toString(), elsewhere.toString());
+    }
+
+    @Test
+    void concurrentRunsLabelEachLineWithComponentAndEnvironment() {
+        TestWorkspace ws = chain();
+
+        Cli cli = Cli.run("run", "-i", ws.intent().toString(), "--concurrency", "3",
+                "--isolation", "none");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("✓ api·dev/build").contains("3× parallel");
     }
 }

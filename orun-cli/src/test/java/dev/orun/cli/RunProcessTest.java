@@ -102,4 +102,22 @@ class RunProcessTest {
         assertThat(marks()).containsExactly("db");
         assertThat(ws.root().resolve(".orun/executions/shared-1")).isDirectory();
     }
+
+    @Test
+    void backgroundReturnsAtOnceAndTheDetachedRunCompletesTheJobs() throws Exception {
+        TestWorkspace ws = new TestWorkspace(root).component("db", mark("db")).write();
+
+        Cli cli = Cli.run("run", "-i", ws.intent().toString(), "--background", "--exec-id", "bg-1");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("background run started").contains("bg-1");
+        Path state = ws.root().resolve(".orun/executions/bg-1/metadata.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!(Files.exists(state) && Files.readString(state).replace(" ", "")
+                .contains("\"status\":\"succeeded\""))) {
+            assertThat(System.nanoTime()).as("background run did not finish").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        assertThat(marks()).containsExactly("db");
+    }
 }

@@ -22,4 +22,12 @@ public final class Orun {
     public static OrunRun runner(Path workspaceRoot) {
         return new OrunRun(workspaceRoot);
     }
+
+    /**
+     * Makes the JDK start step processes the cheaper way where that is safe (vfork on Linux before
+     * JDK 21). Call it early, before anything starts a process: the JDK reads the setting once.
+     */
+    public static void preferFastProcessSpawn() {
+        dev.orun.exec.internal.local.LocalRunnerProvider.preferFastSpawn();
+    }
 }

@@ -208,7 +208,7 @@ public final class OrunRun {
                     Runners.available().stream().map(RunnerProvider::name).toList()));
         }
         provider = Runners.find(name);
-        return provider.create(new RunnerSettings(workspaceRoot, Map.of(),
+        return provider.create(new RunnerSettings(workspaceRoot, options.runnerOptions(),
                 options.hostEnvironment()));
     }
 

@@ -337,4 +337,17 @@ class ExecutionEngineTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.jobs().get(0).steps().get(0).attempts()).isEqualTo(2);
     }
+
+    @Test
+    void aBackgroundProcessLeftRunningByAStepIsStoppedWhenTheStepEnds() throws IOException {
+        Path pidFile = root.resolve("orphan.pid");
+        Plan plan = plan(true, 1, job("a", "dev", "build", "", List.of(),
+                run("leave", "sleep 300 & echo $! > '" + pidFile + "'")));
+
+        ExecutionResult result = execute(plan);
+
+        assertThat(result.exitCode()).isZero();
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -26,8 +25,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>A step owns its process tree: on timeout or cancellation the whole tree is stopped
  * ({@link ProcessTrees}); and when the step's shell has exited but something it started in the
- * background still holds the output pipe open after a short grace period, that leftover group is
- * killed too, so a step never hangs on an orphan.
+ * background still holds the output pipe open after a short grace period, those leftovers
+ * are stopped too (found by the step's tracking id), so a step never hangs on an orphan.
  */
 final class LocalJobSession implements JobSession {
 
@@ -72,9 +71,7 @@ final class LocalJobSession implements JobSession {
     }
 
     private StepResult run(List<String> command, StepRequest request) throws InterruptedException {
-        List<String> full = new ArrayList<>(ProcessTrees.groupPrefix());
-        full.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(full)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(request.workingDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -82,6 +79,8 @@ final class LocalJobSession implements JobSession {
         env.clear();
         env.putAll(hostEnvironment);
         env.putAll(request.environment());
+        String trackingId = ProcessTrees.newTrackingId();
+        env.put(ProcessTrees.TRACKING_VARIABLE, trackingId);
         Process process;
         try {
             process = builder.start();
@@ -98,25 +97,26 @@ final class LocalJobSession implements JobSession {
                 exited = process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             }
             if (!exited) {
-                ProcessTrees.destroyTree(process);
-                awaitPump(pump, process);
+                ProcessTrees.destroyTree(process, trackingId);
+                awaitPump(pump, process, trackingId);
                 return StepResult.timedOut("timed out after " + request.timeout());
             }
-            awaitPump(pump, process);
+            awaitPump(pump, process, trackingId);
             return StepResult.exited(process.exitValue());
         } catch (InterruptedException e) {
-            ProcessTrees.destroyTree(process);
+            ProcessTrees.destroyTree(process, trackingId);
             awaitPumpUninterruptibly(pump);
             throw e;
         }
     }
 
-    /** Waits for the output to end; kills the step's leftover background group if it does not. */
-    private static void awaitPump(Future<?> pump, Process process) throws InterruptedException {
+    /** Waits for the output to end; stops the step's leftovers if it does not. */
+    private static void awaitPump(Future<?> pump, Process process, String trackingId)
+            throws InterruptedException {
         try {
             pump.get(LEFTOVER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            ProcessTrees.killGroup(process.pid());
+            ProcessTrees.destroyTree(process, trackingId);
             awaitPumpUninterruptibly(pump);
         } catch (ExecutionException e) {
             // the pump swallows I/O errors; nothing else can fail there

@@ -43,8 +43,8 @@ final class LocalRunner implements Runner {
     @Override
     public List<String> describe(JobContext job) {
         List<String> lines = new ArrayList<>();
-        lines.add("runner: local (host shell" + (ProcessTrees.groupsSupported()
-                ? ", each step in its own process group)" : ")"));
+        lines.add("runner: local (host shell; each step's process tree is tracked and stopped "
+                + "with it)");
         return lines;
     }
 
