@@ -14,7 +14,7 @@ SMALL=$((N / 10))
 home=$(cd "$(dirname "$0")/.." && pwd)
 orun="$home/bin/orun"
 work=$(mktemp -d "${TMPDIR:-/tmp}/orun-plan-scale.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 
 generate() { # generate DIR COUNT
   dir=$1
