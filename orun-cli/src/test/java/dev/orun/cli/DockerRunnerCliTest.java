@@ -112,6 +112,39 @@ class DockerRunnerCliTest {
     }
 
     /** Job id → status, and job id/step id → status, from state.json. */
+    @Test
+    void sigintRemovesEveryContainerOfTheRunRecordsCancelledAndExits130() throws Exception {
+        String execId = "int-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        TestWorkspace ws = new TestWorkspace(tmp.resolve("ws"))
+                .component("db", "echo started > started.txt; sleep 600")
+                .component("api", "echo api", "db")
+                .write();
+        Path started = ws.root().resolve("services/db/started.txt");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "dev.orun.cli.Main",
+                "run", "--runner", "docker", "--isolation", "none", "--exec-id", execId));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ws.root().toFile())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile());
+        builder.environment().putAll(dockerEnv());
+        builder.environment().put("CI", "true");
+        Process orun = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(started)) {
+            assertThat(orun.isAlive()).as(Files.readString(tmp.resolve("out.txt"))).isTrue();
+            assertThat(System.nanoTime()).as("waiting for the step to start").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(orunContainers(execId)).as("the job's container runs").hasSize(1);
+
+        OrunProcess.signal(orun, "INT");
+
+        assertThat(orun.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(orun.exitValue()).as(Files.readString(tmp.resolve("out.txt"))).isEqualTo(130);
+        assertThat(orunContainers(execId)).as("no orun container of the run is left").isEmpty();
+        assertThat(Files.readString(ws.root().resolve(".orun/executions/" + execId + "/state.json")))
+                .contains("\"cancelled\"").doesNotContain("\"running\"");
+    }
+
     private static Map<String, String> statuses(Path record) throws IOException {
         JsonNode jobs = new ObjectMapper().readTree(record.resolve("state.json").toFile()).path("jobs");
         Map<String, String> statuses = new TreeMap<>();
