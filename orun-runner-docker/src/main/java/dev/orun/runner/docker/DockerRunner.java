@@ -31,6 +31,8 @@ public final class DockerRunner implements Runner {
     private final ImageResolver images;
     private final Set<JobContainer> live = ConcurrentHashMap.newKeySet();
     private final Set<String> reapedExecIds = ConcurrentHashMap.newKeySet();
+    private static final java.time.Duration REMOVAL_LIMIT = java.time.Duration.ofSeconds(20);
+
     private final Thread shutdownHook = new Thread(this::removeLive, "orun-docker-cleanup");
     private volatile DockerClient docker;
     private volatile ImageFetcher fetcher;
@@ -133,14 +135,16 @@ public final class DockerRunner implements Runner {
 
     /** Removes the container (or, when {@code remove} is false, leaves it for debugging). */
     void release(JobContainer container, boolean remove) {
-        live.remove(container);
         if (remove) {
             try {
-                container.remove();
-            } catch (DockerException e) {
-                // the reaper of the next run with this exec id removes what is left
+                container.removeAndWait(REMOVAL_LIMIT);
+            } catch (RuntimeException e) {
+                // a failed call: keep it listed so close() or the shutdown hook retries
+                return;
             }
         }
+        // only now: until the removal is done the shutdown hook must still see the container
+        live.remove(container);
     }
 
     /** Containers of an earlier run under the same exec id whose orun process has died. */
@@ -160,7 +164,12 @@ public final class DockerRunner implements Runner {
 
     private void removeLive() {
         for (JobContainer container : List.copyOf(live)) {
-            release(container, true);
+            try {
+                container.removeAndWait(REMOVAL_LIMIT);
+            } catch (RuntimeException e) {
+                // the reaper of the next run with this exec id removes what is left
+            }
+            live.remove(container);
         }
     }
 
@@ -172,7 +181,9 @@ public final class DockerRunner implements Runner {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException e) {
-                // already shutting down: the hook is running or ran
+                // shutting down: the hook may still be removing containers with this client, and
+                // the process is ending anyway, so leave the client open
+                return;
             }
             hookInstalled = false;
         }

@@ -185,6 +185,52 @@ final class JobContainer {
         removed = true;
     }
 
+    /**
+     * Removes the container and waits until the engine no longer lists it, so a process that exits
+     * right after (a JVM shutting down on Ctrl-C) leaves nothing behind even when another thread's
+     * removal is still in progress.
+     */
+    void removeAndWait(Duration limit) {
+        // a cancelled job thread may still carry an interrupt that would abort the engine calls
+        boolean interrupted = Thread.interrupted();
+        try {
+            removeUntilGone(limit);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void removeUntilGone(Duration limit) {
+        if (removed) {
+            return;
+        }
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            removed = true;
+            return;
+        } catch (ConflictException e) {
+            // a removal is already in progress: wait for it below
+        }
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                docker.inspectContainerCmd(id).exec();
+            } catch (NotFoundException e) {
+                removed = true;
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
