@@ -90,7 +90,9 @@ public final class PlanSelector {
             Planner planner = new Planner(ws);
             if (!planner.componentNames().contains(reference)) {
                 throw new InvalidInputException("\"" + reference + "\" is neither a saved plan "
-                        + "(name or checksum prefix), a plan file, nor a component");
+                        + "(name or checksum prefix), a plan file, nor a component (components: "
+                        + String.join(", ", planner.componentNames()) + "; saved plans: "
+                        + savedPlanNames(ws) + ")");
             }
             List<String> components = new ArrayList<>(request.components());
             components.add(reference);
@@ -196,5 +198,12 @@ public final class PlanSelector {
         }
         return Optional.of("warning: plan was generated for [" + String.join(", ", generated)
                 + "] but current scope is [" + String.join(", ", now) + "]");
+    }
+
+    private static String savedPlanNames(Workspace workspace) {
+        List<String> names = new PlanStore(workspace).list().stream()
+                .map(saved -> saved.file().getFileName().toString().replaceFirst("\\.json$", ""))
+                .sorted().toList();
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

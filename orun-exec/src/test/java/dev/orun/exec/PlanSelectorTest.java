@@ -178,6 +178,8 @@ class PlanSelectorTest {
         assertThat(selection.warnings()).anyMatch(w -> w.contains("--plan is deprecated"));
         assertThatThrownBy(() -> select("no-such-thing", root, List.of(), List.of(), true, null))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("neither a saved plan");
+                .hasMessageContaining("neither a saved plan")
+                .hasMessageContaining("saved plans:").hasMessageContaining("release")
+                .hasMessageContaining("components:");
     }
 }
