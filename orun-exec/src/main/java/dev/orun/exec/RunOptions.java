@@ -18,6 +18,7 @@ import java.util.Map;
  * @param workdir              every job runs here instead of its own path; disables isolation
  * @param trigger              recorded as what started the run ({@code manual}, {@code ci}, …)
  * @param hostEnvironment      the environment the local runner starts from, and runners consult
+ * @param runnerOptions        runner-specific options ({@code --pull}, {@code --docker-image}, …)
  */
 public record RunOptions(String execId, String runner, int concurrency, int componentConcurrency,
                          Boolean failFast, String retryJob, Isolation isolation,
@@ -46,53 +47,51 @@ public record RunOptions(String execId, String runner, int concurrency, int comp
     }
 
     public RunOptions withExecId(String value) {
-        return new RunOptions(value, runner, concurrency, componentConcurrency, failFast, retryJob,
-                isolation, keepWorkspaces, workdir, trigger, hostEnvironment, runnerOptions);
+        return edit(b -> b.execId = value);
     }
 
     public RunOptions withRunner(String value) {
-        return new RunOptions(execId, value, concurrency, componentConcurrency, failFast, retryJob,
-                isolation, keepWorkspaces, workdir, trigger, hostEnvironment, runnerOptions);
+        return edit(b -> b.runner = value);
     }
 
     public RunOptions withConcurrency(int value) {
-        return new RunOptions(execId, runner, value, componentConcurrency, failFast, retryJob,
-                isolation, keepWorkspaces, workdir, trigger, hostEnvironment, runnerOptions);
+        return edit(b -> b.concurrency = value);
     }
 
     public RunOptions withComponentConcurrency(int value) {
-        return new RunOptions(execId, runner, concurrency, value, failFast, retryJob,
-                isolation, keepWorkspaces, workdir, trigger, hostEnvironment, runnerOptions);
+        return edit(b -> b.componentConcurrency = value);
     }
 
     public RunOptions withFailFast(Boolean value) {
-        return new RunOptions(execId, runner, concurrency, componentConcurrency, value, retryJob,
-                isolation, keepWorkspaces, workdir, trigger, hostEnvironment, runnerOptions);
+        return edit(b -> b.failFast = value);
     }
 
     public RunOptions withRetryJob(String value) {
-        return new RunOptions(execId, runner, concurrency, componentConcurrency, failFast, value,
-                isolation, keepWorkspaces, workdir, trigger, hostEnvironment, runnerOptions);
+        return edit(b -> b.retryJob = value);
     }
 
     public RunOptions withIsolation(Isolation value, boolean keep) {
-        return new RunOptions(execId, runner, concurrency, componentConcurrency, failFast, retryJob,
-                value, keep, workdir, trigger, hostEnvironment, runnerOptions);
+        return edit(b -> {
+            b.isolation = value;
+            b.keepWorkspaces = keep;
+        });
     }
 
     public RunOptions withWorkdir(Path value) {
-        return new RunOptions(execId, runner, concurrency, componentConcurrency, failFast, retryJob,
-                isolation, keepWorkspaces, value, trigger, hostEnvironment, runnerOptions);
+        return edit(b -> b.workdir = value);
     }
 
     public RunOptions withTrigger(String value) {
-        return new RunOptions(execId, runner, concurrency, componentConcurrency, failFast, retryJob,
-                isolation, keepWorkspaces, workdir, value, hostEnvironment, runnerOptions);
+        return edit(b -> b.trigger = value);
     }
 
     public RunOptions withHostEnvironment(Map<String, String> value) {
-        return new RunOptions(execId, runner, concurrency, componentConcurrency, failFast, retryJob,
-                isolation, keepWorkspaces, workdir, trigger, value, runnerOptions);
+        return edit(b -> b.hostEnvironment = value);
+    }
+
+    /** Runner-specific options, e.g. {@code pull}, {@code image}, {@code user} for the Docker runner. */
+    public RunOptions withRunnerOptions(Map<String, String> value) {
+        return edit(b -> b.runnerOptions = value);
     }
 
     /** The job slots for a plan: this override, else the plan's value, at least 1. */
@@ -101,9 +100,47 @@ public record RunOptions(String execId, String runner, int concurrency, int comp
         return Math.max(1, value);
     }
 
-    /** Runner-specific options, e.g. {@code pull}, {@code image}, {@code user} for the Docker runner. */
-    public RunOptions withRunnerOptions(Map<String, String> value) {
-        return new RunOptions(execId, runner, concurrency, componentConcurrency, failFast, retryJob,
-                isolation, keepWorkspaces, workdir, trigger, hostEnvironment, value);
+    /** A copy with some components changed; the compact constructor validates the result. */
+    private RunOptions edit(java.util.function.Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The mutable form the {@code with…} methods edit, so each names only what it changes. */
+    private static final class Draft {
+        String execId;
+        String runner;
+        int concurrency;
+        int componentConcurrency;
+        Boolean failFast;
+        String retryJob;
+        Isolation isolation;
+        boolean keepWorkspaces;
+        Path workdir;
+        String trigger;
+        Map<String, String> hostEnvironment;
+        Map<String, String> runnerOptions;
+
+        Draft(RunOptions from) {
+            execId = from.execId;
+            runner = from.runner;
+            concurrency = from.concurrency;
+            componentConcurrency = from.componentConcurrency;
+            failFast = from.failFast;
+            retryJob = from.retryJob;
+            isolation = from.isolation;
+            keepWorkspaces = from.keepWorkspaces;
+            workdir = from.workdir;
+            trigger = from.trigger;
+            hostEnvironment = from.hostEnvironment;
+            runnerOptions = from.runnerOptions;
+        }
+
+        RunOptions build() {
+            return new RunOptions(execId, runner, concurrency, componentConcurrency, failFast,
+                    retryJob, isolation, keepWorkspaces, workdir, trigger, hostEnvironment,
+                    runnerOptions);
+        }
     }
 }
