@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,16 +33,7 @@ class ChangedCommandTest {
     @BeforeEach
     void repositoryWithAFeatureBranch() throws IOException, URISyntaxException {
         Path source = Path.of(getClass().getResource("/changes/workspace").toURI());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.toList()) {
-                Path to = dir.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        TestTrees.copy(source, dir);
         intent = dir.resolve("intent.yaml").toString();
         git("init", "-q", "-b", "main");
         git("-c", "user.email=t@orun.invalid", "-c", "user.name=t", "add", "-A");

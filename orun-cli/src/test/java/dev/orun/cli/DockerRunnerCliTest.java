@@ -16,12 +16,10 @@ import dev.orun.core.runner.RunnerSettings;
 import dev.orun.core.runner.Runners;
 import dev.orun.runner.docker.ContainerLabels;
 import dev.orun.runner.docker.EngineDiscovery;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +77,8 @@ class DockerRunnerCliTest {
 
     @Test
     void theExamplesRunInDockerWithTheSameJobsStatusesAndStepOutputAsLocally() throws Exception {
-        Path local = copy(EXAMPLES, tmp.resolve("local"));
-        Path docker = copy(EXAMPLES, tmp.resolve("docker"));
+        Path local = TestTrees.copy(EXAMPLES, tmp.resolve("local"));
+        Path docker = TestTrees.copy(EXAMPLES, tmp.resolve("docker"));
 
         // a unique id: other test runs on the same engine must not be mistaken for leftovers
         String execId = "cmp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -225,21 +223,5 @@ class DockerRunnerCliTest {
     private static void write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> tree = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) tree::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    if (!source.getFileName().toString().equals(".orun")) {
-                        Files.createDirectories(target);
-                    }
-                } else if (!from.relativize(source).toString().startsWith(".orun" + File.separator)) {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
     }
 }
