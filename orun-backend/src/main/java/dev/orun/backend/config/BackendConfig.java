@@ -57,4 +57,9 @@ public record BackendConfig(
     return new BackendConfig(bind, port, publicUrl, limits, leaseSeconds, heartbeatIntervalSeconds, maxAttempts, d,
         maxLongPoll, workflowTokenTtl, sessionTokenTtl, refreshTokenTtl, loginTtl, oidc, clock);
   }
+
+  public BackendConfig withLease(int seconds, int heartbeatSeconds) {
+    return new BackendConfig(bind, port, publicUrl, limits, seconds, heartbeatSeconds, maxAttempts, sweepInterval,
+        maxLongPoll, workflowTokenTtl, sessionTokenTtl, refreshTokenTtl, loginTtl, oidc, clock);
+  }
 }

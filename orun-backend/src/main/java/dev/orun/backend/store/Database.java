@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
   /** The JDBC URL of the embedded database under {@code dataDir}. */
   public static String embeddedUrl(Path dataDir) {
     Path file = dataDir.toAbsolutePath().normalize().resolve("orun");
-    return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=20000;DB_CLOSE_ON_EXIT=FALSE";
+    return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=20000";
   }
 
   /** Opens the embedded database, creating {@code dataDir} (mode 0700 where supported). */
