@@ -41,6 +41,9 @@ final class Access {
     return new Granted(scope, new Caller(p.tokenId(), p.kind()));
   }
 
+  /** The supported contract majors, written in this order: {@code {"min":1,"max":2}}. */
+  record Supported(int min, int max) {}
+
   static void checkContractVersion(Context ctx) {
     String v = ctx.header(ContractVersion.HEADER);
     if (v == null || v.isBlank()) {
@@ -55,7 +58,7 @@ final class Access {
     if (major < ContractVersion.MIN_SUPPORTED || major > ContractVersion.MAX_SUPPORTED) {
       throw new ApiException(409, ErrorCodes.CONTRACT_VERSION_UNSUPPORTED, "contract version " + v
           + " is not supported", Map.of("requested", v, "supported",
-          Map.of("min", ContractVersion.MIN_SUPPORTED, "max", ContractVersion.MAX_SUPPORTED)));
+          new Supported(ContractVersion.MIN_SUPPORTED, ContractVersion.MAX_SUPPORTED)));
     }
   }
 }
