@@ -89,7 +89,11 @@ public final class BackendServer implements AutoCloseable {
     cfg.http.maxRequestSize = Math.max(config.limits().maxObjectBytes(), config.limits().partSizeBytes()) + 1;
     // Let odd paths (encoded slashes, dot segments, NUL) reach the router so they get JSON errors.
     cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.UNSAFE));
-    cfg.jetty.modifyServer(server -> server.setStopTimeout(config.maxLongPoll().toMillis() + 5_000));
+    cfg.jetty.modifyServer(server -> {
+      server.setStopTimeout(config.maxLongPoll().toMillis() + 5_000);
+      server.setErrorHandler(new JsonErrorHandler());
+    });
+    cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
     cfg.routes.before(ctx -> {
       inFlight.incrementAndGet();
       ctx.attribute(Http.REQUEST_ID, "req_" + HexFormat.of().formatHex(randomBytes()));
