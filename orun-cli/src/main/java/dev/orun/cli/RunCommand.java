@@ -157,7 +157,7 @@ public final class RunCommand implements Callable<Integer> {
             return launchInBackground(selection, options.execId());
         }
         Terminal terminal = Terminal.detect(environment, System.console() != null);
-        OrunRun run = Orun.runner(selection.workspaceRoot()).plan(selection.plan())
+        OrunRun run = Orun.run(selection.workspaceRoot()).plan(selection.plan())
                 .select(selection.jobIds()).options(options);
         if (dryRun) {
             if (json) {

@@ -38,7 +38,7 @@ class ExecutionEngineTest {
     private ExecutionResult execute(Plan plan, RunOptions options) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("MARK", marker.toString());
-        return Orun.runner(root).plan(plan)
+        return Orun.run(root).plan(plan)
                 .options(options.withHostEnvironment(env).withExecId("e1"))
                 .state(state.factory()).run();
     }
@@ -206,7 +206,7 @@ class ExecutionEngineTest {
                 job("a", "dev", "build", "", List.of(), run("s", "true")),
                 job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
 
-        assertThatThrownBy(() -> Orun.runner(root).plan(plan)
+        assertThatThrownBy(() -> Orun.run(root).plan(plan)
                 .options(RunOptions.defaults().withExecId("e1")).state(state.factory())
                 .select(List.of("b@dev.build")).run())
                 .isInstanceOf(InvalidInputException.class)
@@ -221,7 +221,7 @@ class ExecutionEngineTest {
                 run("hello", "echo one; echo two >&2"), run("quiet", "true")));
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        Orun.runner(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
+        Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
                 .state(state.factory()).listener(event -> {
                     if (event instanceof ProgressEvent.StepOutput output) {
                         lines.add(output.stepId() + ":" + output.line());
@@ -288,7 +288,7 @@ class ExecutionEngineTest {
                 job("a", "dev", "build", "", List.of(),
                         run("s", "sleep 300 & echo $! > '" + pidFile + "'; wait")),
                 job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
-        OrunRun running = Orun.runner(root).plan(plan)
+        OrunRun running = Orun.run(root).plan(plan)
                 .options(RunOptions.defaults().withExecId("e1")).state(state.factory());
         ExecutionResult[] holder = new ExecutionResult[1];
         Thread thread = new Thread(() -> holder[0] = running.run());
