@@ -29,12 +29,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@code orun run --runner docker} end to end, in a child JVM with a real process environment,
  * against the real engine and the image scripts/docker-test-image.sh imports (no registry here).
  * Skipped only when no Docker engine is reachable.
  */
+@Tag("slow")
 class DockerRunnerCliTest {
 
     private static final String IMAGE = System.getenv().getOrDefault("ORUN_TEST_IMAGE", "orun-test/busybox:latest");

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.plan.Plan;
+import dev.orun.core.runner.contract.LiveProcesses;
 import dev.orun.core.state.Status;
 import dev.orun.exec.ExecutionResult.JobResult;
 import java.io.IOException;
@@ -140,7 +141,7 @@ class ExecutionEngineTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.jobs().get(0).steps().get(0).error()).contains("timed out");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(LiveProcesses.isAlive(pid)).isFalse();
     }
 
     @Test
@@ -305,7 +306,7 @@ class ExecutionEngineTest {
         assertThat(holder[0].jobs()).extracting(JobResult::status)
                 .containsExactly(Status.CANCELLED, Status.CANCELLED);
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(LiveProcesses.isAlive(pid)).isFalse();
         assertThat(state.read().job("b@dev.build").status()).isEqualTo(Status.CANCELLED);
     }
 
@@ -348,6 +349,6 @@ class ExecutionEngineTest {
 
         assertThat(result.exitCode()).isZero();
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(LiveProcesses.isAlive(pid)).isFalse();
     }
 }

@@ -26,6 +26,18 @@ public final class LiveProcesses {
         return Files.isDirectory(PROC.resolve("self"));
     }
 
+    /**
+     * Whether the process runs. Unlike {@link ProcessHandle#isAlive()}, a zombie counts as dead:
+     * a killed orphan stays a zombie for good where PID 1 does not reap (many containers).
+     */
+    public static boolean isAlive(long pid) {
+        if (!supported()) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+        Path dir = PROC.resolve(Long.toString(pid));
+        return Files.isDirectory(dir) && !isZombie(dir);
+    }
+
     /** Pids of live (not zombie) processes with {@code argument} as one of their arguments. */
     public static List<Long> withArgument(String argument) {
         List<Long> found = new ArrayList<>();
