@@ -1,5 +1,6 @@
 package dev.orun.exec.internal;
 
+import dev.orun.core.Durations;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Step;

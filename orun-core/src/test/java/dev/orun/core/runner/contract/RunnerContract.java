@@ -195,8 +195,10 @@ public abstract class RunnerContract {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
                 while (!listener.isClosed()) {
-                    try (Socket ignored = listener.accept()) {
+                    try {
+                        Socket accepted = listener.accept();
                         connections.incrementAndGet();
+                        accepted.close();
                     } catch (IOException closed) {
                         return;
                     }
