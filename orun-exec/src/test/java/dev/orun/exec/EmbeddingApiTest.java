@@ -76,7 +76,7 @@ class EmbeddingApiTest {
     }
 
     /** A runner an embedder wrote: prints what it was asked to run instead of starting a shell. */
-    private static final class EchoingRunner implements Runner {
+    private static class EchoingRunner implements Runner {
         final AtomicBoolean closed = new AtomicBoolean();
 
         @Override
@@ -113,5 +113,24 @@ class EmbeddingApiTest {
         public void close() {
             closed.set(true);
         }
+    }
+
+    @Test
+    void aRunnerBugIsRecordedWithItsExceptionClassNotAsNull() {
+        Plan plan = plan(true, 1, job("lib", "dev", "build", "", List.of(), run("compile", "true")));
+        Runner broken = new EchoingRunner() {
+            @Override
+            public JobSession startJob(JobContext job) {
+                throw new NullPointerException();
+            }
+        };
+
+        ExecutionResult result = Orun.run(root).plan(plan)
+                .options(RunOptions.defaults().withIsolation(Isolation.NONE, false))
+                .runner(broken)
+                .run();
+
+        assertThat(result.status()).isEqualTo(Status.FAILED);
+        assertThat(result.jobs().get(0).error()).isEqualTo("java.lang.NullPointerException");
     }
 }

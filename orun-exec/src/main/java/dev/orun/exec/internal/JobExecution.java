@@ -39,6 +39,8 @@ import java.util.Set;
  */
 final class JobExecution {
 
+    private static final System.Logger LOG = System.getLogger(JobExecution.class.getName());
+
     private final RunContext run;
     private final Job job;
     private final CancelToken cancel;
@@ -85,7 +87,8 @@ final class JobExecution {
             error = error == null ? "cancelled" : error;
         } catch (RuntimeException e) {
             status = Status.FAILED;
-            error = error == null ? String.valueOf(e.getMessage()) : error;
+            error = error == null ? describe(e) : error;
+            LOG.log(System.Logger.Level.DEBUG, "job " + job.id() + " failed", e);
         } finally {
             if (staged != null) {
                 run.stager().release(staged);
@@ -208,6 +211,18 @@ final class JobExecution {
         return result;
     }
 
+    /**
+     * One line for the record: an orun error's own message; anything else (a runner's bug, such
+     * as a NullPointerException without a message) names its class so the line is never "null".
+     */
+    static String describe(RuntimeException e) {
+        if (e instanceof dev.orun.core.OrunException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName()
+                : e.getClass().getName() + ": " + e.getMessage();
+    }
+
     private static boolean jobTimedOut(Instant deadline) {
         return deadline != null && !Instant.now().isBefore(deadline);
     }
@@ -216,8 +231,9 @@ final class JobExecution {
                                 String reason, StepOutputSink sink) {
         try {
             sink.close();
-        } catch (IOException ignored) {
-            // the sink records its own log failures
+        } catch (IOException e) {
+            // the sink records its own log failures; this is only for diagnostics
+            LOG.log(System.Logger.Level.DEBUG, "closing the log of step " + stepId, e);
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);
