@@ -27,7 +27,7 @@ class YamlLimitsTest {
     Path dir;
 
     /** Nine levels of eight aliases each: 8^9 (134 million) strings once expanded. */
-    static String aliasBomb(String indent) {
+    public static String aliasBomb(String indent) {
         StringBuilder yaml = new StringBuilder(indent + "a: &a [lol, lol, lol, lol, lol, lol, lol, lol]\n");
         String names = "abcdefghi";
         for (int level = 1; level < names.length(); level++) {
