@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * memory or the stack. The timeouts are generous guards against a hang, not speed measurements.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class YamlLimitsTest {
+public class YamlLimitsTest {
 
     @TempDir
     Path dir;
