@@ -131,6 +131,15 @@ class BadInputTest {
     }
 
     @Test
+    void anUnclosedActionInAStepSaysSoWithFileAndLine() {
+        Fixtures.replace(dir.resolve("stack/compositions/shell/compositions.yaml"), "{{.parameters.greeting}}",
+                "{{.parameters.greeting");
+
+        compiling().hasMessage("stack/compositions/shell/compositions.yaml:18: component api, job api@dev.run, "
+                + "step greet: run: line 1, column 7: unclosed action: missing \"}}\"");
+    }
+
+    @Test
     void componentNameContainingAt() {
         Fixtures.replace(api, "metadata: {name: api}", "metadata: {name: api@v2}");
 
