@@ -2,6 +2,7 @@ package dev.orun.exec.internal;
 
 import dev.orun.core.Durations;
 import dev.orun.core.event.ProgressEvent;
+import dev.orun.core.plan.GoDuration;
 import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Step;
 import dev.orun.core.runner.JobContext;
@@ -101,7 +102,7 @@ final class JobExecution {
 
     private Instant deadline(Instant started) {
         try {
-            Duration limit = Durations.parse(job.timeout());
+            Duration limit = GoDuration.parse(job.timeout());
             return limit == null ? null : started.plus(limit);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("job timeout: " + e.getMessage());
@@ -151,7 +152,7 @@ final class JobExecution {
         StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(job.id(), stepId),
                 run.listener(), job.id(), stepId);
         try {
-            Duration timeout = Durations.parse(step.timeout());
+            Duration timeout = GoDuration.parse(step.timeout());
             int maxAttempts = 1 + Math.max(0, step.retry() > 0 ? step.retry() : job.retries());
             Map<String, String> env = stepEnvironment(jobEnv, step, stepId);
             Path dir = stepDirectory(jobDir, step);
