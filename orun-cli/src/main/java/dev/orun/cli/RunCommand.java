@@ -128,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
         PlanSelector.Selection selection = new PlanSelector().select(new PlanSelector.Request(
-                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
+                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent(), components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
         if (!json) {
