@@ -242,21 +242,30 @@ public final class OrunRun {
         return changed ? state.read() : recorded;
     }
 
-    /** Jobs outside the selection that selected jobs depend on must have succeeded already. */
+    /**
+     * Jobs outside the selection that selected jobs depend on must have succeeded already, in
+     * {@code state} (one without a plan checksum is a new execution, where nothing has).
+     */
     private static void requireDependencies(JobGraph graph, List<String> selected, RunState state,
                                             String execId) {
         java.util.Set<String> inSelection = java.util.Set.copyOf(selected);
         for (String id : selected) {
             List<String> missing = new ArrayList<>();
             for (String dep : graph.job(id).dependsOn()) {
-                if (!inSelection.contains(dep) && state.job(dep).status() != Status.SUCCEEDED) {
+                if (!inSelection.contains(dep)
+                        && state.job(dep).status() != Status.SUCCEEDED) {
                     missing.add(dep);
                 }
             }
             if (!missing.isEmpty()) {
-                throw new InvalidInputException("cannot run " + id + ": its dependencies have not "
-                        + "succeeded in execution " + execId + ": " + String.join(", ", missing)
-                        + " (run them first with the same --exec-id, or select them too)");
+                String deps = (missing.size() == 1 ? "its dependency " : "its dependencies ")
+                        + String.join(", ", missing) + (missing.size() == 1 ? " has" : " have");
+                throw new InvalidInputException("cannot run " + id + " alone: " + deps + (state.planChecksum() == null
+                        ? " not succeeded in any run of this plan; run the whole plan first (orun run), "
+                        + "then --job " + id + " attaches to that run"
+                        : " not succeeded in execution " + execId + "; run them first with: orun run "
+                        + "--exec-id " + execId + " (with the same plan; it re-runs only what did not "
+                        + "succeed), or select them too"));
             }
         }
     }
