@@ -25,6 +25,12 @@ import picocli.CommandLine.Spec;
         subcommands = {PlanShowCommand.class, PlanListCommand.class})
 public final class PlanCommand implements Callable<Integer> {
 
+    private final CliEnvironment environment;
+
+    PlanCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +55,7 @@ public final class PlanCommand implements Callable<Integer> {
             PlanStore.checkName(name);
         }
         Workspace workspace = workspaceOptions.workspace();
-        CompiledPlan compiled = new Planner(workspace).compile(planOptions.toRequest(name));
+        CompiledPlan compiled = new Planner(workspace, environment.variables()).compile(planOptions.toRequest(name));
         Plan plan = compiled.plan();
         if (output != null) {
             writeOutput(plan);

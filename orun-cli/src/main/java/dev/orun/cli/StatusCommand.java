@@ -25,6 +25,12 @@ import picocli.CommandLine.Spec;
         description = "Show the state of a run (default: the latest), or list all runs.")
 public final class StatusCommand implements Callable<Integer> {
 
+    private final CliEnvironment environment;
+
+    StatusCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -90,7 +96,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** Live frames on a terminal; elsewhere one line per job that changes, then the final frame. */
     private void watch(ExecutionRecords records, Execution first, PrintWriter out) throws InterruptedException {
-        boolean terminal = System.console() != null && System.getenv("CI") == null;
+        boolean terminal = environment.interactive() && !environment.ci();
         Duration interval = Duration.ofMillis(Math.max(200, intervalMillis));
         Map<String, Status> seen = new HashMap<>();
         Execution run = first;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,18 @@ import java.util.TreeSet;
  * directory is in (unless {@code --all}).
  */
 public final class PlanSelector {
+
+    private final Map<String, String> environment;
+
+    /** A selector whose fresh plans read this process's environment (CI refs). */
+    public PlanSelector() {
+        this(System.getenv());
+    }
+
+    /** A selector whose fresh plans read {@code environment} for CI refs instead. */
+    public PlanSelector(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     /**
      * What the user asked for.
@@ -81,7 +94,7 @@ public final class PlanSelector {
             Workspace ws = workspace.orElseThrow(() -> new InvalidInputException(
                     "no saved plan or plan file matches \"" + request.reference()
                             + "\" and there is no intent.yaml here to compile one"));
-            Planner planner = new Planner(ws);
+            Planner planner = new Planner(ws, environment);
             if (!planner.componentNames().contains(reference)) {
                 throw new InvalidInputException("\"" + reference + "\" is neither a saved plan "
                         + "(name or checksum prefix), a plan file, nor a component (components: "
@@ -94,7 +107,7 @@ public final class PlanSelector {
         }
         Workspace ws = workspace.orElseThrow(() -> new InvalidInputException(
                 "no intent.yaml found in " + cwd + " or its parents; pass -i FILE or a plan file"));
-        return fresh(new Planner(ws), ws, request, request.components(), notes, warnings);
+        return fresh(new Planner(ws, environment), ws, request, request.components(), notes, warnings);
     }
 
     private static Optional<Workspace> discover(Path cwd, Path intentFile, String reference) {
