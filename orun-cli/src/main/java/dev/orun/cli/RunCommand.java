@@ -143,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true,
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
-        PlanSelector.Selection selection = new PlanSelector(environment.variables()).select(new PlanSelector.Request(
+        PlanSelector.SelectedPlan selection = new PlanSelector(environment.variables()).select(new PlanSelector.Request(
                 reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
@@ -259,7 +259,7 @@ public final class RunCommand implements Callable<Integer> {
      * Re-runs this very command line detached (minus --background, exec id pinned) and returns at
      * once; the child generates the same plan again and records into the same execution.
      */
-    private int launchInBackground(PlanSelector.Selection selection, String requestedExecId) {
+    private int launchInBackground(PlanSelector.SelectedPlan selection, String requestedExecId) {
         String id = requestedExecId != null ? ExecIds.validate(requestedExecId)
                 : ExecIds.generate(selection.plan().metadata().name());
         List<String> originalArgs = spec.root().commandLine().getParseResult().originalArgs();

@@ -63,11 +63,11 @@ public final class PlanSelector {
      * @param notes         lines for stderr ({@code context: …}, {@code hint: …})
      * @param warnings      {@code warning: …} lines for stderr
      */
-    public record Selection(Plan plan, boolean fresh, Path workspaceRoot, List<String> jobIds,
+    public record SelectedPlan(Plan plan, boolean fresh, Path workspaceRoot, List<String> jobIds,
                             List<String> notes, List<String> warnings) {
     }
 
-    public Selection select(Request request) {
+    public SelectedPlan select(Request request) {
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String reference = request.reference();
@@ -134,7 +134,7 @@ public final class PlanSelector {
         return found.map(SavedPlan::plan);
     }
 
-    private static Selection fresh(Planner planner, Workspace ws, Request request,
+    private static SelectedPlan fresh(Planner planner, Workspace ws, Request request,
                                    List<String> components, List<String> notes,
                                    List<String> warnings) {
         CompiledPlan compiled = planner.compile(new PlanRequest(request.environments(),
@@ -143,10 +143,10 @@ public final class PlanSelector {
         Plan plan = compiled.plan();
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
                 : JobSelection.select(plan, List.of(), List.of(), request.job());
-        return new Selection(plan, true, ws.root(), jobs, notes, warnings);
+        return new SelectedPlan(plan, true, ws.root(), jobs, notes, warnings);
     }
 
-    private static Selection savedSelection(Plan plan, Optional<Workspace> workspace, Path root,
+    private static SelectedPlan savedSelection(Plan plan, Optional<Workspace> workspace, Path root,
                                             Request request, List<String> notes,
                                             List<String> warnings) {
         List<String> components = request.components();
@@ -165,7 +165,7 @@ public final class PlanSelector {
         }
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
                 : JobSelection.select(plan, components, request.environments(), request.job());
-        return new Selection(plan, false, root, jobs, notes, warnings);
+        return new SelectedPlan(plan, false, root, jobs, notes, warnings);
     }
 
     /** The component and its transitive dependencies as the intent declares them. */

@@ -3,7 +3,7 @@ package dev.orun.plan;
 import dev.orun.plan.internal.compile.ChangeScope;
 import dev.orun.plan.internal.compile.GitSource;
 import dev.orun.plan.internal.compile.PlanCompiler;
-import dev.orun.plan.internal.compile.Selection;
+import dev.orun.plan.internal.compile.PlanCoverage;
 import dev.orun.plan.internal.load.WorkspaceModel;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public final class Planner {
         boolean changed = ChangeScope.requested(request.changes());
         Optional<String> context = request.components().isEmpty() && !request.all() && !changed
                 ? ComponentContext.componentAt(workspace, request.cwd()) : Optional.empty();
-        Selection selection = PlanCompiler.select(model, request, context);
+        PlanCoverage selection = PlanCompiler.select(model, request, context);
         if (changed) {
             ChangeScope scope = ChangeScope.detect(model, workspace.intentFile(), request.changes(), selection,
                     environment);
