@@ -22,7 +22,7 @@ final class ComponentParser {
     private ComponentParser() {
     }
 
-    static ComponentDecl parse(String name, int nameLine, YMap spec, String defaultPath) {
+    static ComponentDecl parse(String name, int nameLine, YMap spec, String defaultPath, Warnings warnings) {
         String problem = JobId.componentNameProblem(name);
         if (problem != null) {
             throw InvalidInputException.at(spec.file(), nameLine, problem);
@@ -31,12 +31,13 @@ final class ComponentParser {
         if (type == null || type.isBlank()) {
             throw spec.error("component \"" + name + "\" must have a type");
         }
+        warnIfDisabled(name, spec, warnings);
         YMap compositionRef = spec.mapOrEmpty("compositionRef");
         return new ComponentDecl(name, type, spec.lineOf("type"), spec.string("domain"), blankToNull(spec.string("path")),
                 defaultPath, EnvKeys.checked(spec.stringMap("env"), spec),
                 spec.anyMap("parameters"), subscriptions(spec), dependencies(spec),
                 spec.stringMap("labels"),
-                StepParser.parseAll(spec.mapOrEmpty("overrides").items("steps"), "overrides of " + name),
+                StepParser.parseAll(spec.mapOrEmpty("overrides").items("steps"), "overrides of " + name, warnings),
                 compositionRef.string("source"), compositionRef.string("name"), spec.file(), nameLine,
                 changeWatches(name, spec));
     }
@@ -89,6 +90,14 @@ final class ComponentParser {
             }
         }
         return List.copyOf(watches);
+    }
+
+    /** The Go planner forces every component to enabled; so do we, but say so (docs/decisions/go-planner-compatibility.md). */
+    private static void warnIfDisabled(String name, YMap spec, Warnings warnings) {
+        if (spec.get("enabled") instanceof YScalar s && s.text().equalsIgnoreCase("false")) {
+            warnings.add(spec.file(), s.line(), "component \"" + name
+                    + "\": \"enabled: false\" has no effect; the component is planned as usual");
+        }
     }
 
     private static String blankToNull(String value) {

@@ -25,10 +25,16 @@ final class CompositionLoader {
 
     private final SourceTree tree;
     private final String sourceName;
+    private final Warnings warnings;
 
-    CompositionLoader(SourceTree tree, String sourceName) {
+    CompositionLoader(SourceTree tree, String sourceName, Warnings warnings) {
         this.tree = tree;
         this.sourceName = sourceName;
+        this.warnings = warnings;
+    }
+
+    Warnings warnings() {
+        return warnings;
     }
 
     /** Compositions of this source by type, in sorted type order. */
@@ -148,7 +154,7 @@ final class CompositionLoader {
                         .orElseThrow(() -> templateRef.error("JobTemplate \"" + ref + "\" not found"));
                 body = document(path).orElseThrow().mapOrEmpty("spec");
             }
-            List<StepDef> steps = StepParser.parseAll(body.items("steps"), "job " + name + " of " + type);
+            List<StepDef> steps = StepParser.parseAll(body.items("steps"), "job " + name + " of " + type, warnings);
             if (jobs.put(name, new JobDef(name, body.string("runsOn"), body.string("timeout"),
                     body.integer("retries", 0), steps)) != null) {
                 throw entry.error("duplicate job \"" + name + "\" in composition " + type);

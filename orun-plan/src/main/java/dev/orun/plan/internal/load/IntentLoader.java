@@ -28,7 +28,7 @@ public final class IntentLoader {
     private IntentLoader() {
     }
 
-    public static Intent load(Path intentFile, Path display) {
+    public static Intent load(Path intentFile, Path display, Warnings warnings) {
         YMap root = YamlReader.rootMap(YamlReader.read(intentFile, display), display);
         YMap metadata = root.mapOrEmpty("metadata");
         YMap compositions = root.mapOrEmpty("compositions");
@@ -40,7 +40,7 @@ public final class IntentLoader {
                 resolution.stringList("precedence"),
                 roots.isEmpty() ? List.of(".") : roots,
                 groups(root.mapOrEmpty("groups")), environments(root.mapOrEmpty("environments")),
-                inlineComponents(root), execution(root.mapOrEmpty("execution")));
+                inlineComponents(root, warnings), execution(root.mapOrEmpty("execution")));
     }
 
     private static List<CompositionSourceDecl> sources(YMap compositions) {
@@ -119,12 +119,12 @@ public final class IntentLoader {
         return defaults;
     }
 
-    private static List<ComponentDecl> inlineComponents(YMap root) {
+    private static List<ComponentDecl> inlineComponents(YMap root, Warnings warnings) {
         List<ComponentDecl> components = new ArrayList<>();
         for (YNode node : root.items("components")) {
             YMap component = asMap(node, "an inline component");
             String name = component.requiredString("name", "an inline component");
-            components.add(ComponentParser.parse(name, component.lineOf("name"), component, null));
+            components.add(ComponentParser.parse(name, component.lineOf("name"), component, null, warnings));
         }
         return components;
     }
