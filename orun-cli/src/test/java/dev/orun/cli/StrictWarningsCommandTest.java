@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,5 +78,28 @@ class StrictWarningsCommandTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains(WARNING);
         assertThat(dir.resolve(".orun")).doesNotExist();
+    }
+
+    @Test
+    void validateListsEveryUnknownKeyWithASuggestionAndStrictRefusesThem() throws IOException {
+        Path manifest = dir.resolve("services/api/component.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("  enabled: false\n", "")
+                .replace("  subscribe:", "  dependOn: [{component: db}]\n  subscribe:"));
+        Path composition = dir.resolve("stack/compositions/shell/compositions.yaml");
+        Files.writeString(composition, Files.readString(composition).replace("        - name: work",
+                "        - name: work\n          phse: pre"));
+
+        Cli lenient = Cli.run("validate", "-i", workspace.intent().toString());
+        Cli strict = Cli.run("validate", "--strict", "-i", workspace.intent().toString());
+
+        List<String> expected = List.of(
+                "services/api/component.yaml:6: warning: unknown key \"dependOn\" in component spec;"
+                        + " did you mean \"dependsOn\"?",
+                "stack/compositions/shell/compositions.yaml:12: warning: unknown key \"phse\" in a step;"
+                        + " did you mean \"phase\"?");
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.err().lines()).containsExactlyElementsOf(expected);
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.err().lines()).containsExactlyElementsOf(expected);
     }
 }

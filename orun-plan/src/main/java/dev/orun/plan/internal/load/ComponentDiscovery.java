@@ -71,6 +71,8 @@ public final class ComponentDiscovery {
         if (!"Component".equals(kind)) {
             throw manifest.error("expected kind: Component, found " + (kind == null ? "no kind" : "\"" + kind + "\""));
         }
+        DeclaredKeys.COMPONENT_FILE.check(manifest, warnings);
+        DeclaredKeys.COMPONENT_METADATA.check(manifest.map("metadata"), warnings);
         YMap metadata = manifest.mapOrEmpty("metadata");
         String name = metadata.requiredString("name", "a component manifest's metadata");
         Path parent = display.getParent();

@@ -27,6 +27,7 @@ final class ComponentParser {
         if (problem != null) {
             throw InvalidInputException.at(spec.file(), nameLine, problem);
         }
+        checkKeys(spec, defaultPath == null ? DeclaredKeys.INLINE_COMPONENT : DeclaredKeys.COMPONENT_SPEC, warnings);
         String type = spec.string("type");
         if (type == null || type.isBlank()) {
             throw spec.error("component \"" + name + "\" must have a type");
@@ -40,6 +41,19 @@ final class ComponentParser {
                 StepParser.parseAll(spec.mapOrEmpty("overrides").items("steps"), "overrides of " + name, warnings),
                 compositionRef.string("source"), compositionRef.string("name"), spec.file(), nameLine,
                 changeWatches(name, spec));
+    }
+
+    private static void checkKeys(YMap spec, KeySet keys, Warnings warnings) {
+        keys.check(spec, warnings);
+        YMap subscribe = spec.map("subscribe");
+        DeclaredKeys.SUBSCRIBE.check(subscribe, warnings);
+        if (subscribe != null) {
+            IntentLoader.eachMap(subscribe.items("environments"), s -> DeclaredKeys.SUBSCRIPTION.check(s, warnings));
+        }
+        IntentLoader.eachMap(spec.items("dependsOn"), d -> DeclaredKeys.DEPENDENCY.check(d, warnings));
+        DeclaredKeys.OVERRIDES.check(spec.map("overrides"), warnings);
+        DeclaredKeys.COMPOSITION_REF.check(spec.map("compositionRef"), warnings);
+        DeclaredKeys.CHANGE.check(spec.map("change"), warnings);
     }
 
     private static List<Subscription> subscriptions(YMap spec) {

@@ -32,6 +32,7 @@ final class StepParser {
         if (!(node instanceof YMap map)) {
             throw node.error("a step must be a mapping");
         }
+        DeclaredKeys.STEP.check(map, warnings);
         String phase = map.string("phase");
         phase = phase == null || phase.isBlank() ? "main" : phase.toLowerCase(Locale.ROOT);
         if (!phase.equals("pre") && !phase.equals("main") && !phase.equals("post")) {

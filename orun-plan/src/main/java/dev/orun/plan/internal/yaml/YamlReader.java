@@ -81,18 +81,26 @@ public final class YamlReader {
         }
         MappingNode mapping = (MappingNode) node;
         Map<String, YNode> entries = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
+        List<YMap> merged = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             int keyLine = keyNode.getStartMark().map(Mark::getLine).orElse(0) + 1;
             if (!(keyNode instanceof ScalarNode key)) {
                 throw InvalidInputException.at(file, keyLine, "mapping keys must be scalars");
             }
+            if (MergeKeys.isMergeKey(key)) {
+                merged.addAll(MergeKeys.sources(convert(tuple.getValueNode(), file)));
+                continue;
+            }
             if (entries.containsKey(key.getValue())) {
                 throw InvalidInputException.at(file, keyLine, "duplicate key \"" + key.getValue() + "\"");
             }
             entries.put(key.getValue(), convert(tuple.getValueNode(), file));
+            keyLines.put(key.getValue(), keyLine);
         }
-        return new YMap(entries, file, line);
+        return merged.isEmpty() ? new YMap(entries, file, line, keyLines)
+                : MergeKeys.merge(entries, keyLines, merged, file, line);
     }
 
     private static YScalar.Kind kindOf(ScalarNode scalar) {
