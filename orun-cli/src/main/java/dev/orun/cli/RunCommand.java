@@ -113,6 +113,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ChangeOptions changes = new ChangeOptions();
 
+    @picocli.CommandLine.Mixin
+    StrictOption strictOption = new StrictOption();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -130,6 +133,10 @@ public final class RunCommand implements Callable<Integer> {
                 reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
+        java.io.PrintWriter errWriter = spec.commandLine().getErr();
+        if (strictOption.refuses(selection.planWarnings(), errWriter)) {
+            return dev.orun.core.OrunException.EXIT_INVALID;
+        }
         if (!json) {
             selection.notes().forEach(err::println);
         }

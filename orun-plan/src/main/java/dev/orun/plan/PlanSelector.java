@@ -49,9 +49,13 @@ public final class PlanSelector {
      * @param jobIds        the selected jobs
      * @param notes         lines for stderr ({@code context: …}, {@code hint: …})
      * @param warnings      {@code warning: …} lines for stderr
+     * @param planWarnings  what compiling a fresh plan warned about (empty for a saved plan)
      */
     public record Selection(Plan plan, boolean fresh, Path workspaceRoot, List<String> jobIds,
-                            List<String> notes, List<String> warnings) {
+                            List<String> notes, List<String> warnings, List<PlanWarning> planWarnings) {
+        public Selection {
+            planWarnings = planWarnings == null ? List.of() : List.copyOf(planWarnings);
+        }
     }
 
     public Selection select(Request request) {
@@ -130,7 +134,7 @@ public final class PlanSelector {
         Plan plan = compiled.plan();
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
                 : JobSelection.select(plan, List.of(), List.of(), request.job());
-        return new Selection(plan, true, ws.root(), jobs, notes, warnings);
+        return new Selection(plan, true, ws.root(), jobs, notes, warnings, compiled.warnings());
     }
 
     private static Selection savedSelection(Plan plan, Optional<Workspace> workspace, Path root,
@@ -152,7 +156,7 @@ public final class PlanSelector {
         }
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
                 : JobSelection.select(plan, components, request.environments(), request.job());
-        return new Selection(plan, false, root, jobs, notes, warnings);
+        return new Selection(plan, false, root, jobs, notes, warnings, List.of());
     }
 
     /** The component and its transitive dependencies as the intent declares them. */

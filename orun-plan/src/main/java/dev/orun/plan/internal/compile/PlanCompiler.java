@@ -43,7 +43,7 @@ public final class PlanCompiler {
         PlanMetadata metadata = new PlanMetadata(model.intent().name(), model.intent().description(), null,
                 source, scope);
         Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(), jobs));
-        return new CompiledPlan(plan, selection.notes());
+        return new CompiledPlan(plan, selection.notes(), model.warnings().list());
     }
 
     public static Selection select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {
