@@ -31,6 +31,10 @@ public final class IntentLoader {
     public static Intent load(Path intentFile, Path display, Warnings warnings) {
         YMap root = YamlReader.rootMap(YamlReader.read(intentFile, display), display);
         checkKeys(root, warnings);
+        InterpolatedValues.checkIntent(root, warnings);
+        YMap declaredEnvironments = root.mapOrEmpty("environments");
+        declaredEnvironments.entries().keySet().forEach(name ->
+                SafeNames.environment(name, display, declaredEnvironments.keyLine(name), warnings));
         YMap metadata = root.mapOrEmpty("metadata");
         YMap compositions = root.mapOrEmpty("compositions");
         YMap resolution = compositions.mapOrEmpty("resolution");
