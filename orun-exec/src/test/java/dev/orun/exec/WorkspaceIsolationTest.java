@@ -43,7 +43,7 @@ class WorkspaceIsolationTest {
     }
 
     private ExecutionResult execute(Plan plan, boolean keep) {
-        return Orun.runner(root).plan(plan)
+        return Orun.run(root).plan(plan)
                 .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, keep))
                 .state(state.factory()).run();
     }
@@ -99,7 +99,7 @@ class WorkspaceIsolationTest {
         Plan plan = plan(true, 1, job("api", "dev", "build", "services/api", List.of(),
                 run("where", "pwd > " + report)));
 
-        Orun.runner(root).plan(plan).options(RunOptions.defaults().withExecId("iso"))
+        Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("iso"))
                 .state(state.factory()).run();
 
         assertThat(Files.readString(report).trim()).isEqualTo(root.resolve("services/api").toString());

@@ -1,5 +1,6 @@
 package dev.orun.exec.internal;
 
+import dev.orun.core.Durations;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.plan.GoDuration;
 import dev.orun.core.plan.Job;
@@ -38,6 +39,8 @@ import java.util.Set;
  * stops the running step's processes and records the job {@code cancelled}.
  */
 final class JobExecution {
+
+    private static final System.Logger LOG = System.getLogger(JobExecution.class.getName());
 
     private final RunContext run;
     private final Job job;
@@ -85,7 +88,8 @@ final class JobExecution {
             error = error == null ? "cancelled" : error;
         } catch (RuntimeException e) {
             status = Status.FAILED;
-            error = error == null ? String.valueOf(e.getMessage()) : error;
+            error = error == null ? describe(e) : error;
+            LOG.log(System.Logger.Level.DEBUG, "job " + job.id() + " failed", e);
         } finally {
             if (staged != null) {
                 run.stager().release(staged);
@@ -208,6 +212,18 @@ final class JobExecution {
         return result;
     }
 
+    /**
+     * One line for the record: an orun error's own message; anything else (a runner's bug, such
+     * as a NullPointerException without a message) names its class so the line is never "null".
+     */
+    static String describe(RuntimeException e) {
+        if (e instanceof dev.orun.core.OrunException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName()
+                : e.getClass().getName() + ": " + e.getMessage();
+    }
+
     private static boolean jobTimedOut(Instant deadline) {
         return deadline != null && !Instant.now().isBefore(deadline);
     }
@@ -216,8 +232,9 @@ final class JobExecution {
                                 String reason, StepOutputSink sink) {
         try {
             sink.close();
-        } catch (IOException ignored) {
-            // the sink records its own log failures
+        } catch (IOException e) {
+            // the sink records its own log failures; this is only for diagnostics
+            LOG.log(System.Logger.Level.DEBUG, "closing the log of step " + stepId, e);
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);
