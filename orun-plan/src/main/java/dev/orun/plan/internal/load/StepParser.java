@@ -43,7 +43,7 @@ final class StepParser {
         }
         String onFailure = ExecutionValues.onFailure(map);
         return new StepDef(map.string("id"), map.string("name"), map.string("capability"), phase,
-                map.integer("order", 0), run, use, map.anyMap("with"), map.stringMap("env"),
+                map.integer("order", 0), run, use, map.anyMap("with"), EnvKeys.usable(map.stringMap("env"), map),
                 ExecutionValues.shell(map), map.string("working-directory"), ExecutionValues.timeout(map),
                 ExecutionValues.count(map, "retry"), onFailure, map.file(), map.line());
     }
