@@ -178,8 +178,10 @@ public final class RunCommand implements Callable<Integer> {
         Thread onSigint = new Thread(() -> {
             run.cancel();
             try {
-                run.awaitEnd();
-                rendered.await(10, TimeUnit.SECONDS);
+                // bounded: Ctrl-C ends orun within its grace period whatever state the records are in
+                if (run.awaitEnd(java.time.Duration.ofSeconds(20))) {
+                    rendered.await(10, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

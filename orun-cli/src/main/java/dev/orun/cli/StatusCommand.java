@@ -2,9 +2,11 @@ package dev.orun.cli;
 
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.Status;
-import dev.orun.exec.records.Execution;
-import dev.orun.exec.records.ExecutionRecords;
-import dev.orun.exec.records.ExecutionSummary;
+import dev.orun.core.state.RunRecord;
+import dev.orun.core.state.RunRecords;
+import dev.orun.core.state.RunSummary;
+import dev.orun.core.state.StateBackendSettings;
+import dev.orun.core.state.StateBackends;
 import dev.orun.exec.records.StatusDocuments;
 import dev.orun.plan.Workspace;
 import java.io.PrintWriter;
@@ -50,7 +52,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace workspace = workspaceOptions.workspace();
-        ExecutionRecords records = new ExecutionRecords(workspace.orunDir());
+        RunRecords records = StateBackends.find(StateBackends.DEFAULT)
+                .records(StateBackendSettings.of(workspace.orunDir()));
         PrintWriter out = spec.commandLine().getOut();
         if (all) {
             printAll(records, out);
@@ -62,7 +65,8 @@ public final class StatusCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Execution run = records.load(execId);
+        RunRecord run = records.read((execId == null ? records.latest() : records.find(execId))
+                .orElseThrow(() -> RunLookup.unknown(records, execId, workspace.orunDir())));
         if (json) {
             out.print(StatusDocuments.run(run));
         } else if (watch) {
@@ -74,8 +78,8 @@ public final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printAll(ExecutionRecords records, PrintWriter out) {
-        List<ExecutionSummary> runs = records.list();
+    private void printAll(RunRecords records, PrintWriter out) {
+        List<RunSummary> runs = records.list();
         if (json) {
             out.print(StatusDocuments.list(runs));
         } else if (runs.isEmpty()) {
@@ -89,11 +93,11 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** Live frames on a terminal; elsewhere one line per job that changes, then the final frame. */
-    private void watch(ExecutionRecords records, Execution first, PrintWriter out) throws InterruptedException {
+    private void watch(RunRecords records, RunRecord first, PrintWriter out) throws InterruptedException {
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         Duration interval = Duration.ofMillis(Math.max(200, intervalMillis));
         Map<String, Status> seen = new HashMap<>();
-        Execution run = first;
+        RunRecord run = first;
         if (!terminal) {
             out.println("watching " + run.execId() + " until it ends");
         }
@@ -117,7 +121,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static void printChanges(Execution run, Map<String, Status> seen, PrintWriter out) {
+    private static void printChanges(RunRecord run, Map<String, Status> seen, PrintWriter out) {
         for (JobState job : run.state().jobs().values()) {
             Status before = seen.put(job.jobId(), job.status());
             if (job.status() != before && job.status() != Status.PENDING) {

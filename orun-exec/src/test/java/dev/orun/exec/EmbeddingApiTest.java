@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.state.Status;
-import dev.orun.exec.records.ExecutionRecords;
+import dev.orun.exec.records.FileRunRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,8 +44,8 @@ class EmbeddingApiTest {
         assertThat(result.execId()).startsWith("test-");
         assertThat(events).containsExactly("lib@dev.build succeeded", "app@dev.build succeeded",
                 "run succeeded");
-        var recorded = new ExecutionRecords(root.resolve(".orun")).load(result.execId());
+        var recorded = new FileRunRecords(root.resolve(".orun")).load(result.execId());
         assertThat(recorded.state().job("app@dev.build").status()).isEqualTo(Status.SUCCEEDED);
-        assertThat(Files.readString(recorded.logFile("lib@dev.build", "compile"))).isEqualTo("compiled\n");
+        assertThat(root.resolve(".orun/executions/" + result.execId() + "/logs/lib@dev.build/compile.log")).hasContent("compiled");
     }
 }
