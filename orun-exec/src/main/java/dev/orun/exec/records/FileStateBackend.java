@@ -197,7 +197,7 @@ public final class FileStateBackend implements StateBackend {
         planJobs.values().forEach(job -> fold.putIfAbsent(JobStates.seeded(job.id(), job, Status.PENDING, 0, null)));
         RecordsWrites.atomic(layout.stateFile(), RecordsJson.pretty(
                 new StateFile(execId, checksum, Status.RUNNING, now, null, 0,
-                        Map.of(), fold.toRunState(execId, checksum).jobs())));
+                        Map.of(), Map.of(), fold.toRunState(execId, checksum).jobs())));
         metadata = describe(run, checksum, now);
         recorded = RecordedRun.load(layout, run.plan()).orElseThrow();
     }

@@ -330,4 +330,24 @@ class FileStateBackendRecordsTest {
                 .hasMessageContaining("not valid UTF-8")
                 .hasMessageContaining("start a new --exec-id");
     }
+
+    @Test
+    void aClaimCompactedIntoTheSnapshotStillHoldsTheJobForAProcessJoiningLater() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        Path stateFile = orunDir().resolve("executions/r1/state.json");
+        try (FileStateBackend first = new FileStateBackend(orunDir(), "r1", java.time.Clock.systemUTC(),
+                Duration.ofMillis(20))) {
+            first.open(TestPlans.run("r1", plan));
+            ClaimToken token = first.claim("api@dev.build", LEASE).token();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!json(stateFile).path("leases").has("api@dev.build") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            try (FileStateBackend joining = open("r1", plan)) {
+                assertThat(joining.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.heldElsewhere(Status.RUNNING));
+                first.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
+                assertThat(joining.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
+            }
+        }
+    }
 }

@@ -28,6 +28,7 @@ public final class RunFold {
     public void seed(StateFile snapshot) {
         jobs.putAll(snapshot.jobs());
         epochs.putAll(snapshot.epochs());
+        leases.putAll(snapshot.leases());
         status = snapshot.status() == null ? Status.RUNNING : snapshot.status();
         startedAt = snapshot.startedAt();
         finishedAt = snapshot.finishedAt();
@@ -146,6 +147,6 @@ public final class RunFold {
 
     public StateFile toSnapshot(String execId, String planChecksum, long journalOffset) {
         return new StateFile(execId, planChecksum, status, startedAt, finishedAt, journalOffset,
-                new HashMap<>(epochs), new HashMap<>(jobs));
+                new HashMap<>(epochs), new HashMap<>(leases), new HashMap<>(jobs));
     }
 }
