@@ -13,7 +13,7 @@ public final class SharedRunProcess {
 
     public static void main(String[] args) {
         Plan plan = PlanJson.read(Path.of(args[1]));
-        ExecutionResult result = Orun.runner(Path.of(args[0])).plan(plan)
+        ExecutionResult result = Orun.run(Path.of(args[0])).plan(plan)
                 .options(RunOptions.defaults().withExecId(args[2]).withConcurrency(4).withComponentConcurrency(0)
                         .withIsolation(Isolation.NONE, false))
                 .run();

@@ -45,7 +45,7 @@ class WorkspaceIsolationTest {
     }
 
     private ExecutionResult execute(Plan plan, boolean keep) {
-        return Orun.runner(root).plan(plan)
+        return Orun.run(root).plan(plan)
                 .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, keep))
                 .state(state.provider()).run();
     }
@@ -101,7 +101,7 @@ class WorkspaceIsolationTest {
         Plan plan = plan(true, 1, job("api", "dev", "build", "services/api", List.of(),
                 run("where", "pwd > " + report)));
 
-        Orun.runner(root).plan(plan).options(RunOptions.defaults().withExecId("iso"))
+        Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("iso"))
                 .state(state.provider()).run();
 
         assertThat(Files.readString(report).trim()).isEqualTo(root.resolve("services/api").toString());

@@ -1,7 +1,9 @@
 package dev.orun.core.state;
 
+import dev.orun.core.OrunException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 
 /**
  * One run as a {@link RunRecords} lists it: its metadata (counts may lag the live state a little
@@ -22,6 +24,20 @@ public record RunSummary(String execId, RunMetadata metadata, boolean abandoned)
     /** True while the run may still change: not ended, and its process is alive. */
     public boolean inProgress() {
         return metadata.status() != null && !metadata.status().isTerminal() && !abandoned;
+    }
+
+    /**
+     * The exit code {@code orun run} ended this run with, for {@code orun status} to pass on: 0
+     * succeeded, 1 failed, 130 cancelled or abandoned by its process; empty while it is in progress.
+     */
+    public OptionalInt exitCode() {
+        if (inProgress()) {
+            return OptionalInt.empty();
+        }
+        if (abandoned || status() == Status.CANCELLED) {
+            return OptionalInt.of(OrunException.EXIT_INTERRUPTED);
+        }
+        return OptionalInt.of(status() == Status.SUCCEEDED ? 0 : OrunException.EXIT_FAILURE);
     }
 
     public Instant startedAt() {

@@ -206,7 +206,9 @@ public final class FileStateBackend implements StateBackend {
         String before = recordedMeta.map(RunMetadata::planChecksum).orElse(existing.planChecksum());
         if (before != null && !before.equals(checksum)) {
             throw new InvalidInputException("execution " + execId + " was started with plan "
-                    + PlanIds.shortId(before) + ", not " + PlanIds.shortId(checksum) + "; use a new --exec-id");
+                    + PlanIds.shortId(before) + ", not " + PlanIds.shortId(checksum)
+                    + " (the plan changed since); resume it with its own plan: orun run .orun/executions/"
+                    + execId + "/plan.json --exec-id " + execId + ", or start anew without --exec-id");
         }
         planChecksum = checksum;
         recorded = existing;
