@@ -17,7 +17,6 @@ import dev.orun.exec.RunOptions;
 import dev.orun.exec.RunnerSelection;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.exec.records.ExecIds;
-import dev.orun.exec.records.ExecutionRecords;
 import dev.orun.plan.changes.ChangeRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -199,8 +198,10 @@ public final class RunCommand implements Callable<Integer> {
         Thread onSigint = new Thread(() -> {
             run.cancel();
             try {
-                run.awaitEnd();
-                rendered.await(10, TimeUnit.SECONDS);
+                // bounded: Ctrl-C ends orun within its grace period whatever state the records are in
+                if (run.awaitEnd(java.time.Duration.ofSeconds(20))) {
+                    rendered.await(10, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -279,7 +280,7 @@ public final class RunCommand implements Callable<Integer> {
     /** {@code --job}/{@code --retry} without an exec id continue the latest run of the same plan. */
     private String latestRunOfPlan(PlanSelector.Selection selection, PrintStream err) {
         String checksum = PlanJson.withChecksum(selection.plan()).metadata().checksum();
-        return new ExecutionRecords(selection.workspaceRoot().resolve(".orun")).latestOfPlan(checksum)
+        return RunLookup.latestOfPlan(RunLookup.records(selection.workspaceRoot().resolve(".orun")), checksum)
                 .map(run -> {
                     if (!json) {
                         err.println("note: continuing execution " + run.execId()

@@ -1,11 +1,12 @@
-package dev.orun.exec.records;
+package dev.orun.core.state;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.orun.core.state.JobState;
-import dev.orun.core.state.Status;
 import java.util.Collection;
 
-/** How many jobs of a run are in each status. */
+/**
+ * How many jobs of a run are in each status. Computed by state backends and the read side from a
+ * {@link RunState}; immutable, any thread.
+ */
 @JsonPropertyOrder({"total", "pending", "running", "succeeded", "failed", "skipped", "cancelled"})
 public record JobCounts(int total, int pending, int running, int succeeded, int failed, int skipped,
                         int cancelled) {

@@ -1,21 +1,21 @@
-package dev.orun.exec.records;
+package dev.orun.core.state;
 
 import dev.orun.core.OrunException;
-import dev.orun.core.state.Status;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
 
 /**
- * One run as listed by {@link ExecutionRecords#list()}: its metadata (counts may lag the live
- * state by up to a second while it runs) and whether a recorded {@code running} is still true.
+ * One run as a {@link RunRecords} lists it: its metadata (counts may lag the live state a little
+ * while it runs) and whether a recorded {@code running} is still true.
  *
- * @param abandoned the run is recorded {@code running} (or {@code pending}: a background run still
- *                  starting), but the process that ran it is gone
- *                  (checked on this host only; a run on another host counts as alive)
+ * <p>Made by {@link RunRecords} implementations; read by the CLI. Immutable, any thread.
+ *
+ * @param abandoned the run is recorded {@code running} (or {@code pending}: a background run
+ *                  still starting), but the process that ran it is gone (the file backend checks
+ *                  this host only; a run on another host counts as alive)
  */
-public record ExecutionSummary(String execId, Path dir, RunMetadata metadata, boolean abandoned) {
+public record RunSummary(String execId, RunMetadata metadata, boolean abandoned) {
 
     public Status status() {
         return metadata.status();

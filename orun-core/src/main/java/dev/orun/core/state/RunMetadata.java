@@ -1,15 +1,18 @@
-package dev.orun.exec.records;
+package dev.orun.core.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.orun.core.state.Status;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@code metadata.json}: who ran what, where, when, and how it went. {@code host}/{@code pid} name
- * the process that opened the run last; {@code durationMillis} is set once the run finished.
+ * Who ran what, where, when, and how it went — the file backend's {@code metadata.json}, and what
+ * every {@link RunRecords} implementation reports per run. {@code host}/{@code pid} name the
+ * process that opened the run last; {@code durationMillis} is set once the run finished.
+ *
+ * <p>Made by state backends (write side) and {@link RunRecords} implementations (read side); read
+ * by the CLI's {@code status}. Immutable, any thread.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"execId", "planName", "planChecksum", "planId", "runner", "user", "trigger",
