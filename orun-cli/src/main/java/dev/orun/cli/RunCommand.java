@@ -6,6 +6,7 @@ import dev.orun.cli.render.ProgressRenderer;
 import dev.orun.cli.render.SummaryRenderer;
 import dev.orun.cli.render.Terminal;
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.Isolation;
@@ -14,6 +15,7 @@ import dev.orun.exec.OrunRun;
 import dev.orun.plan.PlanSelector;
 import dev.orun.exec.RunOptions;
 import dev.orun.exec.RunnerSelection;
+import dev.orun.core.plan.PlanJson;
 import dev.orun.exec.records.ExecIds;
 import dev.orun.plan.changes.ChangeRequest;
 import java.io.PrintStream;
@@ -126,6 +128,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ChangeOptions changes = new ChangeOptions();
 
+    @picocli.CommandLine.Mixin
+    StrictOption strictOption = new StrictOption();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -144,9 +149,13 @@ public final class RunCommand implements Callable<Integer> {
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
         PlanSelector.SelectedPlan selection = new PlanSelector(environment.variables()).select(new PlanSelector.Request(
-                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
+                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent(), components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
+        java.io.PrintWriter errWriter = spec.commandLine().getErr();
+        if (strictOption.refuses(selection.planWarnings(), errWriter)) {
+            return dev.orun.core.OrunException.EXIT_INVALID;
+        }
         if (!json) {
             selection.notes().forEach(err::println);
         }
@@ -155,10 +164,14 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("the plan asks for remote state (execution.state.mode: "
                     + "remote), which is not available in this build yet");
         }
-        String runnerName = RunnerSelection.resolve(runnerChoice.gha, runnerChoice.runner, environment.variables(),
-                selection.plan());
+        String runnerName = RunnerSelection.resolve(runnerChoice.gha, runnerChoice.runner,
+                environment.variables(), selection.plan());
+        String pinnedExecId = blankToNull(execId);
+        if (pinnedExecId == null && selectedJob != null && !mode.background) {
+            pinnedExecId = latestRunOfPlan(selection, err);
+        }
         RunOptions options = RunOptions.defaults()
-                .withExecId(blankToNull(execId))
+                .withExecId(pinnedExecId)
                 .withRunner(runnerName)
                 .withConcurrency(concurrency)
                 .withComponentConcurrency(componentConcurrency)
@@ -187,19 +200,28 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        return execute(run, out, terminal);
+        return execute(run, out, terminal, selection);
     }
 
-    private int execute(OrunRun run, PrintStream out, Terminal terminal) {
+    private int execute(OrunRun run, PrintStream out, Terminal terminal, PlanSelector.SelectedPlan selection) {
         ProgressRenderer progress = json ? null
                 : new ProgressRenderer(out, terminal, verbose, componentConcurrency);
-        run.listener(progress == null ? ProgressListener.none() : progress);
+        ProgressListener render = progress == null ? ProgressListener.none() : progress;
+        run.listener(event -> {
+            if (event instanceof ProgressEvent.RunStarted) {
+                // once the run really starts, so that the plan id in its header resolves
+                new PlanSelector().saveFresh(selection, workspaceOptions.intent());
+            }
+            render.onEvent(event);
+        });
         CountDownLatch rendered = new CountDownLatch(1);
         Thread onSigint = new Thread(() -> {
             run.cancel();
             try {
-                run.awaitEnd();
-                rendered.await(10, TimeUnit.SECONDS);
+                // bounded: Ctrl-C ends orun within its grace period whatever state the records are in
+                if (run.awaitEnd(java.time.Duration.ofSeconds(20))) {
+                    rendered.await(10, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -268,6 +290,20 @@ public final class RunCommand implements Callable<Integer> {
                         Path.of("").toAbsolutePath()),
                 spec.commandLine().getOut());
         return 0;
+    }
+
+    /** {@code --job}/{@code --retry} without an exec id continue the latest run of the same plan. */
+    private String latestRunOfPlan(PlanSelector.SelectedPlan selection, PrintStream err) {
+        String checksum = PlanJson.withChecksum(selection.plan()).metadata().checksum();
+        return RunLookup.latestOfPlan(RunLookup.records(selection.workspaceRoot().resolve(".orun")), checksum)
+                .map(run -> {
+                    if (!json) {
+                        err.println("note: continuing execution " + run.execId()
+                                + " (the latest run of this plan); pass --exec-id to choose another");
+                    }
+                    return run.execId();
+                })
+                .orElse(null);
     }
 
     private ChangeRequest changeRequest() {

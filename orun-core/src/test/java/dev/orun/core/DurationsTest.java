@@ -3,6 +3,7 @@ package dev.orun.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orun.core.plan.GoDuration;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -10,18 +11,18 @@ class DurationsTest {
 
     @Test
     void plansWriteGoStyleDurations() {
-        assertThat(Durations.parse("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(Durations.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(Durations.parse(" ")).isNull();
+        assertThat(GoDuration.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(GoDuration.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(GoDuration.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(GoDuration.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(GoDuration.parse(" ")).isNull();
     }
 
     @Test
     void aMalformedDurationIsRefusedNamingTheText() {
-        assertThatThrownBy(() -> Durations.parse("10 minutes"))
+        assertThatThrownBy(() -> GoDuration.parse("10 minutes"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"10 minutes\"");
-        assertThatThrownBy(() -> Durations.parse("5m30"))
+        assertThatThrownBy(() -> GoDuration.parse("5m30"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -62,9 +62,24 @@ public final class PlanSelector {
      * @param jobIds        the selected jobs
      * @param notes         lines for stderr ({@code context: …}, {@code hint: …})
      * @param warnings      {@code warning: …} lines for stderr
+     * @param planWarnings  what compiling a fresh plan warned about (empty for a saved plan)
      */
     public record SelectedPlan(Plan plan, boolean fresh, Path workspaceRoot, List<String> jobIds,
-                            List<String> notes, List<String> warnings) {
+                            List<String> notes, List<String> warnings, List<PlanWarning> planWarnings) {
+        public SelectedPlan {
+            planWarnings = planWarnings == null ? List.of() : List.copyOf(planWarnings);
+        }
+    }
+
+    /**
+     * Saves a plan compiled for this run under {@code .orun/plans/} (by checksum and as
+     * {@code latest}), so the plan id the run prints resolves in {@code orun run ID},
+     * {@code orun plan show ID}; nothing to do for a saved plan.
+     */
+    public void saveFresh(SelectedPlan selection, Path intentFile) {
+        if (selection.fresh()) {
+            new PlanStore(Workspace.discover(selection.workspaceRoot(), intentFile)).save(selection.plan(), null);
+        }
     }
 
     public SelectedPlan select(Request request) {
@@ -143,7 +158,7 @@ public final class PlanSelector {
         Plan plan = compiled.plan();
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
                 : JobSelection.select(plan, List.of(), List.of(), request.job());
-        return new SelectedPlan(plan, true, ws.root(), jobs, notes, warnings);
+        return new SelectedPlan(plan, true, ws.root(), jobs, notes, warnings, compiled.warnings());
     }
 
     private static SelectedPlan savedSelection(Plan plan, Optional<Workspace> workspace, Path root,
@@ -165,7 +180,7 @@ public final class PlanSelector {
         }
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
                 : JobSelection.select(plan, components, request.environments(), request.job());
-        return new SelectedPlan(plan, false, root, jobs, notes, warnings);
+        return new SelectedPlan(plan, false, root, jobs, notes, warnings, List.of());
     }
 
     /** The component and its transitive dependencies as the intent declares them. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * and or not len index print printf println}. Output is formatted like Go's {@code fmt %v}.
  *
  * <p>Two decisions differ from Go
- * (docs/decisions/0002-template-missing-keys-and-expressions.md): printing a missing key is an error whose
+ * (docs/decisions/template-missing-keys-and-expressions.md): printing a missing key is an error whose
  * {@link TemplateException#missingKey()} is the key's dotted path (a missing key used as a
  * condition is nil/false), and GitHub Actions expressions {@code ${{ ... }}} are literal text.
  *
