@@ -10,11 +10,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The fallback staging (namespaces switched off with {@code ORUN_NAMESPACES=off}, as where user
+ * namespaces or overlays are unavailable): what it isolates, and exactly what still leaks.
+ */
 class WorkspaceIsolationTest {
+
+    static final Map<String, String> FALLBACK = fallbackEnvironment();
+
+    private static Map<String, String> fallbackEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("ORUN_NAMESPACES", "off");
+        return env;
+    }
 
     @TempDir
     Path root;
@@ -44,7 +57,8 @@ class WorkspaceIsolationTest {
 
     private ExecutionResult execute(Plan plan, boolean keep) {
         return Orun.runner(root).plan(plan)
-                .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, keep))
+                .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, keep)
+                        .withHostEnvironment(FALLBACK))
                 .state(state.factory()).run();
     }
 
@@ -125,5 +139,36 @@ class WorkspaceIsolationTest {
                 + "cache debug.log draft.txt src target ");
         assertThat(root.resolve("services/leak.txt")).doesNotExist();
         assertThat(root.resolve(".orun/workspaces")).doesNotExist();
+    }
+
+    @Test
+    void theFallbackSaysSoAndDocumentsWhatStillLeaks() throws IOException {
+        Map<String, String> before = TreeChecksums.of(root, ".orun");
+        List<dev.orun.core.event.ProgressEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Plan plan = plan(true, 2,
+                job("api", "dev", "build", "services/api", List.of(),
+                        run("escape", "echo own > src/main.txt; echo sibling > ../web/index.txt; "
+                                + "echo absolute > " + root.resolve("shared/lib.sh") + "; "
+                                + "echo record > \"${PWD%%/.orun/*}/.orun/forged\"")),
+                job("web", "dev", "build", "services/web", List.of("api@dev.build"), run("ok", "true")));
+
+        ExecutionResult result = Orun.runner(root).plan(plan).listener(events::add)
+                .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, false)
+                        .withHostEnvironment(FALLBACK))
+                .state(state.factory()).run();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(events).filteredOn(e -> e instanceof dev.orun.core.event.ProgressEvent.Notice)
+                .singleElement().asString().contains("linked staging").contains("ORUN_NAMESPACES=off");
+        Map<String, String> after = TreeChecksums.of(root, ".orun");
+        // the job's own directory is private ...
+        assertThat(after.get("services/api/src/main.txt")).isEqualTo(before.get("services/api/src/main.txt"));
+        // ... but writes through ../ and absolute paths reach the source tree, and .orun is writable
+        after.keySet().retainAll(before.keySet());
+        assertThat(before.keySet()).hasSameElementsAs(after.keySet());
+        assertThat(before).isNotEqualTo(after);
+        assertThat(Files.readString(root.resolve("services/web/index.txt"))).isEqualTo("sibling\n");
+        assertThat(Files.readString(root.resolve("shared/lib.sh"))).isEqualTo("absolute\n");
+        assertThat(root.resolve(".orun/forged")).hasContent("record");
     }
 }

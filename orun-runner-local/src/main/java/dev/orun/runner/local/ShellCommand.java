@@ -23,7 +23,7 @@ import java.util.Locale;
  * </ul>
  * Anything else is refused with a message listing these.
  */
-final class ShellCommand {
+public final class ShellCommand {
 
     private final List<String> command;
     private final Path scriptFile;
@@ -33,12 +33,12 @@ final class ShellCommand {
         this.scriptFile = scriptFile;
     }
 
-    List<String> command() {
+    public List<String> command() {
         return command;
     }
 
     /** Removes the temporary script file, if one was written. */
-    void cleanUp() {
+    public void cleanUp() {
         if (scriptFile != null) {
             try {
                 Files.deleteIfExists(scriptFile);
@@ -48,22 +48,25 @@ final class ShellCommand {
         }
     }
 
-    /** @throws IllegalArgumentException for a shell this runner does not know */
-    static ShellCommand of(Step step) throws IOException {
+    /**
+     * @param programs where {@code sh}, {@code bash} and {@code python3} are (looked up once per run)
+     * @throws IllegalArgumentException for a shell this runner does not know
+     */
+    public static ShellCommand of(Step step, Executables programs) throws IOException {
         String script = step.run() == null ? "" : step.run();
         String shell = step.shell() == null ? "" : step.shell().trim();
         switch (shell.toLowerCase(Locale.ROOT)) {
             case "":
-                return new ShellCommand(List.of("sh", "-c", script), null);
+                return new ShellCommand(List.of(programs.resolve("sh"), "-c", script), null);
             case "sh":
-                return new ShellCommand(List.of("sh", "-e", "-c", script), null);
+                return new ShellCommand(List.of(programs.resolve("sh"), "-e", "-c", script), null);
             case "bash":
-                return new ShellCommand(List.of("bash", "--noprofile", "--norc", "-e", "-o",
+                return new ShellCommand(List.of(programs.resolve("bash"), "--noprofile", "--norc", "-e", "-o",
                         "pipefail", "-c", script), null);
             case "python":
             case "python3": {
                 Path file = writeScript(script, ".py");
-                return new ShellCommand(List.of("python3", file.toString()), file);
+                return new ShellCommand(List.of(programs.resolve("python3"), file.toString()), file);
             }
             default:
                 if (shell.contains("{0}")) {
@@ -72,6 +75,7 @@ final class ShellCommand {
                     for (String part : shell.split("\\s+")) {
                         command.add(part.replace("{0}", file.toString()));
                     }
+                    command.set(0, programs.resolve(command.get(0)));
                     return new ShellCommand(command, file);
                 }
                 throw new IllegalArgumentException("unsupported shell \"" + shell

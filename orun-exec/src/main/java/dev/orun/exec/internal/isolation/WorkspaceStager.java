@@ -8,6 +8,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+import dev.orun.exec.internal.records.PathSegments;
 
 /**
  * Stages a private workspace for each job under {@code .orun/workspaces/<exec-id>/<job>/}, so jobs
@@ -46,7 +48,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * therefore taken when a stage first needs it. A stage a job altered outside its own directory is
  * deleted, never reused. With {@code --keep-workspaces} every job gets its own stage, kept.
  */
-public final class WorkspaceStager {
+public final class WorkspaceStager implements JobWorkspaces {
 
     private final Path sourceRoot;
     private final Path stagesRoot;
@@ -66,12 +68,13 @@ public final class WorkspaceStager {
     }
 
     /** Stages the job's workspace; {@link UncheckedIOException} when the disk refuses. */
+    @Override
     public StagedWorkspace stage(Job job) {
         Path relative = relativePath(job.path());
-        Path stage = stagesRoot.resolve(safeName(job.id()));
+        Path stage = PathSegments.child(stagesRoot, job.id());
         try {
             if (relative == null) {
-                return new StagedWorkspace(null, sourceRoot, Path.of(job.path()), null);
+                return new StagedWorkspace(null, sourceRoot, Path.of(job.path()), null, null);
             }
             if (!keep && !relative.toString().isEmpty()) {
                 StageSlot slot = pool.poll();
@@ -82,7 +85,7 @@ public final class WorkspaceStager {
                     slot.moveTo(stage);
                 }
                 Path jobDir = slot.checkOut(relative, IgnoreRules.root(sourceRoot));
-                return new StagedWorkspace(stage, slot.root(), jobDir, slot);
+                return new StagedWorkspace(stage, slot.root(), jobDir, slot, null);
             }
             TreeOps.deleteTree(stage);
             Path root = stage.resolve("root");
@@ -100,7 +103,7 @@ public final class WorkspaceStager {
                 linkEntry(source, target, ".git");
             }
             TreeOps.copyTree(source, target, rules, relative.toString().isEmpty());
-            return new StagedWorkspace(stage, root, target, null);
+            return new StagedWorkspace(stage, root, target, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("staging workspace for " + job.id() + ": "
                     + e.getMessage(), e);
@@ -108,13 +111,15 @@ public final class WorkspaceStager {
     }
 
     /** Ends the job's use of its stage: recycled for the next job, kept, or removed. */
+    @Override
     public void release(StagedWorkspace staged) {
         if (staged.directory() == null || keep) {
             return;
         }
         try {
             if (staged.slot() != null && staged.slot().checkIn()) {
-                Path parked = stagesRoot.resolve(".free-" + parked());
+                Path parked = stagesRoot.resolve(StageLeftovers.PARKED_PREFIX
+                        + ProcessHandle.current().pid() + "-" + parked());
                 staged.slot().moveTo(parked);
                 pool.add(staged.slot());
                 return;
@@ -125,8 +130,9 @@ public final class WorkspaceStager {
         }
     }
 
-    /** Removes every recycled stage and the execution's directory; called when the run ends. */
-    public void close() {
+    /** Removes every recycled stage, and the stages of ended jobs a killed run left. */
+    @Override
+    public void close(Predicate<String> finished) {
         if (keep) {
             return;
         }
@@ -138,12 +144,14 @@ public final class WorkspaceStager {
                 // leftovers are only disk space
             }
         }
-        try {
-            Files.deleteIfExists(stagesRoot);
-            Files.deleteIfExists(stagesRoot.getParent());
-        } catch (IOException e) {
-            // not empty: another run's stages, or a kept one
-        }
+        StageLeftovers.remove(stagesRoot, finished);
+    }
+
+    @Override
+    public String describe() {
+        return "isolation: linked staging (fallback) — each job's own directory is a private copy; "
+                + "writes through ../, absolute paths or symbolic links reach the source tree, and "
+                + ".orun is reachable";
     }
 
     private synchronized int parked() {
@@ -169,15 +177,5 @@ public final class WorkspaceStager {
         if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(targetDir.resolve(name), entry);
         }
-    }
-
-
-    /** A job id as a single safe file name: {@code [A-Za-z0-9._@-]}, other characters become {@code _}. */
-    static String safeName(String id) {
-        String safe = id.replaceAll("[^A-Za-z0-9._@-]", "_").replaceAll("^[._-]+", "");
-        if (safe.isEmpty() || safe.equals("..")) {
-            safe = "job";
-        }
-        return safe.length() > 120 ? safe.substring(0, 120) : safe;
     }
 }
