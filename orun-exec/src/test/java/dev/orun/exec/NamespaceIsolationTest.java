@@ -160,7 +160,7 @@ class NamespaceIsolationTest {
             throws IOException, InterruptedException {
         Path pidFile = outside.resolve("daemon.pid");
         Plan plan = plan(true, 2, job("api", "dev", "build", "services/api", List.of(),
-                run("daemon", "env -i sh -c '(sleep 1015 >/dev/null 2>&1 & echo $! > " + pidFile
+                run("daemon", "env -i sh -c '(sleep 1019 >/dev/null 2>&1 & echo $! > " + pidFile
                         + ") &'; sleep 0.3")));
 
         ExecutionResult result = execute(plan, "ns-daemon", false);
@@ -171,7 +171,7 @@ class NamespaceIsolationTest {
         assertThat(daemon).isNotEmpty();
         Thread.sleep(200);
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
-                .contains("sleep 1015")).toList()).isEmpty();
+                .contains("sleep 1019")).toList()).isEmpty();
     }
 
     /** Whether the local runner can isolate here, asked the way a run asks it. */

@@ -40,7 +40,7 @@ class WorkspaceIsolationTest {
         write("services/api/src/main.txt", "committed");
         write("services/api/draft.txt", "uncommitted");
         write("services/api/target/app.jar", "build output");
-        write("services/api/.gitignore", "*.log\n/cache/\n");
+        write("services/api/.gitignore", "*.log\n/cache/\ntarget/\n");
         write("services/api/debug.log", "ignored");
         write("services/api/cache/blob", "ignored");
         write("services/web/index.txt", "web\n");

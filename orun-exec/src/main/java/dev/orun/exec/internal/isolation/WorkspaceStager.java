@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import dev.orun.exec.internal.records.PathSegments;
 
 /**
+ * The fallback isolation, used where the runner cannot mount an overlay ({@link OverlayStager}).
  * Stages a private workspace for each job under {@code .orun/workspaces/<exec-id>/<job>/}, so jobs
  * running at the same time cannot see or clobber each other's files.
  *
@@ -19,9 +20,8 @@ import dev.orun.exec.internal.records.PathSegments;
  * <ul>
  *   <li><b>The job's own directory</b> (its {@code path}, relative to the workspace root) is a
  *       private copy of the working tree as it is on disk — uncommitted and untracked files
- *       included — without {@code .orun}, well-known build-output and dependency directories
- *       ({@code target/}, {@code node_modules/}, …, see {@link IgnoreRules}) and whatever the
- *       tree's {@code .gitignore} files ignore. Everything the job creates, changes or deletes
+ *       included — without {@code .orun} and whatever git ignores there
+ *       ({@link IgnoreRules}). Everything the job creates, changes or deletes
  *       there stays in the stage: it never reaches the source tree nor another job's stage, and
  *       it is discarded when the job ends (unless workspaces are kept). Files are copied, never
  *       hard-linked, because a tool rewriting a hard-linked file in place would change the
@@ -55,6 +55,7 @@ public final class WorkspaceStager implements JobWorkspaces {
     private final boolean keep;
     private final ConcurrentLinkedQueue<StageSlot> pool = new ConcurrentLinkedQueue<>();
     private int parkedCount;
+    private IgnoreRules rootRules;
 
     /**
      * @param sourceRoot the workspace root (or {@code --workdir}) being mirrored
@@ -84,7 +85,7 @@ public final class WorkspaceStager implements JobWorkspaces {
                 } else {
                     slot.moveTo(stage);
                 }
-                Path jobDir = slot.checkOut(relative, IgnoreRules.root(sourceRoot));
+                Path jobDir = slot.checkOut(relative, rootRules());
                 return new StagedWorkspace(stage, slot.root(), jobDir, slot, null);
             }
             TreeOps.deleteTree(stage);
@@ -92,7 +93,7 @@ public final class WorkspaceStager implements JobWorkspaces {
             Files.createDirectories(root);
             Path source = sourceRoot;
             Path target = root;
-            IgnoreRules rules = IgnoreRules.root(sourceRoot);
+            IgnoreRules rules = rootRules();
             for (Path segment : relative.toString().isEmpty() ? List.<Path>of() : relative) {
                 TreeOps.linkEntries(source, target, segment.toString());
                 source = source.resolve(segment);
@@ -152,6 +153,14 @@ public final class WorkspaceStager implements JobWorkspaces {
         return "isolation: linked staging (fallback) — each job's own directory is a private copy; "
                 + "writes through ../, absolute paths or symbolic links reach the source tree, and "
                 + ".orun is reachable";
+    }
+
+    /** Asked once per run: in a git work tree that is a {@code git ls-files} call. */
+    private synchronized IgnoreRules rootRules() {
+        if (rootRules == null) {
+            rootRules = IgnoreRules.root(sourceRoot);
+        }
+        return rootRules;
     }
 
     private synchronized int parked() {
