@@ -81,7 +81,7 @@ class TerminalInterruptTest {
         new TestWorkspace(root).execution(concurrency, true)
                 .component("db", "sleep 1015" + suffix + " >/dev/null 2>&1 & nohup sleep 1016" + suffix
                         + " >/dev/null 2>&1 & echo up > " + started + "; sleep 6015" + suffix)
-                .component("api", "sleep 6016" + suffix)
+                .component("api", "sleep 6016" + suffix, "db")
                 .write();
         Path output = root.resolve("out.txt");
         Process orun = startInOwnGroup(output, "run", "--exec-id", "tty-1");
