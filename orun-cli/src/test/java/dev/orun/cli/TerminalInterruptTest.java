@@ -23,6 +23,18 @@ class TerminalInterruptTest {
     @TempDir
     Path outside;
 
+    private final List<Process> started = new ArrayList<>();
+
+    /** An orun that failed the test may still run: end its process group. */
+    @org.junit.jupiter.api.AfterEach
+    void endWhatTheTestStarted() throws Exception {
+        for (Process orun : started) {
+            if (orun.isAlive()) {
+                signalGroup(orun, "KILL");
+            }
+        }
+    }
+
     private Process startInOwnGroup(Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("setsid",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -32,7 +44,9 @@ class TerminalInterruptTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().remove("ORUN_EXEC_ID");
-        return builder.start();
+        Process process = builder.start();
+        started.add(process);
+        return process;
     }
 
     private static void signalGroup(Process leader, String signal) throws Exception {
