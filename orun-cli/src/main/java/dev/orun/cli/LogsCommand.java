@@ -7,6 +7,10 @@ import dev.orun.exec.records.LogFollower;
 import dev.orun.exec.records.LogQuery;
 import dev.orun.plan.Workspace;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -70,13 +74,21 @@ public final class LogsCommand implements Callable<Integer> {
                 : "No logs match in run " + run.execId() + " (" + any.size() + " step logs in all).";
     }
 
-    /** Writes a {@code ==> job / step (status) <==} header whenever the output switches entry. */
+    /**
+     * Writes a {@code ==> job / step (status) <==} header whenever the output switches entry.
+     * Logs are raw bytes that arrive in chunks; a decoder per entry keeps a character cut between
+     * two chunks until its rest arrives, and shows bytes that are not UTF-8 as U+FFFD.
+     */
     private static final class LabelledSink implements LogFollower.Sink {
         private final PrintWriter out;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final CharBuffer chars = CharBuffer.allocate(8192);
+        private ByteBuffer pending = ByteBuffer.allocate(0);
         private LogEntry current;
-        private boolean endsWithNewline = true;
+        private char lastPrinted = '\n';
         private boolean wrote;
-        private byte[] carry = new byte[0];
 
         LabelledSink(PrintWriter out) {
             this.out = out;
@@ -88,52 +100,55 @@ public final class LogsCommand implements Callable<Integer> {
                 return;
             }
             if (current == null || !current.file().equals(entry.file())) {
-                if (carry.length > 0) {
-                    out.print(new String(carry, StandardCharsets.UTF_8));
-                    endsWithNewline = false;
-                    carry = new byte[0];
-                }
-                if (!endsWithNewline) {
-                    out.println();
-                }
+                endEntry();
                 if (wrote) {
                     out.println();
                 }
                 out.println("==> " + entry.label() + " (" + entry.status().wireName() + ") <==");
                 current = entry;
             }
-            byte[] text = new byte[carry.length + length];
-            System.arraycopy(carry, 0, text, 0, carry.length);
-            System.arraycopy(bytes, offset, text, carry.length, length);
-            int complete = completeUtf8(text);
-            carry = java.util.Arrays.copyOfRange(text, complete, text.length);
-            out.print(new String(text, 0, complete, StandardCharsets.UTF_8));
+            ByteBuffer input = ByteBuffer.allocate(pending.remaining() + length);
+            input.put(pending).put(bytes, offset, length).flip();
+            decode(input, false);
+            pending = input;
             out.flush();
-            endsWithNewline = complete > 0 && text[complete - 1] == '\n' && carry.length == 0;
             wrote = true;
         }
 
-        /** How many leading bytes form whole UTF-8 characters; a character cut by a chunk waits. */
-        private static int completeUtf8(byte[] text) {
-            for (int back = 1; back <= Math.min(3, text.length); back++) {
-                int b = text[text.length - back] & 0xff;
-                if ((b & 0xC0) != 0x80) { // a lead byte (or ASCII): is its sequence complete?
-                    int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-                    return need > back ? text.length - back : text.length;
-                }
+        /** Prints what the entry still holds and ends its last line. */
+        private void endEntry() {
+            decode(pending, true);
+            pending = ByteBuffer.allocate(0);
+            if (lastPrinted != '\n') {
+                out.println();
+                lastPrinted = '\n';
             }
-            return text.length;
+        }
+
+        private void decode(ByteBuffer input, boolean endOfInput) {
+            while (decoder.decode(input, chars, endOfInput).isOverflow()) {
+                print();
+            }
+            if (endOfInput) {
+                while (decoder.flush(chars).isOverflow()) {
+                    print();
+                }
+                decoder.reset();
+            }
+            print();
+        }
+
+        private void print() {
+            chars.flip();
+            if (chars.hasRemaining()) {
+                lastPrinted = chars.get(chars.limit() - 1);
+                out.append(chars);
+            }
+            chars.clear();
         }
 
         void finish() {
-            if (carry.length > 0) {
-                out.print(new String(carry, StandardCharsets.UTF_8));
-                endsWithNewline = false;
-                carry = new byte[0];
-            }
-            if (!endsWithNewline) {
-                out.println();
-            }
+            endEntry();
         }
 
         boolean wroteAny() {

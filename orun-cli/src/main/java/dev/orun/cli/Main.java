@@ -1,7 +1,7 @@
 package dev.orun.cli;
 
 import dev.orun.core.OrunException;
-import picocli.AutoComplete;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Compile declared monorepo intent into a deterministic plan and run it.",
         subcommands = {
-                AutoComplete.GenerateCompletion.class,
+                GenerateCompletionCommand.class,
+                CompleteCommand.class,
                 PlanCommand.class,
                 ValidateCommand.class,
                 RunCommand.class,
@@ -22,6 +23,10 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code orun -i FILE COMMAND}: the subcommands read it through their own WorkspaceOptions. */
+    @CommandLine.Mixin
+    WorkspaceOptions workspaceOptions;
 
     @Override
     public void run() {
@@ -49,11 +54,29 @@ public final class Main implements Runnable {
     /** Bad usage: the reason and where to read more, not the whole usage text (picocli prints that on --help). */
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cli = ex.getCommandLine();
-        cli.getErr().println("orun: " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, cli.getErr());
+        String unknownCommand = unknownCommand(ex);
+        if (unknownCommand != null) {
+            List<String> close = Suggestions.closest(unknownCommand, cli.getSubcommands().keySet());
+            cli.getErr().println("orun: unknown command '" + unknownCommand + "'"
+                    + (close.isEmpty() ? "" : "; did you mean '" + String.join("' or '", close) + "'?"));
+        } else {
+            cli.getErr().println("orun: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cli.getErr());
+        }
         cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
         cli.getErr().flush();
         return OrunException.EXIT_INVALID;
+    }
+
+    /** The word in command position that names no command, when that is what went wrong. */
+    private static String unknownCommand(CommandLine.ParameterException ex) {
+        CommandLine cli = ex.getCommandLine();
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched) || cli.getSubcommands().isEmpty()
+                || !cli.getCommandSpec().positionalParameters().isEmpty()) {
+            return null;
+        }
+        List<String> words = unmatched.getUnmatched();
+        return words.isEmpty() || words.get(0).startsWith("-") ? null : words.get(0);
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cli,

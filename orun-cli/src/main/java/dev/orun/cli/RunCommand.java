@@ -6,6 +6,7 @@ import dev.orun.cli.render.ProgressRenderer;
 import dev.orun.cli.render.SummaryRenderer;
 import dev.orun.cli.render.Terminal;
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.Isolation;
@@ -14,7 +15,9 @@ import dev.orun.exec.OrunRun;
 import dev.orun.plan.PlanSelector;
 import dev.orun.exec.RunOptions;
 import dev.orun.exec.RunnerSelection;
+import dev.orun.core.plan.PlanJson;
 import dev.orun.exec.records.ExecIds;
+import dev.orun.exec.records.ExecutionRecords;
 import dev.orun.plan.changes.ChangeRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -127,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
         PlanSelector.Selection selection = new PlanSelector().select(new PlanSelector.Request(
-                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
+                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent(), components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
         if (!json) {
@@ -139,8 +142,12 @@ public final class RunCommand implements Callable<Integer> {
                     + "remote), which is not available in this build yet");
         }
         String runnerName = RunnerSelection.resolve(gha, runner, environment, selection.plan());
+        String pinnedExecId = execId != null ? execId : blankToNull(environment.get("ORUN_EXEC_ID"));
+        if (pinnedExecId == null && selectedJob != null && !background) {
+            pinnedExecId = latestRunOfPlan(selection, err);
+        }
         RunOptions options = RunOptions.defaults()
-                .withExecId(execId != null ? execId : blankToNull(environment.get("ORUN_EXEC_ID")))
+                .withExecId(pinnedExecId)
                 .withRunner(runnerName)
                 .withConcurrency(concurrency)
                 .withComponentConcurrency(componentConcurrency)
@@ -157,7 +164,7 @@ public final class RunCommand implements Callable<Integer> {
             return launchInBackground(selection, options.execId());
         }
         Terminal terminal = Terminal.detect(environment, System.console() != null);
-        OrunRun run = Orun.runner(selection.workspaceRoot()).plan(selection.plan())
+        OrunRun run = Orun.run(selection.workspaceRoot()).plan(selection.plan())
                 .select(selection.jobIds()).options(options);
         if (dryRun) {
             if (json) {
@@ -167,13 +174,20 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        return execute(run, out, terminal);
+        return execute(run, out, terminal, selection);
     }
 
-    private int execute(OrunRun run, PrintStream out, Terminal terminal) {
+    private int execute(OrunRun run, PrintStream out, Terminal terminal, PlanSelector.Selection selection) {
         ProgressRenderer progress = json ? null
                 : new ProgressRenderer(out, terminal, verbose, componentConcurrency);
-        run.listener(progress == null ? ProgressListener.none() : progress);
+        ProgressListener render = progress == null ? ProgressListener.none() : progress;
+        run.listener(event -> {
+            if (event instanceof ProgressEvent.RunStarted) {
+                // once the run really starts, so that the plan id in its header resolves
+                new PlanSelector().saveFresh(selection, workspaceOptions.intent());
+            }
+            render.onEvent(event);
+        });
         CountDownLatch rendered = new CountDownLatch(1);
         Thread onSigint = new Thread(() -> {
             run.cancel();
@@ -253,6 +267,20 @@ public final class RunCommand implements Callable<Integer> {
                         Path.of("").toAbsolutePath()),
                 spec.commandLine().getOut());
         return 0;
+    }
+
+    /** {@code --job}/{@code --retry} without an exec id continue the latest run of the same plan. */
+    private String latestRunOfPlan(PlanSelector.Selection selection, PrintStream err) {
+        String checksum = PlanJson.withChecksum(selection.plan()).metadata().checksum();
+        return new ExecutionRecords(selection.workspaceRoot().resolve(".orun")).latestOfPlan(checksum)
+                .map(run -> {
+                    if (!json) {
+                        err.println("note: continuing execution " + run.execId()
+                                + " (the latest run of this plan); pass --exec-id to choose another");
+                    }
+                    return run.execId();
+                })
+                .orElse(null);
     }
 
     private ChangeRequest changeRequest() {

@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
         description = "Show the state of a run (default: the latest), or list all runs.")
 public final class StatusCommand implements Callable<Integer> {
 
+    /** {@code --exit-status} on a run that has not ended (see docs/decisions/status-exit-codes.md). */
+    static final int STILL_RUNNING = 3;
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +39,10 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = {"-w", "--watch"}, description = "Re-render until the run ends (plain lines when not a terminal).")
     boolean watch;
+
+    @Option(names = "--exit-status", description = "Exit with the run's exit code: 0 succeeded, 1 failed, "
+            + "130 interrupted, 3 still running (--watch always does).")
+    boolean exitStatus;
 
     @Option(names = "--all", description = "List all runs, newest first.")
     boolean all;
@@ -63,15 +70,15 @@ public final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         Execution run = records.load(execId);
-        if (json) {
+        if (watch) {
+            run = watch(records, run, out);
+        } else if (json) {
             out.print(StatusDocuments.run(run));
-        } else if (watch) {
-            watch(records, run, out);
         } else {
             StatusFormat.frame(run, Instant.now()).forEach(out::println);
         }
         out.flush();
-        return 0;
+        return watch || exitStatus ? run.summary().exitCode().orElse(STILL_RUNNING) : 0;
     }
 
     private void printAll(ExecutionRecords records, PrintWriter out) {
@@ -89,16 +96,18 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** Live frames on a terminal; elsewhere one line per job that changes, then the final frame. */
-    private void watch(ExecutionRecords records, Execution first, PrintWriter out) throws InterruptedException {
+    private Execution watch(ExecutionRecords records, Execution first, PrintWriter out) throws InterruptedException {
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         Duration interval = Duration.ofMillis(Math.max(200, intervalMillis));
         Map<String, Status> seen = new HashMap<>();
         Execution run = first;
-        if (!terminal) {
+        if (!terminal && !json) {
             out.println("watching " + run.execId() + " until it ends");
         }
         while (true) {
-            if (terminal) {
+            if (json) {
+                out.flush(); // --json prints only the final document
+            } else if (terminal) {
                 out.print("\u001b[H\u001b[J");
                 StatusFormat.frame(run, Instant.now()).forEach(out::println);
             } else {
@@ -111,10 +120,13 @@ public final class StatusCommand implements Callable<Integer> {
             Thread.sleep(interval.toMillis());
             run = records.read(records.find(run.execId()).orElse(run.summary()));
         }
-        if (!terminal) {
+        if (json) {
+            out.print(StatusDocuments.run(run));
+        } else if (!terminal) {
             out.println();
             StatusFormat.frame(run, Instant.now()).forEach(out::println);
         }
+        return run;
     }
 
     private static void printChanges(Execution run, Map<String, Status> seen, PrintWriter out) {

@@ -1,5 +1,6 @@
 package dev.orun.cli;
 
+import dev.orun.core.Durations;
 import dev.orun.core.plan.JobId;
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.Status;

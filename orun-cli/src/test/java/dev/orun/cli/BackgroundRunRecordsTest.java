@@ -11,8 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** {@code orun run --background}: returns at once, a detached JVM runs the plan into the same records. */
+@Tag("slow")
 class BackgroundRunRecordsTest {
 
     @TempDir

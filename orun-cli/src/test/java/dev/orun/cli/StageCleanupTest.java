@@ -1,5 +1,6 @@
 package dev.orun.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run killed with SIGKILL leaves stages behind; resuming the exec id to success removes them all. */
+@Tag("slow")
 class StageCleanupTest {
 
     @TempDir
@@ -34,9 +35,17 @@ class StageCleanupTest {
         return builder.start();
     }
 
-    @ParameterizedTest(name = "ORUN_NAMESPACES={0}")
-    @ValueSource(strings = {"on", "off"})
-    void aResumedRunLeavesNoStageBehind(String namespaces) throws Exception {
+    @Test
+    void aResumedRunLeavesNoStageBehindWithNamespaces() throws Exception {
+        resumedRunLeavesNoStageBehind("on");
+    }
+
+    @Test
+    void aResumedRunLeavesNoStageBehindWithTheFallbackStaging() throws Exception {
+        resumedRunLeavesNoStageBehind("off");
+    }
+
+    private void resumedRunLeavesNoStageBehind(String namespaces) throws Exception {
         Path started = outside.resolve("started");
         Path resumed = outside.resolve("resumed");
         new TestWorkspace(root).execution(2, true)

@@ -1,5 +1,6 @@
 package dev.orun.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * process at once — and a step's background processes ignore it. The test gives a real orun JVM
  * its own process group ({@code setsid}) and signals that group the way a terminal does.
  */
+@Tag("slow")
 class TerminalInterruptTest {
 
     @TempDir

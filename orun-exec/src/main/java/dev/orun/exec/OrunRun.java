@@ -6,7 +6,6 @@ import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.JobSelection;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.core.runner.Runner;
-import dev.orun.core.runner.RunnerProvider;
 import dev.orun.core.runner.RunnerSettings;
 import dev.orun.core.runner.Runners;
 import dev.orun.core.state.RunDescriptor;
@@ -45,6 +44,7 @@ public final class OrunRun {
     private List<String> selection;
     private StateBackendFactory stateFactory = PeekableFileState::new;
     private Supplier<String> execIdGenerator;
+    private Runner runnerInstance;
     private volatile ExecutionEngine engine;
     private volatile boolean cancelRequested;
     private volatile String fallbackReason;
@@ -79,6 +79,16 @@ public final class OrunRun {
     /** Where state is recorded; by default the local records under {@code .orun/executions/}. */
     public OrunRun state(StateBackendFactory value) {
         this.stateFactory = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /**
+     * Runs the steps on this runner instead of the one {@link RunOptions#runner()} names. The
+     * caller keeps ownership: the run neither closes it nor assumes it is registered with
+     * {@link java.util.ServiceLoader}.
+     */
+    public OrunRun runner(Runner value) {
+        this.runnerInstance = Objects.requireNonNull(value);
         return this;
     }
 
@@ -277,17 +287,13 @@ public final class OrunRun {
         return options.workdir() == null ? null : options.workdir().toAbsolutePath().normalize();
     }
 
+    /** The embedder's runner (left open for its owner), else a new one found by name. */
     private Runner createRunner() {
-        String name = options.runner() == null ? RunnerSelection.LOCAL : options.runner();
-        RunnerProvider provider;
-        if (Runners.available().stream().noneMatch(p -> p.name().equals(name))
-                && name.equals(RunnerSelection.GITHUB_ACTIONS)) {
-            throw new InvalidInputException("the github-actions runner is not available in this "
-                    + "build (use: steps cannot run yet); available runners: " + String.join(", ",
-                    Runners.available().stream().map(RunnerProvider::name).toList()));
+        if (runnerInstance != null) {
+            return new BorrowedRunner(runnerInstance);
         }
-        provider = Runners.find(name);
-        return provider.create(new RunnerSettings(workspaceRoot, options.runnerOptions(),
+        String name = options.runner() == null ? RunnerSelection.LOCAL : options.runner();
+        return Runners.find(name).create(new RunnerSettings(workspaceRoot, options.runnerOptions(),
                 options.hostEnvironment()));
     }
 
@@ -314,21 +320,30 @@ public final class OrunRun {
         return changed ? state.read() : recorded;
     }
 
-    /** Jobs outside the selection that selected jobs depend on must have succeeded already. */
+    /**
+     * Jobs outside the selection that selected jobs depend on must have succeeded already, in
+     * {@code state} (one without a plan checksum is a new execution, where nothing has).
+     */
     private static void requireDependencies(JobGraph graph, List<String> selected, RunState state,
                                             String execId) {
         java.util.Set<String> inSelection = java.util.Set.copyOf(selected);
         for (String id : selected) {
             List<String> missing = new ArrayList<>();
             for (String dep : graph.job(id).dependsOn()) {
-                if (!inSelection.contains(dep) && state.job(dep).status() != Status.SUCCEEDED) {
+                if (!inSelection.contains(dep)
+                        && state.job(dep).status() != Status.SUCCEEDED) {
                     missing.add(dep);
                 }
             }
             if (!missing.isEmpty()) {
-                throw new InvalidInputException("cannot run " + id + ": its dependencies have not "
-                        + "succeeded in execution " + execId + ": " + String.join(", ", missing)
-                        + " (run them first with the same --exec-id, or select them too)");
+                String deps = (missing.size() == 1 ? "its dependency " : "its dependencies ")
+                        + String.join(", ", missing) + (missing.size() == 1 ? " has" : " have");
+                throw new InvalidInputException("cannot run " + id + " alone: " + deps + (state.planChecksum() == null
+                        ? " not succeeded in any run of this plan; run the whole plan first (orun run), "
+                        + "then --job " + id + " attaches to that run"
+                        : " not succeeded in execution " + execId + "; run them first with: orun run "
+                        + "--exec-id " + execId + " (with the same plan; it re-runs only what did not "
+                        + "succeed), or select them too"));
             }
         }
     }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.plan.Plan;
+import dev.orun.core.runner.contract.LiveProcesses;
 import dev.orun.core.state.Status;
 import dev.orun.exec.ExecutionResult.JobResult;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class ExecutionEngineTest {
     private ExecutionResult execute(Plan plan, RunOptions options) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("MARK", marker.toString());
-        return Orun.runner(root).plan(plan)
+        return Orun.run(root).plan(plan)
                 .options(options.withHostEnvironment(env).withExecId("e1"))
                 .state(state.factory()).run();
     }
@@ -140,7 +141,7 @@ class ExecutionEngineTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.jobs().get(0).steps().get(0).error()).contains("timed out");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(LiveProcesses.isAlive(pid)).isFalse();
     }
 
     @Test
@@ -206,7 +207,7 @@ class ExecutionEngineTest {
                 job("a", "dev", "build", "", List.of(), run("s", "true")),
                 job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
 
-        assertThatThrownBy(() -> Orun.runner(root).plan(plan)
+        assertThatThrownBy(() -> Orun.run(root).plan(plan)
                 .options(RunOptions.defaults().withExecId("e1")).state(state.factory())
                 .select(List.of("b@dev.build")).run())
                 .isInstanceOf(InvalidInputException.class)
@@ -221,7 +222,7 @@ class ExecutionEngineTest {
                 run("hello", "echo one; echo two >&2"), run("quiet", "true")));
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        Orun.runner(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
+        Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
                 .state(state.factory()).listener(event -> {
                     if (event instanceof ProgressEvent.StepOutput output) {
                         lines.add(output.stepId() + ":" + output.line());
@@ -288,7 +289,7 @@ class ExecutionEngineTest {
                 job("a", "dev", "build", "", List.of(),
                         run("s", "sleep 300 & echo $! > '" + pidFile + "'; wait")),
                 job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
-        OrunRun running = Orun.runner(root).plan(plan)
+        OrunRun running = Orun.run(root).plan(plan)
                 .options(RunOptions.defaults().withExecId("e1")).state(state.factory());
         ExecutionResult[] holder = new ExecutionResult[1];
         Thread thread = new Thread(() -> holder[0] = running.run());
@@ -305,7 +306,7 @@ class ExecutionEngineTest {
         assertThat(holder[0].jobs()).extracting(JobResult::status)
                 .containsExactly(Status.CANCELLED, Status.CANCELLED);
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(LiveProcesses.isAlive(pid)).isFalse();
         assertThat(state.read().job("b@dev.build").status()).isEqualTo(Status.CANCELLED);
     }
 
@@ -348,6 +349,6 @@ class ExecutionEngineTest {
 
         assertThat(result.exitCode()).isZero();
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(LiveProcesses.isAlive(pid)).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orun.exec;
 
+import org.junit.jupiter.api.Tag;
 import static dev.orun.exec.Plans.job;
 import static dev.orun.exec.Plans.plan;
 import static dev.orun.exec.Plans.run;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * overlay of the tree. Where this machine cannot (user namespaces or overlay disabled) the tests
  * are skipped with the runner's reason; {@link WorkspaceIsolationTest} covers the fallback.
  */
+@Tag("slow")
 class NamespaceIsolationTest {
 
     @TempDir
@@ -52,7 +54,7 @@ class NamespaceIsolationTest {
     }
 
     private ExecutionResult execute(Plan plan, String execId, boolean keep) {
-        return Orun.runner(root).plan(plan).listener(events::add)
+        return Orun.run(root).plan(plan).listener(events::add)
                 .options(RunOptions.defaults().withExecId(execId)
                         .withIsolation(Isolation.WORKSPACE, keep))
                 .run();

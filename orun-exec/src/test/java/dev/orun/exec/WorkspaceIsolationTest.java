@@ -56,7 +56,7 @@ class WorkspaceIsolationTest {
     }
 
     private ExecutionResult execute(Plan plan, boolean keep) {
-        return Orun.runner(root).plan(plan)
+        return Orun.run(root).plan(plan)
                 .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, keep)
                         .withHostEnvironment(FALLBACK))
                 .state(state.factory()).run();
@@ -113,7 +113,7 @@ class WorkspaceIsolationTest {
         Plan plan = plan(true, 1, job("api", "dev", "build", "services/api", List.of(),
                 run("where", "pwd > " + report)));
 
-        Orun.runner(root).plan(plan).options(RunOptions.defaults().withExecId("iso"))
+        Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("iso"))
                 .state(state.factory()).run();
 
         assertThat(Files.readString(report).trim()).isEqualTo(root.resolve("services/api").toString());
@@ -152,7 +152,7 @@ class WorkspaceIsolationTest {
                                 + "echo record > \"${PWD%%/.orun/*}/.orun/forged\"")),
                 job("web", "dev", "build", "services/web", List.of("api@dev.build"), run("ok", "true")));
 
-        ExecutionResult result = Orun.runner(root).plan(plan).listener(events::add)
+        ExecutionResult result = Orun.run(root).plan(plan).listener(events::add)
                 .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, false)
                         .withHostEnvironment(FALLBACK))
                 .state(state.factory()).run();

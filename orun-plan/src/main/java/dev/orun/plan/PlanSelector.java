@@ -54,6 +54,17 @@ public final class PlanSelector {
                             List<String> notes, List<String> warnings) {
     }
 
+    /**
+     * Saves a plan compiled for this run under {@code .orun/plans/} (by checksum and as
+     * {@code latest}), so the plan id the run prints resolves in {@code orun run ID},
+     * {@code orun plan show ID}; nothing to do for a saved plan.
+     */
+    public void saveFresh(Selection selection, Path intentFile) {
+        if (selection.fresh()) {
+            new PlanStore(Workspace.discover(selection.workspaceRoot(), intentFile)).save(selection.plan(), null);
+        }
+    }
+
     public Selection select(Request request) {
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

@@ -82,7 +82,27 @@ class BadInputTest {
         Fixtures.replace(intent, "    parameters: {message: \"db on {{.environment}}\"}",
                 "    parameters: {message: \"db on {{.environment}}\"}\n    dependsOn: [api]");
 
-        compiling().hasMessage("services/api/component.yaml:3: dependency cycle: api@dev.run → db@dev.run → api@dev.run");
+        compiling().hasMessage("intent.yaml:18: dependency cycle: api@dev.run → db@dev.run → api@dev.run");
+    }
+
+    @Test
+    void aCycleIsReportedAtTheDeclarationThatClosesItInWhicheverFileThatIs() {
+        Fixtures.write(dir.resolve("services/web/component.yaml"), "kind: Component\nmetadata: {name: web}\nspec:\n"
+                + "  type: shell\n  subscribe: {environments: [dev]}\n  parameters: {message: web}\n"
+                + "  dependsOn: [{component: api}]\n");
+        Fixtures.replace(intent, "    parameters: {message: \"db on {{.environment}}\"}",
+                "    parameters: {message: \"db on {{.environment}}\"}\n    dependsOn: [web]");
+
+        compiling().hasMessage("services/web/component.yaml:7: dependency cycle: "
+                + "api@dev.run → db@dev.run → web@dev.run → api@dev.run");
+    }
+
+    @Test
+    void aPromotionThatClosesACycleIsReportedAtThePromotion() {
+        Fixtures.replace(intent, "  dev:  {parameterDefaults: {\"*\": {greeting: hello}}}",
+                "  dev:\n    parameterDefaults: {\"*\": {greeting: hello}}\n    promotion: {dependsOn: [prod]}");
+
+        compiling().hasMessage("intent.yaml:14: dependency cycle: api@dev.run → api@prod.run → api@dev.run");
     }
 
     @Test
@@ -108,6 +128,15 @@ class BadInputTest {
 
         compiling().hasMessageStartingWith("stack/compositions/shell/compositions.yaml:20: component api, job api@dev.run, "
                 + "step prepare: run: ").hasMessageContaining("parameters.region");
+    }
+
+    @Test
+    void anUnclosedActionInAStepSaysSoWithFileAndLine() {
+        Fixtures.replace(dir.resolve("stack/compositions/shell/compositions.yaml"), "{{.parameters.greeting}}",
+                "{{.parameters.greeting");
+
+        compiling().hasMessage("stack/compositions/shell/compositions.yaml:18: component api, job api@dev.run, "
+                + "step greet: run: line 1, column 7: unclosed action: missing \"}}\"");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.orun.exec.internal;
 
+import dev.orun.core.Durations;
 import dev.orun.core.event.ProgressEvent;
+import dev.orun.core.plan.GoDuration;
 import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Step;
 import dev.orun.core.runner.JobContext;
@@ -37,6 +39,8 @@ import java.util.Set;
  * stops the running step's processes and records the job {@code cancelled}.
  */
 final class JobExecution {
+
+    private static final System.Logger LOG = System.getLogger(JobExecution.class.getName());
 
     private final RunContext run;
     private final Job job;
@@ -84,7 +88,8 @@ final class JobExecution {
             error = error == null ? "cancelled" : error;
         } catch (RuntimeException e) {
             status = Status.FAILED;
-            error = error == null ? String.valueOf(e.getMessage()) : error;
+            error = error == null ? describe(e) : error;
+            LOG.log(System.Logger.Level.DEBUG, "job " + job.id() + " failed", e);
         } finally {
             if (staged != null) {
                 run.stager().release(staged);
@@ -97,7 +102,7 @@ final class JobExecution {
 
     private Instant deadline(Instant started) {
         try {
-            Duration limit = Durations.parse(job.timeout());
+            Duration limit = GoDuration.parse(job.timeout());
             return limit == null ? null : started.plus(limit);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("job timeout: " + e.getMessage());
@@ -147,7 +152,7 @@ final class JobExecution {
         StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(job.id(), stepId),
                 run.listener(), job.id(), stepId);
         try {
-            Duration timeout = Durations.parse(step.timeout());
+            Duration timeout = GoDuration.parse(step.timeout());
             int maxAttempts = 1 + Math.max(0, step.retry() > 0 ? step.retry() : job.retries());
             Map<String, String> env = stepEnvironment(jobEnv, step, stepId);
             Path dir = stepDirectory(jobDir, step);
@@ -207,6 +212,18 @@ final class JobExecution {
         return result;
     }
 
+    /**
+     * One line for the record: an orun error's own message; anything else (a runner's bug, such
+     * as a NullPointerException without a message) names its class so the line is never "null".
+     */
+    static String describe(RuntimeException e) {
+        if (e instanceof dev.orun.core.OrunException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName()
+                : e.getClass().getName() + ": " + e.getMessage();
+    }
+
     private static boolean jobTimedOut(Instant deadline) {
         return deadline != null && !Instant.now().isBefore(deadline);
     }
@@ -215,8 +232,9 @@ final class JobExecution {
                                 String reason, StepOutputSink sink) {
         try {
             sink.close();
-        } catch (IOException ignored) {
-            // the sink records its own log failures
+        } catch (IOException e) {
+            // the sink records its own log failures; this is only for diagnostics
+            LOG.log(System.Logger.Level.DEBUG, "closing the log of step " + stepId, e);
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);

@@ -66,6 +66,17 @@ public final class ExecutionRecords {
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
     }
 
+    /**
+     * The most recently started run of the plan with this checksum: what {@code --job} and
+     * {@code --retry} attach to when no exec id is given, as the original orun's cross-run resume
+     * lookup did.
+     */
+    public Optional<ExecutionSummary> latestOfPlan(String planChecksum) {
+        return list().stream()
+                .filter(run -> planChecksum != null && planChecksum.equals(run.metadata().planChecksum()))
+                .findFirst();
+    }
+
     /** The run with this id, else the only run whose id starts with it. */
     public Optional<ExecutionSummary> find(String execIdOrPrefix) {
         if (execIdOrPrefix == null || !ExecIds.isValid(execIdOrPrefix)) {

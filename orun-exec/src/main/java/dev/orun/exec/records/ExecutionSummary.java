@@ -1,9 +1,11 @@
 package dev.orun.exec.records;
 
+import dev.orun.core.OrunException;
 import dev.orun.core.state.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 
 /**
  * One run as listed by {@link ExecutionRecords#list()}: its metadata (counts may lag the live
@@ -22,6 +24,20 @@ public record ExecutionSummary(String execId, Path dir, RunMetadata metadata, bo
     /** True while the run may still change: not ended, and its process is alive. */
     public boolean inProgress() {
         return metadata.status() != null && !metadata.status().isTerminal() && !abandoned;
+    }
+
+    /**
+     * The exit code {@code orun run} ended this run with, for {@code orun status} to pass on: 0
+     * succeeded, 1 failed, 130 cancelled or abandoned by its process; empty while it is in progress.
+     */
+    public OptionalInt exitCode() {
+        if (inProgress()) {
+            return OptionalInt.empty();
+        }
+        if (abandoned || status() == Status.CANCELLED) {
+            return OptionalInt.of(OrunException.EXIT_INTERRUPTED);
+        }
+        return OptionalInt.of(status() == Status.SUCCEEDED ? 0 : OrunException.EXIT_FAILURE);
     }
 
     public Instant startedAt() {

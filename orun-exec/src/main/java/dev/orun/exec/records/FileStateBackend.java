@@ -197,7 +197,9 @@ public final class FileStateBackend implements StateBackend {
                 .or(() -> recordedState.map(RunState::planChecksum)).orElse(null);
         if (recorded != null && !recorded.equals(checksum)) {
             throw new InvalidInputException("execution " + execId + " was started with plan "
-                    + PlanIds.shortId(recorded) + ", not " + PlanIds.shortId(checksum) + "; use a new --exec-id");
+                    + PlanIds.shortId(recorded) + ", not " + PlanIds.shortId(checksum)
+                    + " (the plan changed since); resume it with its own plan: orun run .orun/executions/"
+                    + execId + "/plan.json --exec-id " + execId + ", or start anew without --exec-id");
         }
         planChecksum = checksum;
         recordedState.ifPresent(state -> jobs.putAll(state.jobs()));

@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Claims between real JVM processes sharing one execution id. */
+@Tag("slow")
 class RecordsClaimAcrossProcessesTest {
 
     private static final String JOB = "api@dev.build";

@@ -1,5 +1,6 @@
 package dev.orun.runner.docker;
 
+import org.junit.jupiter.api.Tag;
 import static dev.orun.runner.docker.Plans.job;
 import static dev.orun.runner.docker.Plans.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read-only lower layer, whatever the job writes lands in its upper directory, and {@code .orun}
  * is an empty read-only directory. Skipped with a message without an engine.
  */
+@Tag("slow")
 class OverlayIsolationTest {
 
     @TempDir

@@ -149,8 +149,8 @@ final class CompositionLoader {
                 body = document(path).orElseThrow().mapOrEmpty("spec");
             }
             List<StepDef> steps = StepParser.parseAll(body.items("steps"), "job " + name + " of " + type);
-            if (jobs.put(name, new JobDef(name, body.string("runsOn"), body.string("timeout"),
-                    body.integer("retries", 0), steps)) != null) {
+            if (jobs.put(name, new JobDef(name, body.string("runsOn"), ExecutionValues.timeout(body),
+                    ExecutionValues.count(body, "retries"), steps)) != null) {
                 throw entry.error("duplicate job \"" + name + "\" in composition " + type);
             }
         }
