@@ -38,13 +38,11 @@ final class NamespaceSandbox {
     static final int SETUP_FAILED = 125;
 
     private static final String WRAPPER = String.join("\n",
-            "root=$1 upper=$2 work=$3 dir=$4 uid=$5 gid=$6 unshare=$7; shift 7",
-            "esc() { printf '%s' \"$1\" | sed 's/[\\\\,:]/\\\\&/g'; }",
-            "mount -t overlay orun-workspace -o \"lowerdir=$(esc \"$root\"),upperdir=$(esc \"$upper\"),"
-                    + "workdir=$(esc \"$work\")\" \"$root\" || { echo \"orun: cannot mount the "
-                    + "workspace overlay on $root\" >&2; exit " + SETUP_FAILED + "; }",
+            "root=$1 layers=$2 dir=$3 uid=$4 gid=$5 unshare=$6 mount=$7; shift 7",
+            "\"$mount\" -t overlay orun-workspace -o \"$layers\" \"$root\" || { echo \"orun: cannot mount "
+                    + "the workspace overlay on $root\" >&2; exit " + SETUP_FAILED + "; }",
             "while [ \"$1\" != -- ]; do",
-            "  mount -t tmpfs -o ro,size=4k,mode=555 orun-hidden \"$1\" || { echo \"orun: cannot "
+            "  \"$mount\" -t tmpfs -o ro,size=4k,mode=555 orun-hidden \"$1\" || { echo \"orun: cannot "
                     + "hide $1\" >&2; exit " + SETUP_FAILED + "; }",
             "  shift",
             "done",
@@ -54,12 +52,14 @@ final class NamespaceSandbox {
             "\"$unshare\" --user --map-user=\"$uid\" --map-group=\"$gid\" -- \"$@\"");
 
     private final String unshare;
+    private final String mount;
     private final String shell;
     private final String uid;
     private final String gid;
 
     NamespaceSandbox(Executables programs) {
         this.unshare = programs.resolve("unshare");
+        this.mount = programs.resolve("mount");
         this.shell = programs.resolve("sh");
         this.uid = Long.toString(currentId("uid"));
         this.gid = Long.toString(currentId("gid"));
@@ -74,14 +74,23 @@ final class NamespaceSandbox {
         List<String> full = new ArrayList<>(command.size() + 24);
         full.addAll(List.of(unshare, "--user", "--map-root-user", "--mount", "--pid", "--fork",
                 "--mount-proc", "--kill-child", "--", shell, "-c", WRAPPER, "orun-sandbox",
-                overlay.root().toString(), overlay.upper().toString(), overlay.work().toString(),
-                directory.toString(), uid, gid, unshare));
+                overlay.root().toString(), layers(overlay), directory.toString(), uid, gid, unshare, mount));
         for (Path hidden : overlay.hidden()) {
             full.add(hidden.toString());
         }
         full.add("--");
         full.addAll(command);
         return full;
+    }
+
+    /** The overlay's mount options; {@code \\}, {@code ,} and {@code :} in paths are escaped with a backslash. */
+    static String layers(WorkspaceOverlay overlay) {
+        return "lowerdir=" + escape(overlay.root()) + ",upperdir=" + escape(overlay.upper())
+                + ",workdir=" + escape(overlay.work());
+    }
+
+    private static String escape(Path path) {
+        return path.toString().replace("\\", "\\\\").replace(",", "\\,").replace(":", "\\:");
     }
 
     /**
