@@ -8,7 +8,9 @@ import java.util.List;
  * step: the source tree is the read-only lower layer, everything the job writes lands in
  * {@code upper}. Made by the engine when isolation is on and the runner
  * {@linkplain Runner#overlayUnavailableReason(Path) supports overlays}; a runner that receives one
- * must not let the job's writes reach {@code root}.
+ * must not let the job's writes reach {@code root}. Created by the engine in the job's thread
+ * before {@link Runner#startJob}; runners read it from {@link JobContext#overlay()} in the same
+ * thread. Implemented by the local runner (namespaces) and the Docker runner (an overlay volume).
  *
  * <p>What the runner must arrange, whatever its mechanism (mount namespace, container volume):
  * <ul>
