@@ -1,8 +1,8 @@
 package dev.orun.cli;
 
-import dev.orun.exec.records.Execution;
-import dev.orun.exec.records.ExecutionRecords;
-import dev.orun.exec.records.LogEntry;
+import dev.orun.core.state.RunRecord;
+import dev.orun.core.state.RunRecords;
+import dev.orun.core.state.StepLog;
 import dev.orun.exec.records.LogFollower;
 import dev.orun.exec.records.LogQuery;
 import dev.orun.plan.Workspace;
@@ -50,13 +50,13 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace workspace = workspaceOptions.workspace();
-        ExecutionRecords records = new ExecutionRecords(workspace.orunDir());
-        Execution run = records.load(execId);
+        RunRecords records = RunLookup.records(workspace.orunDir());
+        RunRecord run = RunLookup.load(records, execId, workspace.orunDir());
         LogQuery query = new LogQuery(job == null ? null : run.resolveJob(job), step, failed);
         PrintWriter out = spec.commandLine().getOut();
         LabelledSink sink = new LabelledSink(out);
-        LogFollower follower = new LogFollower(records, run.execId(), query, Duration.ofMillis(250));
-        Execution end = follow ? follower.follow(sink) : follower.drainOnce(sink);
+        LogFollower follower = new LogFollower(records, run.summary(), query, Duration.ofMillis(250));
+        RunRecord end = follow ? follower.follow(sink) : follower.drainOnce(sink);
         sink.finish();
         if (!sink.wroteAny()) {
             out.println(emptyMessage(end, query));
@@ -65,11 +65,11 @@ public final class LogsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String emptyMessage(Execution run, LogQuery query) {
+    private String emptyMessage(RunRecord run, LogQuery query) {
         if (failed && run.jobCounts().failed() == 0) {
             return "No failed jobs in run " + run.execId() + ".";
         }
-        List<LogEntry> any = run.logs();
+        List<StepLog> any = run.logs();
         return any.isEmpty() ? "No logs for run " + run.execId() + " yet."
                 : "No logs match in run " + run.execId() + " (" + any.size() + " step logs in all).";
     }
@@ -86,7 +86,7 @@ public final class LogsCommand implements Callable<Integer> {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private final CharBuffer chars = CharBuffer.allocate(8192);
         private ByteBuffer pending = ByteBuffer.allocate(0);
-        private LogEntry current;
+        private StepLog current;
         private char lastPrinted = '\n';
         private boolean wrote;
 
@@ -95,11 +95,11 @@ public final class LogsCommand implements Callable<Integer> {
         }
 
         @Override
-        public void write(LogEntry entry, byte[] bytes, int offset, int length) {
+        public void write(StepLog entry, byte[] bytes, int offset, int length) {
             if (length == 0) {
                 return;
             }
-            if (current == null || !current.file().equals(entry.file())) {
+            if (current == null || !current.jobId().equals(entry.jobId()) || !current.stepId().equals(entry.stepId())) {
                 endEntry();
                 if (wrote) {
                     out.println();

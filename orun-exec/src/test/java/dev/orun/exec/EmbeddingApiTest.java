@@ -14,7 +14,7 @@ import dev.orun.core.runner.StepRequest;
 import dev.orun.core.runner.StepResult;
 import java.nio.charset.StandardCharsets;
 import dev.orun.core.state.Status;
-import dev.orun.exec.records.ExecutionRecords;
+import dev.orun.exec.records.FileRunRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,9 +51,9 @@ class EmbeddingApiTest {
         assertThat(result.execId()).startsWith("test-");
         assertThat(events).containsExactly("lib@dev.build succeeded", "app@dev.build succeeded",
                 "run succeeded");
-        var recorded = new ExecutionRecords(root.resolve(".orun")).load(result.execId());
+        var recorded = new FileRunRecords(root.resolve(".orun")).load(result.execId());
         assertThat(recorded.state().job("app@dev.build").status()).isEqualTo(Status.SUCCEEDED);
-        assertThat(Files.readString(recorded.logFile("lib@dev.build", "compile"))).isEqualTo("compiled\n");
+        assertThat(root.resolve(".orun/executions/" + result.execId() + "/logs/lib@dev.build/compile.log")).hasContent("compiled");
     }
 
     @Test
@@ -69,9 +69,8 @@ class EmbeddingApiTest {
 
         assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
         assertThat(result.runner()).isEqualTo("embedded");
-        var recorded = new ExecutionRecords(root.resolve(".orun")).load(result.execId());
-        assertThat(Files.readString(recorded.logFile("lib@dev.build", "compile")))
-                .isEqualTo("embedded ran: echo from-the-shell\n");
+        assertThat(root.resolve(".orun/executions/" + result.execId() + "/logs/lib@dev.build/compile.log"))
+                .hasContent("embedded ran: echo from-the-shell");
         assertThat(runner.closed.get()).isFalse();
     }
 

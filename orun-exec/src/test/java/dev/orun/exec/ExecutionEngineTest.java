@@ -1,5 +1,7 @@
 package dev.orun.exec;
 
+import dev.orun.core.state.contract.InMemoryStateBackend;
+
 import static dev.orun.exec.Plans.job;
 import static dev.orun.exec.Plans.plan;
 import static dev.orun.exec.Plans.run;
@@ -29,7 +31,7 @@ class ExecutionEngineTest {
     @TempDir
     Path root;
     Path marker;
-    InMemoryStateBackend state = new InMemoryStateBackend();
+    InMemoryStateBackend.Store state = new InMemoryStateBackend.Store();
 
     @BeforeEach
     void markerFile() {
@@ -41,7 +43,7 @@ class ExecutionEngineTest {
         env.put("MARK", marker.toString());
         return Orun.run(root).plan(plan)
                 .options(options.withHostEnvironment(env).withExecId("e1"))
-                .state(state.factory()).run();
+                .state(state.provider()).run();
     }
 
     private ExecutionResult execute(Plan plan) {
@@ -94,7 +96,7 @@ class ExecutionEngineTest {
         assertThat(failed.failedStep()).isEqualTo("s");
         assertThat(failed.outputTail()).containsExactly("boom");
         assertThat(failed.steps().get(0).exitCode()).isEqualTo(3);
-        assertThat(state.read().job("b@dev.build").status()).isEqualTo(Status.SKIPPED);
+        assertThat(state.worker().read().job("b@dev.build").status()).isEqualTo(Status.SKIPPED);
     }
 
     @Test
@@ -208,12 +210,36 @@ class ExecutionEngineTest {
                 job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
 
         assertThatThrownBy(() -> Orun.run(root).plan(plan)
-                .options(RunOptions.defaults().withExecId("e1")).state(state.factory())
+                .options(RunOptions.defaults().withExecId("e1")).state(state.provider())
                 .select(List.of("b@dev.build")).run())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cannot run b@dev.build")
                 .hasMessageContaining("a@dev.build");
         assertThat(state.transitions()).isEmpty();
+    }
+
+    @Test
+    void aDependencyAnotherWorkerIsStillRunningIsWaitedForThenTheJobRuns() throws Exception {
+        Plan plan = plan(true, 1,
+                job("a", "dev", "build", "", List.of(), run("s", "true")),
+                job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
+        dev.orun.core.state.StateBackend other = state.worker();
+        other.open(new dev.orun.core.state.RunDescriptor("e1", plan, "local", "manual", "other"));
+        dev.orun.core.state.ClaimToken a = other.claim("a@dev.build", java.time.Duration.ofMinutes(1)).token();
+
+        java.util.concurrent.CompletableFuture<ExecutionResult> b = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
+                        .state(state.provider()).select(List.of("b@dev.build")).run());
+        Thread.sleep(500);
+        assertThat(b).isNotDone();
+        assertThat(state.transitions()).doesNotContain("claim b@dev.build");
+
+        other.jobFinished(a, Status.SUCCEEDED, java.time.Instant.now(), null);
+        ExecutionResult result = b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(state.transitions()).containsSubsequence("succeeded a@dev.build", "claim b@dev.build",
+                "succeeded b@dev.build");
     }
 
     @Test
@@ -223,7 +249,7 @@ class ExecutionEngineTest {
         List<String> lines = new CopyOnWriteArrayList<>();
 
         Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
-                .state(state.factory()).listener(event -> {
+                .state(state.provider()).listener(event -> {
                     if (event instanceof ProgressEvent.StepOutput output) {
                         lines.add(output.stepId() + ":" + output.line());
                     }
@@ -290,7 +316,7 @@ class ExecutionEngineTest {
                         run("s", "sleep 300 & echo $! > '" + pidFile + "'; wait")),
                 job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
         OrunRun running = Orun.run(root).plan(plan)
-                .options(RunOptions.defaults().withExecId("e1")).state(state.factory());
+                .options(RunOptions.defaults().withExecId("e1")).state(state.provider());
         ExecutionResult[] holder = new ExecutionResult[1];
         Thread thread = new Thread(() -> holder[0] = running.run());
         thread.start();
@@ -307,7 +333,7 @@ class ExecutionEngineTest {
                 .containsExactly(Status.CANCELLED, Status.CANCELLED);
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         assertThat(LiveProcesses.isAlive(pid)).isFalse();
-        assertThat(state.read().job("b@dev.build").status()).isEqualTo(Status.CANCELLED);
+        assertThat(state.worker().read().job("b@dev.build").status()).isEqualTo(Status.CANCELLED);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.orun.exec;
 
+import dev.orun.core.state.contract.InMemoryStateBackend;
+
 import static dev.orun.exec.Plans.job;
 import static dev.orun.exec.Plans.plan;
 import static dev.orun.exec.Plans.run;
@@ -32,7 +34,7 @@ class WorkspaceIsolationTest {
     @TempDir
     Path root;
     Path report;
-    InMemoryStateBackend state = new InMemoryStateBackend();
+    InMemoryStateBackend.Store state = new InMemoryStateBackend.Store();
 
     @BeforeEach
     void tree() throws IOException {
@@ -59,7 +61,7 @@ class WorkspaceIsolationTest {
         return Orun.run(root).plan(plan)
                 .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, keep)
                         .withHostEnvironment(FALLBACK))
-                .state(state.factory()).run();
+                .state(state.provider()).run();
     }
 
     @Test
@@ -114,7 +116,7 @@ class WorkspaceIsolationTest {
                 run("where", "pwd > " + report)));
 
         Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("iso"))
-                .state(state.factory()).run();
+                .state(state.provider()).run();
 
         assertThat(Files.readString(report).trim()).isEqualTo(root.resolve("services/api").toString());
     }
@@ -155,7 +157,7 @@ class WorkspaceIsolationTest {
         ExecutionResult result = Orun.run(root).plan(plan).listener(events::add)
                 .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, false)
                         .withHostEnvironment(FALLBACK))
-                .state(state.factory()).run();
+                .state(state.provider()).run();
 
         assertThat(result.exitCode()).isZero();
         assertThat(events).filteredOn(e -> e instanceof dev.orun.core.event.ProgressEvent.Notice)

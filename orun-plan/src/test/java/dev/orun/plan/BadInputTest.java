@@ -147,6 +147,27 @@ class BadInputTest {
     }
 
     @Test
+    void aComponentNameWithANewlineIsRefused() {
+        Fixtures.replace(api, "metadata: {name: api}", "metadata: {name: \"api\\nrm -rf x\"}");
+
+        compiling().hasMessage("services/api/component.yaml:3: component name \"api\\nrm -rf x\" must not contain "
+                + "control characters (newline, tab, …)");
+    }
+
+    @Test
+    void environmentAndJobNamesWithControlCharactersAreRefused() {
+        Fixtures.replace(intent, "  dev:  {", "  \"dev\\tx\":  {");
+        compiling().hasMessage("intent.yaml:9: environment name \"dev\\tx\" must not contain control characters "
+                + "(newline, tab, …)");
+
+        Fixtures.replace(intent, "  \"dev\\tx\":  {", "  dev:  {");
+        Fixtures.replace(dir.resolve("stack/compositions/shell/compositions.yaml"), "    - name: run",
+                "    - name: \"run\\n\"");
+        compiling().hasMessage("stack/compositions/shell/compositions.yaml:15: job name \"run\\n\" must not contain "
+                + "control characters (newline, tab, …)");
+    }
+
+    @Test
     void environmentNameContainingDot() {
         Fixtures.replace(intent, "  dev:  {", "  dev.eu:  {");
 

@@ -129,4 +129,16 @@ class RunTimeValuesTest {
         compiling().hasMessageStartingWith("stack/compositions/shell/compositions.yaml:20: component ")
                 .hasMessageContaining("step prepare: working-directory: ");
     }
+
+    @Test
+    void envNamesNoProcessCanHoldAreRefusedAtTheirLine() {
+        Fixtures.replace(composition, "          phase: pre", "          phase: pre\n          env: {\"A=B\": x}");
+        compiling().hasMessage("stack/compositions/shell/compositions.yaml:22: env key \"A=B\" cannot be an "
+                + "environment variable name (it must not be empty or contain '=' or NUL)");
+
+        Fixtures.replace(composition, "env: {\"A=B\": x}", "env: {A: x}");
+        Fixtures.replace(dir.resolve("intent.yaml"), "env: {TEAM: core}", "env: {TEAM: \"co\\0re\"}");
+        compiling().hasMessage("intent.yaml:4: env \"TEAM\" contains a NUL character, which no process environment "
+                + "can hold");
+    }
 }

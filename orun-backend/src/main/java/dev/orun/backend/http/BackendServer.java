@@ -45,13 +45,13 @@ public final class BackendServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ScheduledExecutorService sweeper;
   private final LeaseSweeper leaseSweeper;
+  private final RunSignals signals = new RunSignals();
   private final Javalin app;
   private volatile boolean draining;
 
   public BackendServer(Database db, BackendConfig config) {
     this.db = db;
     this.config = config;
-    RunSignals signals = new RunSignals();
     TokenService tokens = new TokenService(db, config.clock());
     Access access = new Access(tokens);
     CoordinationService coordination = new CoordinationService(db, signals, metrics, config);
@@ -165,6 +165,7 @@ public final class BackendServer implements AutoCloseable {
   @Override
   public void close() {
     draining = true;
+    signals.closeAll();
     sweeper.shutdownNow();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.maxLongPoll().toMillis() + 5_000);
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {

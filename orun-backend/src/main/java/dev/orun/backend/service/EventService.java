@@ -49,7 +49,7 @@ public final class EventService {
       long version = signals.version(run.id());
       Page page = db.read(c -> new Page(events.after(c, run.id(), from, PAGE), runs.findById(c, run.id()).lastSeq()));
       long left = (deadline - System.nanoTime()) / 1_000_000L;
-      if (!page.events.isEmpty() || left <= 0) {
+      if (!page.events.isEmpty() || left <= 0 || signals.closed()) {
         return new EventPage(wire(run.runUlid(), page.events), new EventPage.Head(page.head));
       }
       signals.await(run.id(), version, Math.min(left, RECHECK_MILLIS));

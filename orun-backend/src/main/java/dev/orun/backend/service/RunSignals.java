@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RunSignals {
   private final Map<Long, Signal> signals = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /** Called after a commit that appended events to the run. */
   public void changed(long runId) {
@@ -36,7 +37,7 @@ public final class RunSignals {
     long deadline = System.nanoTime() + millis * 1_000_000L;
     synchronized (s) {
       try {
-        while (s.version == seen) {
+        while (s.version == seen && !closed) {
           long left = (deadline - System.nanoTime()) / 1_000_000L;
           if (left <= 0) {
             return;
@@ -47,6 +48,20 @@ public final class RunSignals {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** Shutdown: every waiter returns now and no new wait blocks, so long-polls answer at once. */
+  public void closeAll() {
+    closed = true;
+    for (Signal s : signals.values()) {
+      synchronized (s) {
+        s.notifyAll();
+      }
+    }
+  }
+
+  public boolean closed() {
+    return closed;
   }
 
   private static final class Signal {

@@ -9,6 +9,9 @@ import dev.orun.core.runner.JobContext;
 import dev.orun.core.runner.JobSession;
 import dev.orun.core.runner.StepRequest;
 import dev.orun.core.runner.StepResult;
+import dev.orun.core.state.ClaimToken;
+import dev.orun.core.state.LeaseLostException;
+import dev.orun.core.state.StateUnavailableException;
 import dev.orun.core.state.Status;
 import dev.orun.core.state.StepState;
 import dev.orun.exec.ExecutionResult.JobResult;
@@ -50,9 +53,12 @@ final class JobExecution {
     private String error;
     private List<String> tail = List.of();
 
-    JobExecution(RunContext run, Job job, CancelToken cancel) {
+    private final ClaimToken claim;
+
+    JobExecution(RunContext run, Job job, ClaimToken claim, CancelToken cancel) {
         this.run = run;
         this.job = job;
+        this.claim = claim;
         this.cancel = cancel;
     }
 
@@ -85,7 +91,9 @@ final class JobExecution {
             status = failedStep == null && error == null ? Status.SUCCEEDED : Status.FAILED;
         } catch (InterruptedException e) {
             status = Status.CANCELLED;
-            error = error == null ? "cancelled" : error;
+            error = error == null ? cancel.reason() : error;
+        } catch (StateUnavailableException | LeaseLostException e) {
+            throw e;
         } catch (RuntimeException e) {
             status = Status.FAILED;
             error = error == null ? describe(e) : error;
@@ -137,7 +145,7 @@ final class JobExecution {
     private void recordSkipped(String stepId) {
         Instant now = Instant.now();
         StepState state = new StepState(stepId, Status.SKIPPED, null, null, now, null);
-        run.state().stepFinished(job.id(), state);
+        records(() -> run.state().stepFinished(claim, state));
         outcomes.add(new StepOutcome(stepId, Status.SKIPPED, null, Duration.ZERO, 0, null));
     }
 
@@ -145,11 +153,11 @@ final class JobExecution {
                                 Map<String, String> jobEnv, Instant deadline)
             throws InterruptedException {
         Instant started = Instant.now();
-        run.state().stepStarted(job.id(), stepId, started);
+        records(() -> run.state().stepStarted(claim, stepId, started));
         run.listener().onEvent(new ProgressEvent.StepStarted(started, job.id(), stepId));
         StepResult result;
         int attempts = 0;
-        StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(job.id(), stepId),
+        StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(claim, stepId),
                 run.listener(), job.id(), stepId);
         try {
             Duration timeout = GoDuration.parse(step.timeout());
@@ -238,8 +246,7 @@ final class JobExecution {
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);
-        run.state().stepFinished(job.id(),
-                new StepState(stepId, status, exitCode, started, now, reason));
+        records(() -> run.state().stepFinished(claim, new StepState(stepId, status, exitCode, started, now, reason)));
         run.listener().onEvent(new ProgressEvent.StepFinished(now, job.id(), stepId, status,
                 exitCode == null ? -1 : exitCode, took, reason));
         return took;
@@ -271,6 +278,11 @@ final class JobExecution {
         }
         Path path = Path.of(wd);
         return path.isAbsolute() ? path : jobDir.resolve(path).normalize();
+    }
+
+    /** A state write; a failure to write (not a lost lease) stops the whole run, see StateWrites. */
+    private static void records(Runnable write) {
+        StateWrites.run(write);
     }
 
     static String stepId(Step step, int index) {

@@ -14,11 +14,11 @@ final class StepParser {
     private StepParser() {
     }
 
-    static List<StepDef> parseAll(List<YNode> nodes, String owner) {
+    static List<StepDef> parseAll(List<YNode> nodes, String owner, Warnings warnings) {
         List<StepDef> steps = new ArrayList<>(nodes.size());
         Set<String> keys = new HashSet<>();
         for (YNode node : nodes) {
-            StepDef step = parse(node);
+            StepDef step = parse(node, warnings);
             if (step.key() != null && !keys.add(step.key())) {
                 throw node.error("duplicate step \"" + step.key() + "\" in " + owner);
             }
@@ -27,10 +27,11 @@ final class StepParser {
         return steps;
     }
 
-    static StepDef parse(YNode node) {
+    static StepDef parse(YNode node, Warnings warnings) {
         if (!(node instanceof YMap map)) {
             throw node.error("a step must be a mapping");
         }
+        DeclaredKeys.STEP.check(map, warnings);
         String phase = ExecutionValues.phase(map);
         String run = map.string("run");
         String use = map.string("use");
@@ -42,7 +43,7 @@ final class StepParser {
         }
         String onFailure = ExecutionValues.onFailure(map);
         return new StepDef(map.string("id"), map.string("name"), map.string("capability"), phase,
-                map.integer("order", 0), run, use, map.anyMap("with"), map.stringMap("env"),
+                map.integer("order", 0), run, use, map.anyMap("with"), EnvKeys.usable(map.stringMap("env"), map),
                 ExecutionValues.shell(map), map.string("working-directory"), ExecutionValues.timeout(map),
                 ExecutionValues.count(map, "retry"), onFailure, map.file(), map.line());
     }

@@ -81,6 +81,8 @@ final class TreeBuilder {
         }
         MappingNode mapping = (MappingNode) node;
         Map<String, YNode> entries = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
+        List<YMap> merged = new ArrayList<>();
         long size = 1;
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
@@ -88,14 +90,22 @@ final class TreeBuilder {
             if (!(keyNode instanceof ScalarNode key)) {
                 throw InvalidInputException.at(file, keyLine, "mapping keys must be scalars");
             }
+            Built value = convert(tuple.getValueNode(), keyLine);
+            // Merged entries are counted with their source (an upper bound: explicit keys win).
+            size += 1 + value.expandedSize();
+            if (MergeKeys.isMergeKey(key)) {
+                merged.addAll(MergeKeys.sources(value.node()));
+                continue;
+            }
             if (entries.containsKey(key.getValue())) {
                 throw InvalidInputException.at(file, keyLine, "duplicate key \"" + key.getValue() + "\"");
             }
-            Built value = convert(tuple.getValueNode(), keyLine);
             entries.put(key.getValue(), value.node());
-            size += 1 + value.expandedSize();
+            keyLines.put(key.getValue(), keyLine);
         }
-        return new Built(new YMap(entries, file, line), size);
+        YMap map = merged.isEmpty() ? new YMap(entries, file, line, keyLines)
+                : MergeKeys.merge(entries, keyLines, merged, file, line);
+        return new Built(map, size);
     }
 
     private static int lineOf(Node node) {
