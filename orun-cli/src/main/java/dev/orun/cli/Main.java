@@ -1,6 +1,7 @@
 package dev.orun.cli;
 
 import dev.orun.core.OrunException;
+import dev.orun.core.runner.RunnerPlugins;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +36,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         dev.orun.exec.Orun.preferFastProcessSpawn();
+        // runner plugins: jars in $ORUN_PLUGIN_PATH or ~/.orun/plugins/, found by ServiceLoader
+        Thread.currentThread().setContextClassLoader(
+                RunnerPlugins.classLoader(System.getenv(), Main.class.getClassLoader()));
         System.exit(execute(args));
     }
 
@@ -48,6 +52,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(Main::handleExecutionException);
         cli.setParameterExceptionHandler(Main::handleParameterException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        RunnersHelp.addTo(cli.getSubcommands().get("run"));
         return cli;
     }
 
