@@ -61,12 +61,12 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
                     + what);
         } else if (event instanceof ProgressEvent.StepOutput output) {
             if (verbose) {
-                persistent(null, terminal.dim(Labels.inline(output.jobId()) + " │ ") + output.line());
+                persistent(null, terminal.dim(Labels.inline(output.jobId()) + " │ ") + SafeText.of(output.line()));
             }
         } else if (event instanceof ProgressEvent.StepFinished step) {
             if (verbose && step.status() != Status.SUCCEEDED && step.error() != null) {
                 persistent(null, terminal.dim(Labels.inline(step.jobId()) + " │ ")
-                        + terminal.red("step " + step.stepId() + ": " + step.error()));
+                        + terminal.red("step " + step.stepId() + ": " + SafeText.of(step.error())));
             }
         } else if (event instanceof ProgressEvent.JobFinished job) {
             running.remove(job.jobId());
@@ -108,7 +108,7 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
         return switch (job.status()) {
             case SUCCEEDED -> base + "  " + terminal.dim(Durations.format(job.duration()));
             case FAILED -> base + "  " + Durations.format(job.duration()) + "  "
-                    + terminal.red(String.valueOf(job.error()));
+                    + terminal.red(String.valueOf(SafeText.of(job.error())));
             default -> base + "  " + terminal.dim(job.status().wireName()
                     + (job.error() == null ? "" : " (" + job.error() + ")"));
         };

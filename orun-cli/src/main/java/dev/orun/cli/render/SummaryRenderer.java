@@ -65,10 +65,10 @@ public final class SummaryRenderer {
 
     private void failure(ExecutionResult result, JobResult job) {
         out.println();
-        out.println("  " + terminal.red("✗ " + Labels.inline(job.id())) + "  " + job.error());
+        out.println("  " + terminal.red("✗ " + Labels.inline(job.id())) + "  " + SafeText.of(job.error()));
         if (!job.outputTail().isEmpty()) {
             for (String line : job.outputTail()) {
-                out.println("      " + terminal.dim("│") + " " + line);
+                out.println("      " + terminal.dim("│") + " " + SafeText.of(line));
             }
         }
         if (job.failedStep() != null) {
