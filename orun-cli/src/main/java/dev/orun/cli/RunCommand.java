@@ -20,7 +20,9 @@ import dev.orun.core.plan.PlanJson;
 import dev.orun.exec.records.ExecIds;
 import dev.orun.exec.records.ExecutionRecords;
 import dev.orun.plan.changes.ChangeRequest;
+import dev.orun.core.state.Status;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +160,15 @@ public final class RunCommand implements Callable<Integer> {
                 .withTrigger(trigger())
                 .withRunnerOptions(runnerFlags.toMap());
         if (selection.jobIds().isEmpty()) {
-            out.println(json ? "{\"status\":\"succeeded\",\"jobs\":[]}" : "✓ no jobs to run");
+            if (json) { // the same document as any run's, so a script needs one shape; nothing is recorded
+                String id = options.execId() != null ? options.execId()
+                        : ExecIds.generate(selection.plan().metadata().name());
+                new JsonRenderer(out).render(new ExecutionResult(id, PlanJson.withChecksum(selection.plan())
+                        .metadata().checksum(), selection.plan().metadata().name(), runnerName, 0,
+                        Status.SUCCEEDED, Duration.ZERO, List.of()));
+            } else {
+                out.println("✓ no jobs to run");
+            }
             return 0;
         }
         if (background) {
@@ -169,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
                 .select(selection.jobIds()).options(options);
         if (dryRun) {
             if (json) {
-                new JsonRenderer(out).render(run.dryRun());
+                new JsonRenderer(out).render(run.dryRun(), options.execId());
             } else {
                 new DryRunRenderer(out, terminal).render(run.dryRun());
             }

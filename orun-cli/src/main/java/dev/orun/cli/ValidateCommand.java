@@ -1,8 +1,11 @@
 package dev.orun.cli;
 
 import dev.orun.core.plan.Plan;
+import dev.orun.cli.render.Words;
 import dev.orun.plan.PlanRequest;
+import dev.orun.cli.render.Words;
 import dev.orun.plan.Planner;
+import dev.orun.cli.render.Words;
 import dev.orun.plan.Workspace;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -28,8 +31,9 @@ public final class ValidateCommand implements Callable<Integer> {
         Plan plan = new Planner(workspace).compile(PlanRequest.full()).plan();
         PrintWriter out = spec.commandLine().getOut();
         out.println("✓ " + workspace.display(workspace.intentFile()).toString().replace('\\', '/') + " is valid: "
-                + plan.metadata().scope().components().size() + " components × "
-                + plan.metadata().scope().environments().size() + " envs → " + plan.jobs().size() + " jobs");
+                + Words.count(plan.metadata().scope().components().size(), "component") + " × "
+                + Words.count(plan.metadata().scope().environments().size(), "env") + " → "
+                + Words.count(plan.jobs().size(), "job"));
         out.flush();
         return 0;
     }

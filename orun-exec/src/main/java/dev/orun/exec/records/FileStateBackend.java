@@ -48,7 +48,7 @@ import java.util.function.UnaryOperator;
  * executions/&lt;exec-id&gt;/
  *   plan.json                 the plan as run (canonical plan JSON), written at creation
  *   metadata.json             {@link RunMetadata}: exec id, plan name/checksum/id, runner, user,
- *                             trigger, host, pid, status, startedAt, finishedAt, durationMillis,
+ *                             trigger, host, pid, status, startedAt, finishedAt, durationMs,
  *                             job counts by status
  *   state.json                the compacted {@link RunState}: {execId, planChecksum, status,
  *                             startedAt, finishedAt, jobs: {&lt;job-id&gt;: JobState}}

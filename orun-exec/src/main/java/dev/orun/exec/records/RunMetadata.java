@@ -1,5 +1,6 @@
 package dev.orun.exec.records;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,14 +10,16 @@ import java.time.Instant;
 
 /**
  * {@code metadata.json}: who ran what, where, when, and how it went. {@code host}/{@code pid} name
- * the process that opened the run last; {@code durationMillis} is set once the run finished.
+ * the process that opened the run last; {@code durationMs} is set once the run finished (older
+ * records call it {@code durationMillis}; both are read).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"execId", "planName", "planChecksum", "planId", "runner", "user", "trigger",
-        "host", "pid", "status", "startedAt", "finishedAt", "durationMillis", "jobs"})
+        "host", "pid", "status", "startedAt", "finishedAt", "durationMs", "jobs"})
 public record RunMetadata(String execId, String planName, String planChecksum, String planId,
                           String runner, String user, String trigger, String host, Long pid,
-                          Status status, Instant startedAt, Instant finishedAt, Long durationMillis,
+                          Status status, Instant startedAt, Instant finishedAt,
+                          @JsonAlias("durationMillis") Long durationMs,
                           JobCounts jobs) {
 
     public RunMetadata {
