@@ -28,7 +28,7 @@ public final class EmbeddingExample {
         try {
             Workspace workspace = Workspace.discover(start.toAbsolutePath(), null); // finds intent.yaml
             Plan plan = new Planner(workspace).compile(PlanRequest.full()).plan();
-            ExecutionResult result = Orun.runner(workspace.root())
+            ExecutionResult result = Orun.run(workspace.root())
                     .plan(plan)
                     .options(RunOptions.defaults().withConcurrency(2))
                     .listener(event -> out.println(describe(event)))

@@ -4,8 +4,7 @@ import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.runner.RunnerProvider;
 import dev.orun.core.runner.Runners;
-import dev.orun.exec.records.ExecutionRecords;
-import dev.orun.exec.records.ExecutionSummary;
+import dev.orun.core.state.RunSummary;
 import dev.orun.plan.PlanRequest;
 import dev.orun.plan.PlanStore;
 import dev.orun.plan.Planner;
@@ -57,8 +56,8 @@ final class CompletionCandidates {
     }
 
     List<String> execIds() {
-        return quietly(workspace -> new ExecutionRecords(workspace.orunDir()).list().stream()
-                .map(ExecutionSummary::execId).toList());
+        return quietly(workspace -> RunLookup.records(workspace.orunDir()).list().stream()
+                .map(RunSummary::execId).toList());
     }
 
     static List<String> runners() {

@@ -1,6 +1,7 @@
 package dev.orun.cli;
 
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.OrunException;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.plan.CompiledPlan;
@@ -34,6 +35,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     PlanOptions planOptions;
 
+    @Mixin
+    StrictOption strictOption = new StrictOption();
+
     @Option(names = "--name", paramLabel = "NAME", description = "Also save the plan as .orun/plans/NAME.json.")
     String name;
 
@@ -50,6 +54,9 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Workspace workspace = workspaceOptions.workspace();
         CompiledPlan compiled = new Planner(workspace).compile(planOptions.toRequest(name));
+        if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
+            return OrunException.EXIT_INVALID;
+        }
         Plan plan = compiled.plan();
         if (output != null) {
             writeOutput(plan);

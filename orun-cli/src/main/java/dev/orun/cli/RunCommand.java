@@ -8,17 +8,15 @@ import dev.orun.cli.render.Terminal;
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
-import dev.orun.exec.BackgroundLauncher;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.Isolation;
 import dev.orun.exec.Orun;
 import dev.orun.exec.OrunRun;
-import dev.orun.exec.PlanSelector;
+import dev.orun.plan.PlanSelector;
 import dev.orun.exec.RunOptions;
 import dev.orun.exec.RunnerSelection;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.exec.records.ExecIds;
-import dev.orun.exec.records.ExecutionRecords;
 import dev.orun.plan.changes.ChangeRequest;
 import dev.orun.core.state.Status;
 import java.io.PrintStream;
@@ -119,6 +117,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ChangeOptions changes = new ChangeOptions();
 
+    @picocli.CommandLine.Mixin
+    StrictOption strictOption = new StrictOption();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -136,6 +137,10 @@ public final class RunCommand implements Callable<Integer> {
                 reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent(), components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
+        java.io.PrintWriter errWriter = spec.commandLine().getErr();
+        if (strictOption.refuses(selection.planWarnings(), errWriter)) {
+            return dev.orun.core.OrunException.EXIT_INVALID;
+        }
         if (!json) {
             selection.notes().forEach(err::println);
         }
@@ -175,7 +180,7 @@ public final class RunCommand implements Callable<Integer> {
             return launchInBackground(selection, options.execId());
         }
         Terminal terminal = Terminal.detect(environment, System.console() != null);
-        OrunRun run = Orun.runner(selection.workspaceRoot()).plan(selection.plan())
+        OrunRun run = Orun.run(selection.workspaceRoot()).plan(selection.plan())
                 .select(selection.jobIds()).options(options);
         if (dryRun) {
             if (json) {
@@ -203,8 +208,10 @@ public final class RunCommand implements Callable<Integer> {
         Thread onSigint = new Thread(() -> {
             run.cancel();
             try {
-                run.awaitEnd();
-                rendered.await(10, TimeUnit.SECONDS);
+                // bounded: Ctrl-C ends orun within its grace period whatever state the records are in
+                if (run.awaitEnd(java.time.Duration.ofSeconds(20))) {
+                    rendered.await(10, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -283,7 +290,7 @@ public final class RunCommand implements Callable<Integer> {
     /** {@code --job}/{@code --retry} without an exec id continue the latest run of the same plan. */
     private String latestRunOfPlan(PlanSelector.Selection selection, PrintStream err) {
         String checksum = PlanJson.withChecksum(selection.plan()).metadata().checksum();
-        return new ExecutionRecords(selection.workspaceRoot().resolve(".orun")).latestOfPlan(checksum)
+        return RunLookup.latestOfPlan(RunLookup.records(selection.workspaceRoot().resolve(".orun")), checksum)
                 .map(run -> {
                     if (!json) {
                         err.println("note: continuing execution " + run.execId()

@@ -2,9 +2,9 @@ package dev.orun.cli;
 
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.Status;
-import dev.orun.exec.records.Execution;
-import dev.orun.exec.records.ExecutionRecords;
-import dev.orun.exec.records.ExecutionSummary;
+import dev.orun.core.state.RunRecord;
+import dev.orun.core.state.RunRecords;
+import dev.orun.core.state.RunSummary;
 import dev.orun.exec.records.StatusDocuments;
 import dev.orun.plan.Workspace;
 import java.io.PrintWriter;
@@ -57,7 +57,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace workspace = workspaceOptions.workspace();
-        ExecutionRecords records = new ExecutionRecords(workspace.orunDir());
+        RunRecords records = RunLookup.records(workspace.orunDir());
         PrintWriter out = spec.commandLine().getOut();
         if (all) {
             printAll(records, out);
@@ -69,7 +69,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Execution run = records.load(execId);
+        RunRecord run = RunLookup.load(records, execId, workspace.orunDir());
         if (watch) {
             run = watch(records, run, out);
         } else if (json) {
@@ -81,8 +81,8 @@ public final class StatusCommand implements Callable<Integer> {
         return watch || exitStatus ? run.summary().exitCode().orElse(STILL_RUNNING) : 0;
     }
 
-    private void printAll(ExecutionRecords records, PrintWriter out) {
-        List<ExecutionSummary> runs = records.list();
+    private void printAll(RunRecords records, PrintWriter out) {
+        List<RunSummary> runs = records.list();
         if (json) {
             out.print(StatusDocuments.list(runs));
         } else if (runs.isEmpty()) {
@@ -96,11 +96,11 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** Live frames on a terminal; elsewhere one line per job that changes, then the final frame. */
-    private Execution watch(ExecutionRecords records, Execution first, PrintWriter out) throws InterruptedException {
+    private RunRecord watch(RunRecords records, RunRecord first, PrintWriter out) throws InterruptedException {
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         Duration interval = Duration.ofMillis(Math.max(200, intervalMillis));
         Map<String, Status> seen = new HashMap<>();
-        Execution run = first;
+        RunRecord run = first;
         if (!terminal && !json) {
             out.println("watching " + run.execId() + " until it ends");
         }
@@ -129,7 +129,7 @@ public final class StatusCommand implements Callable<Integer> {
         return run;
     }
 
-    private static void printChanges(Execution run, Map<String, Status> seen, PrintWriter out) {
+    private static void printChanges(RunRecord run, Map<String, Status> seen, PrintWriter out) {
         for (JobState job : run.state().jobs().values()) {
             Status before = seen.put(job.jobId(), job.status());
             if (job.status() != before && job.status() != Status.PENDING) {

@@ -30,12 +30,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@code orun run --runner docker} end to end, in a child JVM with a real process environment,
  * against the real engine and the image scripts/docker-test-image.sh imports (no registry here).
  * Skipped only when no Docker engine is reachable or the image cannot be built.
  */
+@Tag("slow")
 class DockerRunnerCliTest {
 
     private static final String IMAGE = TestImage.NAME;

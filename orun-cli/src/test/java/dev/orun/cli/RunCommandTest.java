@@ -150,7 +150,7 @@ class RunCommandTest {
         assertThat(conflict.err()).contains("--gha conflicts with --runner docker");
         Cli gha = Cli.run("run", "-i", intent, "--gha");
         assertThat(gha.exitCode()).isEqualTo(2);
-        assertThat(gha.err()).contains("not available in this build");
+        assertThat(gha.err()).contains("unknown runner \"github-actions\"").contains("local");
         Cli isolation = Cli.run("run", "-i", intent, "--isolation", "sometimes");
         assertThat(isolation.exitCode()).isEqualTo(2);
         Cli remote = Cli.run("run", "-i", intent, "--remote-state");

@@ -79,16 +79,16 @@ class StatusAndLogsRecordsCommandTest {
     }
 
     private static void runJob(FileStateBackend backend, String jobId, Status status, String... steps) throws Exception {
-        backend.claim(jobId, Duration.ofMinutes(1));
+        var token = backend.claim(jobId, Duration.ofMinutes(1)).token();
         for (String step : steps) {
-            backend.stepStarted(jobId, step, Instant.now());
-            try (OutputStream log = backend.openLog(jobId, step)) {
+            backend.stepStarted(token, step, Instant.now());
+            try (OutputStream log = backend.openLog(token, step)) {
                 log.write(("log of " + jobId + " " + step + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            backend.stepFinished(jobId, new StepState(step, status, status == Status.SUCCEEDED ? 0 : 1,
+            backend.stepFinished(token, new StepState(step, status, status == Status.SUCCEEDED ? 0 : 1,
                     Instant.now(), Instant.now(), null));
         }
-        backend.jobFinished(jobId, status, Instant.now(), status == Status.SUCCEEDED ? null : "step test: exit 1");
+        backend.jobFinished(token, status, Instant.now(), status == Status.SUCCEEDED ? null : "step test: exit 1");
     }
 
     @Test
@@ -274,11 +274,11 @@ class StatusAndLogsRecordsCommandTest {
         String text = "a".repeat(64 * 1024 - 1) + "é€\n";
         try (FileStateBackend backend = new FileStateBackend(workspace.resolve(".orun"), "utf")) {
             backend.open(new RunDescriptor("utf", PLAN, "local", "manual", "alice"));
-            backend.claim("web@dev.bundle", Duration.ofMinutes(1));
-            try (OutputStream log = backend.openLog("web@dev.bundle", "pack")) {
+            var token = backend.claim("web@dev.bundle", Duration.ofMinutes(1)).token();
+            try (OutputStream log = backend.openLog(token, "pack")) {
                 log.write(text.getBytes(StandardCharsets.UTF_8));
             }
-            backend.jobFinished("web@dev.bundle", Status.SUCCEEDED, Instant.now(), null);
+            backend.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
             backend.finish(Status.SUCCEEDED, Instant.now());
         }
 

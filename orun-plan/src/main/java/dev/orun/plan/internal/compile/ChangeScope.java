@@ -78,7 +78,7 @@ public final class ChangeScope {
                 old == null ? List.of() : old.environments(), PlanScope.MODE_CHANGED, changes.changedFiles().size());
         Plan marked = PlanJson.withChecksum(plan.withMetadata(
                 new PlanMetadata(m.name(), m.description(), null, m.source(), scope)));
-        return new CompiledPlan(marked, compiled.notes());
+        return new CompiledPlan(marked, compiled.notes(), compiled.warnings());
     }
 
     private static String summary(ChangeSet changes, SortedSet<String> components) {
