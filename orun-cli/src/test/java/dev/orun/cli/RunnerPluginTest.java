@@ -16,6 +16,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * here, dropped into a plugin directory, and found by a fresh orun JVM that was not given it on its
  * class path.
  */
+@Tag("slow")
 class RunnerPluginTest {
 
     private static final Path PLUGIN_SOURCES = Path.of("..", "examples", "runner-plugin", "src", "main")
