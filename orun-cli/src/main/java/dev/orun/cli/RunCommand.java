@@ -226,7 +226,11 @@ public final class RunCommand implements Callable<Integer> {
             if (json) {
                 new JsonRenderer(out).render(result);
             } else {
-                new SummaryRenderer(out, terminal).render(result);
+                SummaryRenderer summary = new SummaryRenderer(out, terminal);
+                summary.render(result);
+                if (keepWorkspaces) {
+                    summary.kept(result);
+                }
             }
         } finally {
             rendered.countDown();
