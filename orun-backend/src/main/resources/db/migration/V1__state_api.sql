@@ -46,6 +46,14 @@ CREATE TABLE run_jobs (
 );
 CREATE INDEX run_jobs_leases ON run_jobs (phase, lease_expires_at);
 
+-- The dependency edges again, one row each, so the frontier is one query instead of a scan in Java.
+CREATE TABLE run_job_deps (
+  run_id BIGINT       NOT NULL REFERENCES runs (id),
+  job_id VARCHAR(256) NOT NULL,
+  dep_id VARCHAR(256) NOT NULL,
+  PRIMARY KEY (run_id, job_id, dep_id)
+);
+
 CREATE TABLE run_events (
   run_id       BIGINT        NOT NULL REFERENCES runs (id),
   seq          BIGINT        NOT NULL,

@@ -1,5 +1,6 @@
 package dev.orun.cli;
 
+import dev.orun.cli.render.Terminal;
 import dev.orun.core.OrunException;
 import dev.orun.core.runner.RunnerPlugins;
 import java.util.List;
@@ -29,6 +30,12 @@ public final class Main implements Runnable {
     @CommandLine.Mixin
     WorkspaceOptions workspaceOptions;
 
+    private final CliEnvironment environment;
+
+    Main(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
@@ -47,12 +54,30 @@ public final class Main implements Runnable {
         return newCommandLine().execute(args);
     }
 
+    /** The command line in this process's environment. */
     public static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler(Main::handleExecutionException);
+        return newCommandLine(CliEnvironment.system());
+    }
+
+    /** The command line in the given environment, which commands read instead of the process's. */
+    public static CommandLine newCommandLine(CliEnvironment environment) {
+        Main main = new Main(environment);
+        CommandLine cli = new CommandLine(main, new CommandFactory(environment));
+        cli.setExecutionExceptionHandler(main::handleExecutionException);
         cli.setParameterExceptionHandler(Main::handleParameterException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+<<<<<<< HEAD
         RunnersHelp.addTo(cli.getSubcommands().get("run"));
+=======
+        cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(
+                Terminal.detect(environment.variables(), environment.interactive(),
+                        environment.ansi()).colour() ? CommandLine.Help.Ansi.ON
+                        : CommandLine.Help.Ansi.OFF));
+        if (environment.debug()) {
+            DebugLogging.enable();
+        }
+>>>>>>> main
         return cli;
     }
 
@@ -84,15 +109,15 @@ public final class Main implements Runnable {
         return words.isEmpty() || words.get(0).startsWith("-") ? null : words.get(0);
     }
 
-    private static int handleExecutionException(Exception ex, CommandLine cli,
-                                                CommandLine.ParseResult parseResult) {
+    private int handleExecutionException(Exception ex, CommandLine cli,
+                                         CommandLine.ParseResult parseResult) {
         if (ex instanceof OrunException orun) {
             cli.getErr().println("orun: " + orun.getMessage());
             cli.getErr().flush();
             return orun.exitCode();
         }
         cli.getErr().println("orun: internal error: " + ex);
-        if (System.getenv("ORUN_DEBUG") != null) {
+        if (environment.debug()) {
             ex.printStackTrace(cli.getErr());
         }
         cli.getErr().flush();

@@ -26,6 +26,12 @@ import picocli.CommandLine.Spec;
         subcommands = {PlanShowCommand.class, PlanListCommand.class})
 public final class PlanCommand implements Callable<Integer> {
 
+    private final CliEnvironment environment;
+
+    PlanCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
             PlanStore.checkName(name);
         }
         Workspace workspace = workspaceOptions.workspace();
-        CompiledPlan compiled = new Planner(workspace).compile(planOptions.toRequest(name));
+        CompiledPlan compiled = new Planner(workspace, environment.variables()).compile(planOptions.toRequest(name));
         if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
             return OrunException.EXIT_INVALID;
         }

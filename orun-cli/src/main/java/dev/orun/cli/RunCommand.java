@@ -24,10 +24,10 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,8 +42,17 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "REF", description = "component or plan (name, checksum prefix, file)")
     String reference;
 
-    @Option(names = "--dry-run", description = "Preview what would run without executing")
-    boolean dryRun;
+    @ArgGroup(exclusive = true)
+    Mode mode = new Mode();
+
+    /** Preview or detach: one or the other (or neither). */
+    static final class Mode {
+        @Option(names = "--dry-run", description = "Preview what would run without executing")
+        boolean dryRun;
+
+        @Option(names = "--background", description = "Run detached; follow with orun status --watch")
+        boolean background;
+    }
 
     @Option(names = "--verbose", description = "Stream full step output instead of the compact summary")
     boolean verbose;
@@ -60,16 +69,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--retry", description = "Clear the recorded state of --job before running it")
     boolean retry;
 
-    @Option(names = "--runner", paramLabel = "NAME", description = "Execution backend: local, docker, github-actions, or a plugin's name")
-    String runner;
+    @ArgGroup(exclusive = true)
+    RunnerChoice runnerChoice = new RunnerChoice();
 
-    @Option(names = "--gha", description = "Shortcut for --runner github-actions")
-    boolean gha;
+    /** {@code --gha} is a name for {@code --runner github-actions}: give one of them. */
+    static final class RunnerChoice {
+        @Option(names = "--runner", paramLabel = "NAME", description = "Execution backend: local, docker, github-actions, or a plugin's name")
+        String runner;
+
+        @Option(names = "--gha", description = "Shortcut for --runner github-actions")
+        boolean gha;
+    }
 
     @picocli.CommandLine.Mixin
     RunnerOptionFlags runnerFlags = new RunnerOptionFlags();
 
-    @Option(names = "--exec-id", paramLabel = "ID", description = "Execution id, for resume or CI tracking (default: $ORUN_EXEC_ID, else generated)")
+    @Option(names = "--exec-id", paramLabel = "ID", defaultValue = "${env:ORUN_EXEC_ID}",
+            description = "Execution id, for resume or CI tracking (default: $ORUN_EXEC_ID, else generated)")
     String execId;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "0", description = "Job slots (0 = the plan's value)")
@@ -91,13 +107,10 @@ public final class RunCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "auto", description = "Per-job workspaces: auto (when concurrency > 1), workspace, none")
-    String isolation;
+    Isolation isolation;
 
     @Option(names = "--keep-workspaces", description = "Keep per-job staged workspaces after the run")
     boolean keepWorkspaces;
-
-    @Option(names = "--background", description = "Run detached; follow with orun status --watch")
-    boolean background;
 
     @Option(names = {"--plan", "-p"}, paramLabel = "REF", description = "Deprecated: pass the plan reference as an argument")
     String planFlag;
@@ -123,7 +136,11 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final Map<String, String> environment = System.getenv();
+    private final CliEnvironment environment;
+
+    RunCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public Integer call() {
@@ -133,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true,
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
-        PlanSelector.Selection selection = new PlanSelector().select(new PlanSelector.Request(
+        PlanSelector.SelectedPlan selection = new PlanSelector(environment.variables()).select(new PlanSelector.Request(
                 reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent(), components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
@@ -149,9 +166,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("the plan asks for remote state (execution.state.mode: "
                     + "remote), which is not available in this build yet");
         }
-        String runnerName = RunnerSelection.resolve(gha, runner, environment, selection.plan());
-        String pinnedExecId = execId != null ? execId : blankToNull(environment.get("ORUN_EXEC_ID"));
-        if (pinnedExecId == null && selectedJob != null && !background) {
+        String runnerName = RunnerSelection.resolve(runnerChoice.gha, runnerChoice.runner,
+                environment.variables(), selection.plan());
+        String pinnedExecId = blankToNull(execId);
+        if (pinnedExecId == null && selectedJob != null && !mode.background) {
             pinnedExecId = latestRunOfPlan(selection, err);
         }
         RunOptions options = RunOptions.defaults()
@@ -159,11 +177,12 @@ public final class RunCommand implements Callable<Integer> {
                 .withRunner(runnerName)
                 .withConcurrency(concurrency)
                 .withComponentConcurrency(componentConcurrency)
-                .withIsolation(Isolation.parse(isolation), keepWorkspaces)
+                .withIsolation(isolation, keepWorkspaces)
                 .withWorkdir(workdir == null ? null : workdir.toAbsolutePath())
                 .withRetryJob(retry ? selection.jobIds().get(0) : null)
                 .withTrigger(trigger())
-                .withRunnerOptions(runnerFlags.toMap());
+                .withRunnerOptions(runnerFlags.toMap())
+                .withHostEnvironment(environment.variables());
         if (selection.jobIds().isEmpty()) {
             if (json) { // the same document as any run's, so a script needs one shape; nothing is recorded
                 String id = options.execId() != null ? options.execId()
@@ -176,13 +195,14 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        if (background) {
+        if (mode.background) {
             return launchInBackground(selection, options.execId());
         }
-        Terminal terminal = Terminal.detect(environment, System.console() != null);
+        Terminal terminal = Terminal.detect(environment.variables(), environment.interactive(),
+                environment.ansi());
         OrunRun run = Orun.run(selection.workspaceRoot()).plan(selection.plan())
                 .select(selection.jobIds()).options(options);
-        if (dryRun) {
+        if (mode.dryRun) {
             if (json) {
                 new JsonRenderer(out).render(run.dryRun(), options.execId());
             } else {
@@ -193,7 +213,7 @@ public final class RunCommand implements Callable<Integer> {
         return execute(run, out, terminal, selection);
     }
 
-    private int execute(OrunRun run, PrintStream out, Terminal terminal, PlanSelector.Selection selection) {
+    private int execute(OrunRun run, PrintStream out, Terminal terminal, PlanSelector.SelectedPlan selection) {
         ProgressRenderer progress = json ? null
                 : new ProgressRenderer(out, terminal, verbose, componentConcurrency);
         ProgressListener render = progress == null ? ProgressListener.none() : progress;
@@ -245,7 +265,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private void validateFlags() {
         if (remoteState || backendUrl != null
-                || "true".equalsIgnoreCase(environment.getOrDefault("ORUN_REMOTE_STATE", ""))) {
+                || "true".equalsIgnoreCase(environment.variables().getOrDefault("ORUN_REMOTE_STATE", ""))) {
             throw new InvalidInputException("--remote-state/--backend-url: remote state is not "
                     + "available in this build yet");
         }
@@ -261,9 +281,6 @@ public final class RunCommand implements Callable<Integer> {
         if (retry && job == null && jobId == null) {
             throw new InvalidInputException("--retry requires --job");
         }
-        if (background && dryRun) {
-            throw new InvalidInputException("--background cannot be combined with --dry-run");
-        }
         if (concurrency < 0) {
             throw new InvalidInputException("--concurrency must be 0 (the plan's value) or positive, got "
                     + concurrency);
@@ -272,15 +289,13 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("--component-concurrency must be 0 (unlimited) or positive, got "
                     + componentConcurrency);
         }
-        Isolation.parse(isolation);
-        RunnerSelection.resolve(gha, runner, Map.of(), null);
     }
 
     /**
      * Re-runs this very command line detached (minus --background, exec id pinned) and returns at
      * once; the child generates the same plan again and records into the same execution.
      */
-    private int launchInBackground(PlanSelector.Selection selection, String requestedExecId) {
+    private int launchInBackground(PlanSelector.SelectedPlan selection, String requestedExecId) {
         String id = requestedExecId != null ? ExecIds.validate(requestedExecId)
                 : ExecIds.generate(selection.plan().metadata().name());
         List<String> originalArgs = spec.root().commandLine().getParseResult().originalArgs();
@@ -292,7 +307,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** {@code --job}/{@code --retry} without an exec id continue the latest run of the same plan. */
-    private String latestRunOfPlan(PlanSelector.Selection selection, PrintStream err) {
+    private String latestRunOfPlan(PlanSelector.SelectedPlan selection, PrintStream err) {
         String checksum = PlanJson.withChecksum(selection.plan()).metadata().checksum();
         return RunLookup.latestOfPlan(RunLookup.records(selection.workspaceRoot().resolve(".orun")), checksum)
                 .map(run -> {
@@ -310,11 +325,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private String trigger() {
-        if (environment.containsKey(BackgroundLauncher.CHILD_MARKER)) {
+        if (environment.get(BackgroundLauncher.CHILD_MARKER) != null) {
             return "background";
         }
-        return "true".equalsIgnoreCase(environment.getOrDefault("GITHUB_ACTIONS", ""))
-                || environment.containsKey("CI") ? "ci" : "manual";
+        return environment.ci() ? "ci" : "manual";
     }
 
     private static String blankToNull(String value) {

@@ -28,6 +28,12 @@ public final class StatusCommand implements Callable<Integer> {
     /** {@code --exit-status} on a run that has not ended (see docs/decisions/status-exit-codes.md). */
     static final int STILL_RUNNING = 3;
 
+    private final CliEnvironment environment;
+
+    StatusCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -97,7 +103,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** Live frames on a terminal; elsewhere one line per job that changes, then the final frame. */
     private RunRecord watch(RunRecords records, RunRecord first, PrintWriter out) throws InterruptedException {
-        boolean terminal = System.console() != null && System.getenv("CI") == null;
+        boolean terminal = environment.interactive() && !environment.ci();
         Duration interval = Duration.ofMillis(Math.max(200, intervalMillis));
         Map<String, Status> seen = new HashMap<>();
         RunRecord run = first;

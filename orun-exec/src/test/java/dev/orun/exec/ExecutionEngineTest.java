@@ -219,6 +219,30 @@ class ExecutionEngineTest {
     }
 
     @Test
+    void aDependencyAnotherWorkerIsStillRunningIsWaitedForThenTheJobRuns() throws Exception {
+        Plan plan = plan(true, 1,
+                job("a", "dev", "build", "", List.of(), run("s", "true")),
+                job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
+        dev.orun.core.state.StateBackend other = state.worker();
+        other.open(new dev.orun.core.state.RunDescriptor("e1", plan, "local", "manual", "other"));
+        dev.orun.core.state.ClaimToken a = other.claim("a@dev.build", java.time.Duration.ofMinutes(1)).token();
+
+        java.util.concurrent.CompletableFuture<ExecutionResult> b = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
+                        .state(state.provider()).select(List.of("b@dev.build")).run());
+        Thread.sleep(500);
+        assertThat(b).isNotDone();
+        assertThat(state.transitions()).doesNotContain("claim b@dev.build");
+
+        other.jobFinished(a, Status.SUCCEEDED, java.time.Instant.now(), null);
+        ExecutionResult result = b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(state.transitions()).containsSubsequence("succeeded a@dev.build", "claim b@dev.build",
+                "succeeded b@dev.build");
+    }
+
+    @Test
     void theOutputOfAStepReachesItsLogAndTheListeners() {
         Plan plan = plan(true, 1, job("a", "dev", "build", "", List.of(),
                 run("hello", "echo one; echo two >&2"), run("quiet", "true")));

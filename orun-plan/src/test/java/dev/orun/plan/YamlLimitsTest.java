@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile YAML is refused quickly, with one line naming the file and line, instead of exhausting
  * memory or the stack. The timeouts are generous guards against a hang, not speed measurements.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class YamlLimitsTest {
 
     @TempDir
@@ -100,6 +100,14 @@ public class YamlLimitsTest {
         }
 
         assertThat(refusal(yaml.toString()).getMessage()).isEqualTo("f.yaml:201: nesting deeper than 200 levels");
+    }
+
+    @Test
+    void deepCompactSequencesAndFlowMappingsAreRefusedToo() {
+        assertThat(refusal("a:\n  " + "- ".repeat(20_000) + "x\n").getMessage())
+                .isEqualTo("f.yaml:2: nesting deeper than 200 levels");
+        assertThat(refusal("a: " + "{b: ".repeat(20_000) + "x" + "}".repeat(20_000) + "\n").getMessage())
+                .isEqualTo("f.yaml:1: nesting deeper than 200 levels");
     }
 
     @Test

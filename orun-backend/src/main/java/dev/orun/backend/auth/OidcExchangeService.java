@@ -55,7 +55,10 @@ public final class OidcExchangeService {
     JWTClaimsSet claims;
     try {
       claims = processor.process(jwt, null);
-    } catch (ParseException | BadJOSEException e) {
+    } catch (ParseException e) {
+      // the parser's message may quote parts of the token; say only what is wrong
+      throw new ApiException(401, ErrorCodes.UNAUTHORIZED, "OIDC token rejected: not a signed JWT");
+    } catch (BadJOSEException e) {
       throw new ApiException(401, ErrorCodes.UNAUTHORIZED, "OIDC token rejected: " + e.getMessage());
     } catch (JOSEException e) {
       throw new ApiException(503, ErrorCodes.UNAVAILABLE, "cannot verify OIDC token: " + e.getMessage());

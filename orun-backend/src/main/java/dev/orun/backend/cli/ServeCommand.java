@@ -1,6 +1,7 @@
 package dev.orun.backend.cli;
 
 import dev.orun.backend.config.BackendConfig;
+import dev.orun.backend.config.Limits;
 import dev.orun.backend.config.OidcSettings;
 import dev.orun.backend.http.BackendServer;
 import dev.orun.backend.store.Database;
@@ -39,15 +40,33 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--lease-seconds", defaultValue = "60", description = "Lease length of a claim. Default: ${DEFAULT-VALUE}.")
   int leaseSeconds;
 
+  @Option(names = "--max-jobs-per-run", defaultValue = "1000", description = "Default: ${DEFAULT-VALUE}.")
+  int maxJobsPerRun;
+
+  @Option(names = "--max-log-chunk-bytes", defaultValue = "1048576",
+      description = "Largest log chunk (UTF-8 bytes), at most 1 MiB. Default: ${DEFAULT-VALUE}.")
+  int maxLogChunkBytes;
+
+  @Option(names = "--max-body-bytes", defaultValue = "4194304",
+      description = "Largest JSON request body. Default: ${DEFAULT-VALUE}.")
+  long maxBodyBytes;
+
   @Override
   public Integer call() throws Exception {
     if (leaseSeconds < 2) {
       throw new IllegalArgumentException("--lease-seconds must be at least 2");
     }
+    if (maxJobsPerRun < 1 || maxLogChunkBytes < 1 || maxLogChunkBytes > (1 << 20) || maxBodyBytes < 1024) {
+      throw new IllegalArgumentException("limits: --max-jobs-per-run >= 1, --max-log-chunk-bytes 1..1048576,"
+          + " --max-body-bytes >= 1024");
+    }
+    Limits defaults = Limits.defaults();
+    Limits limits = new Limits(maxJobsPerRun, maxLogChunkBytes, maxBodyBytes, defaults.maxObjectBytes(),
+        defaults.partSizeBytes(), defaults.maxAssembledObjectBytes());
     URI jwks = oidcJwks != null ? oidcJwks : URI.create(oidcIssuer.replaceAll("/+$", "") + "/.well-known/jwks");
     BackendConfig config = BackendConfig.defaults().withListen(bind, port).withPublicUrl(publicUrl)
         .withOidc(new OidcSettings(oidcIssuer, jwks, oidcAudience))
-        .withLease(leaseSeconds, Math.max(1, leaseSeconds / 3));
+        .withLease(leaseSeconds, Math.max(1, leaseSeconds / 3)).withLimits(limits);
     Database db = database.open(16);
     db.migrate();
     BackendServer server = new BackendServer(db, config).start();

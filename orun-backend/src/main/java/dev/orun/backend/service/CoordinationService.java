@@ -203,19 +203,7 @@ public final class CoordinationService {
 
   /** Ids of queued jobs whose dependencies all succeeded, sorted. */
   public List<String> frontier(Scope scope, String runId) {
-    return db.read(c -> {
-      RunRow run = requireRun(c, scope, runId);
-      List<JobRow> all = jobs.list(c, run.id());
-      Map<String, Phase> phases = new HashMap<>();
-      all.forEach(j -> phases.put(j.jobId(), j.phase()));
-      List<String> out = new ArrayList<>();
-      for (JobRow j : all) {
-        if (j.phase() == Phase.QUEUED && j.deps().stream().allMatch(d -> phases.getOrDefault(d, Phase.QUEUED).success())) {
-          out.add(j.jobId());
-        }
-      }
-      return out;
-    });
+    return db.read(c -> jobs.frontier(c, requireRun(c, scope, runId).id()));
   }
 
   private Decision settle(Connection c, RunRow run, JobRow job, List<NewEvent> batch, int succeededDelta,

@@ -57,9 +57,34 @@ public final class Database implements AutoCloseable {
     return new Database(pool, jdbcUrl.startsWith("jdbc:postgresql:"));
   }
 
-  /** Applies pending migrations; safe to run from several processes at once. */
+  /**
+   * Applies pending migrations; safe to run from several processes at once. With the embedded
+   * database another process (an admin command) may own the file and exit while we migrate; H2
+   * then hands the file over and reconnects, so a failed attempt is retried for a while.
+   */
   public int migrate() {
-    return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate().migrationsExecuted;
+    Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      try {
+        return flyway.migrate().migrationsExecuted;
+      } catch (RuntimeException e) {
+        if (postgres || System.nanoTime() > deadline) {
+          throw e;
+        }
+        pool.getHikariPoolMXBean().softEvictConnections();
+        sleep(300);
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   public DataSource dataSource() {

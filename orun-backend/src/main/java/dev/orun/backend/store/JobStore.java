@@ -22,6 +22,36 @@ public final class JobStore {
       }
       ps.executeBatch();
     }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_job_deps (run_id, job_id, dep_id) VALUES (?,?,?)")) {
+      int n = 0;
+      for (JobRow j : jobs) {
+        for (String dep : new java.util.TreeSet<>(j.deps())) {
+          Sql.bind(ps, runId, j.jobId(), dep);
+          ps.addBatch();
+          n++;
+        }
+      }
+      if (n > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  /** Queued jobs none of whose dependencies is unfinished, sorted by id. */
+  public List<String> frontier(Connection c, long runId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT j.job_id FROM run_jobs j WHERE j.run_id = ?"
+        + " AND j.phase = 'queued' AND NOT EXISTS (SELECT 1 FROM run_job_deps d JOIN run_jobs dj"
+        + " ON dj.run_id = d.run_id AND dj.job_id = d.dep_id WHERE d.run_id = j.run_id AND d.job_id = j.job_id"
+        + " AND dj.phase NOT IN ('succeeded','memoized')) ORDER BY j.job_id")) {
+      ps.setLong(1, runId);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
   }
 
   /** Reads the job and holds its row lock until the transaction ends ({@code FOR UPDATE}). */

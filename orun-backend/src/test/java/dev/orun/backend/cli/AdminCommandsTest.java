@@ -76,6 +76,8 @@ class AdminCommandsTest {
     assertThat(run("token", "create", "--org", "a", "--project", "p", "--ttl", "soon").code).isEqualTo(2);
     assertThat(run("token", "revoke", "tok_nope", "--data", database.dir().toString()).code).isEqualTo(2);
     assertThat(run("serve", "--data", "x", "--database-url", "jdbc:postgresql://h/db").code).isEqualTo(2);
+    assertThat(run("serve", "--max-log-chunk-bytes", "2000000", "--data", database.dir().toString()).code)
+        .isEqualTo(2);
   }
 
   @Test

@@ -11,6 +11,9 @@ import java.util.Map;
  * One step of a job: either a shell command ({@code run}) or a GitHub-Actions-style action
  * ({@code use} with {@code with} inputs). Steps execute in phase order {@code pre}, {@code main},
  * {@code post}, then by {@code order}, then in declaration order.
+ *
+ * <p><b>Made by</b> the compiler or read from a plan file; <b>read by</b> runners through
+ * {@link dev.orun.core.runner.StepRequest#step()} on the job's thread. Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "name", "phase", "order", "run", "use", "with", "env", "shell",

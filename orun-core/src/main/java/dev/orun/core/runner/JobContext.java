@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A job as the runner sees it.
+ * A job as the runner sees it. <b>Made by</b> the engine, on the job's thread, and handed to
+ * {@link Runner#startJob} and {@link Runner#describe}; runners only read it. Immutable.
  *
  * @param execId        the execution id
  * @param job           the plan job

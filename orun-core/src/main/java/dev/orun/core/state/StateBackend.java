@@ -117,6 +117,11 @@ public interface StateBackend extends AutoCloseable {
     /** The current state, as every worker sharing the run sees it. */
     RunState read();
 
+    /** One job's current state; backends override it when that is cheaper than a whole {@link #read}. */
+    default JobState readJob(String jobId) {
+        return read().job(jobId);
+    }
+
     /** Records the end of this worker's part of the run. */
     void finish(Status status, Instant at);
 

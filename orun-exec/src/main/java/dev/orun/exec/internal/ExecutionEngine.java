@@ -144,11 +144,16 @@ public final class ExecutionEngine {
         Set<String> inSelection = Set.copyOf(selected);
         Map<String, Integer> waitingOn = new HashMap<>();
         TreeSet<Integer> ready = new TreeSet<>();
+        // dependencies outside the selection that another worker is still running: waited for
+        Set<String> external = new java.util.HashSet<>();
         for (String id : selected) {
             int count = 0;
             for (String dep : graph.job(id).dependsOn()) {
                 if (inSelection.contains(dep)) {
                     count++;
+                } else if (recorded.job(dep).status() != Status.SUCCEEDED) {
+                    count++;
+                    external.add(dep);
                 }
             }
             waitingOn.put(id, count);
@@ -171,6 +176,7 @@ public final class ExecutionEngine {
                 ready.add(graph.rank(id));
             }
         }
+        external.forEach(waiter::add);
         Map<String, Integer> activeComponents = new HashMap<>();
         boolean stopping = false;
         while (true) {
@@ -207,8 +213,14 @@ public final class ExecutionEngine {
                 continue;
             }
             if (signal instanceof Claimable claimable) {
-                if (waiter.remove(claimable.jobId()) && !results.containsKey(claimable.jobId())) {
-                    ready.add(graph.rank(claimable.jobId()));
+                String jobId = claimable.jobId();
+                if (!waiter.remove(jobId)) {
+                    continue;
+                }
+                if (external.remove(jobId)) {
+                    externalDependencyEnded(jobId, waitingOn, ready, results, inSelection);
+                } else if (!results.containsKey(jobId)) {
+                    ready.add(graph.rank(jobId));
                 }
                 continue;
             }
@@ -290,7 +302,7 @@ public final class ExecutionEngine {
             }
             case ALREADY_DONE -> {
                 run.listener().onEvent(new ProgressEvent.JobReused(Instant.now(), job.id(), claim.status()));
-                return new Finished(reused(job, run.state().read().job(job.id()), claim.status()));
+                return new Finished(reused(job, run.state().readJob(job.id()), claim.status()));
             }
             default -> {
                 // claimed: run it below
@@ -319,6 +331,18 @@ public final class ExecutionEngine {
         return new Finished(result);
     }
 
+    /** A dependency another worker ran ended (or its worker gave it up): go on, or skip its dependents. */
+    private void externalDependencyEnded(String dep, Map<String, Integer> waitingOn, TreeSet<Integer> ready,
+                                         Map<String, JobResult> results, Set<String> inSelection) {
+        Status status = StateWrites.get(() -> run.state().readJob(dep)).status();
+        if (status == Status.SUCCEEDED) {
+            release(dep, waitingOn, ready, results);
+        } else {
+            skipDependents(dep, "dependency " + dep + " ended " + status.wireName() + " in another process",
+                    inSelection, results, ready);
+        }
+    }
+
     private void release(String id, Map<String, Integer> waitingOn, TreeSet<Integer> ready,
                          Map<String, JobResult> results) {
         for (String next : graph.dependents(id)) {
@@ -335,11 +359,15 @@ public final class ExecutionEngine {
 
     private void skipDependents(String failed, Set<String> inSelection,
                                 Map<String, JobResult> results, TreeSet<Integer> ready) {
+        skipDependents(failed, "dependency " + failed + " failed", inSelection, results, ready);
+    }
+
+    private void skipDependents(String failed, String reason, Set<String> inSelection,
+                                Map<String, JobResult> results, TreeSet<Integer> ready) {
         for (String id : graph.transitiveDependents(failed)) {
             if (inSelection.contains(id) && !results.containsKey(id)) {
                 ready.remove(graph.rank(id));
-                results.put(id, recordSkip(graph.job(id), Status.SKIPPED,
-                        "dependency " + failed + " failed"));
+                results.put(id, recordSkip(graph.job(id), Status.SKIPPED, reason));
             }
         }
     }

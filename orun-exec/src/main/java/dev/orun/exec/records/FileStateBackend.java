@@ -86,6 +86,7 @@ public final class FileStateBackend implements StateBackend {
 
     private static final Duration COMPACTION_INTERVAL = Duration.ofMillis(500);
     private static final Duration AWAIT_POLL = Duration.ofMillis(50);
+    private static final System.Logger LOG = System.getLogger(FileStateBackend.class.getName());
 
     private final Path orunDir;
     private final String execId;
@@ -354,6 +355,15 @@ public final class FileStateBackend implements StateBackend {
         }
     }
 
+    @Override
+    public JobState readJob(String jobId) {
+        synchronized (foldLock) {
+            requireOpen();
+            recorded.refresh();
+            return recorded.fold().job(jobId);
+        }
+    }
+
     /**
      * Records the end of this process's part. While another live process still holds a job of the
      * same run, the run stays {@code running}; the last one to finish sets the final status
@@ -392,6 +402,10 @@ public final class FileStateBackend implements StateBackend {
                 releaseHeldJobs();
                 compactIfChanged();
             }
+        } catch (RuntimeException e) {
+            // the run already reported (or will report) the failure that broke the records; closing
+            // must not hide it, and the lock and the holder go away with this process regardless
+            LOG.log(System.Logger.Level.DEBUG, "closing the records of " + execId + " failed", e);
         } finally {
             holder.retire();
             if (journal != null) {
@@ -495,7 +509,7 @@ public final class FileStateBackend implements StateBackend {
             try {
                 action.run();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write " + path + ": " + dev.orun.exec.internal.records.IoReasons.of(e), e);
             }
         }
 

@@ -164,8 +164,13 @@ class FileStateBackendRecordsTest {
         String before = Files.readString(metadata);
         FileStateBackend second = new FileStateBackend(orunDir(), "r1");
         String expected = "execution r1 was started with plan " + TestPlans.plan("release").planId()
+<<<<<<< HEAD
                 + ", not " + other.planId() + " (the plan changed since); resume it with its own plan: "
                 + "orun run .orun/executions/r1/plan.json --exec-id r1, or start anew without --exec-id";
+=======
+                + ", not " + other.planId() + " (the plan changed since); resume it with its own plan: orun run"
+                + " .orun/executions/r1/plan.json --exec-id r1, or start anew without --exec-id";
+>>>>>>> main
         assertThatThrownBy(() -> second.open(TestPlans.run("r1", other)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(expected)
@@ -350,5 +355,42 @@ class FileStateBackendRecordsTest {
                 assertThat(joining.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
             }
         }
+    }
+
+    @Test
+    void aTruncatedMetadataFileIsNamedByStatusAndRewrittenByResume() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
+            first.finish(Status.SUCCEEDED, Instant.now());
+        }
+        Path metadata = orunDir().resolve("executions/r1/metadata.json");
+        Files.writeString(metadata, "{\"execId\": \"r1\", \"status\": \"succ");
+
+        assertThatThrownBy(() -> new FileRunRecords(orunDir()).load("r1"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(metadata.toString()).hasMessageContaining("orun run --exec-id r1");
+        try (FileStateBackend resumed = open("r1", plan)) {
+            assertThat(resumed.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
+        }
+        assertThat(new FileRunRecords(orunDir()).load("r1").state().job("api@dev.build").status())
+                .isEqualTo(Status.SUCCEEDED);
+    }
+
+    @Test
+    void anUnknownStatusOrGarbageInAStateFileWithoutJournalIsAnErrorSayingWhatToDo() throws Exception {
+        Path dir = Files.createDirectories(orunDir().resolve("executions/old-1"));
+        Files.writeString(dir.resolve("state.json"), "{\"execId\":\"old-1\",\"status\":\"running\",\"jobs\":"
+                + "{\"api@dev.build\":{\"jobId\":\"api@dev.build\",\"status\":\"exploded\"}}}");
+
+        assertThatThrownBy(() -> new FileStateBackend(orunDir(), "old-1").peek())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(dir.resolve("state.json").toString())
+                .hasMessageContaining("unknown status \"exploded\"")
+                .hasMessageContaining("start a new --exec-id")
+                .satisfies(e -> assertThat(((OrunException) e).exitCode()).isEqualTo(2));
+        Files.write(dir.resolve("state.json"), new byte[] {'{', (byte) 0xc3, '(', '}'});
+        assertThatThrownBy(() -> new FileStateBackend(orunDir(), "old-1").peek())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not valid UTF-8");
     }
 }

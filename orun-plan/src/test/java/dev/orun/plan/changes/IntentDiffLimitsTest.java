@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
  * The base revision of intent.yaml is input too: comparing it is bounded like every YAML file, and
  * a refusal means "cannot compare" (every component is selected), never a hang or a crash.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class IntentDiffLimitsTest {
 
     @Test

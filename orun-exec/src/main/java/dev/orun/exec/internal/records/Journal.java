@@ -64,7 +64,7 @@ public final class Journal implements AutoCloseable {
                 out.write(buffer, tail.offset() + (total - buffer.remaining()));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + IoReasons.of(e), e);
         }
         tail.skip(total, lines.length);
     }
@@ -87,11 +87,6 @@ public final class Journal implements AutoCloseable {
                     StandardOpenOption.WRITE);
         }
         return channel;
-    }
-
-    static String reason(IOException e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     @Override

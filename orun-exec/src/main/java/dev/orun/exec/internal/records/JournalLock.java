@@ -82,7 +82,7 @@ public final class JournalLock {
             if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("not supported")) {
                 return null;
             }
-            throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + IoReasons.of(e), e);
         }
     }
 

@@ -25,7 +25,7 @@ public final class PlanCompiler {
     private PlanCompiler() {
     }
 
-    public static CompiledPlan compile(WorkspaceModel model, Selection selection, PlanSource source) {
+    public static CompiledPlan compile(WorkspaceModel model, PlanCoverage selection, PlanSource source) {
         ModelValidator.validate(model);
         List<Instance> instances = new MatrixExpander(model).expand(selection.components(), selection.environments());
         List<JobDraft> drafts = bindAll(instances, new JobBinder());
@@ -46,7 +46,7 @@ public final class PlanCompiler {
         return new CompiledPlan(plan, selection.notes(), model.warnings().list());
     }
 
-    public static Selection select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {
+    public static PlanCoverage select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {
         return new Scoper(model).select(request, context);
     }
 

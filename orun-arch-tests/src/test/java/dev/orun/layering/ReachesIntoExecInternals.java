@@ -1,4 +1,4 @@
-package dev.orun.cli.layering;
+package dev.orun.layering;
 
 import dev.orun.exec.internal.JobGraph;
 

@@ -11,9 +11,9 @@ import java.util.TreeSet;
  * dependencies changed are rebuilt too, and {@code include: always} dependencies of anything
  * selected come along. Plain dependents are never added.
  */
-final class Selection {
+final class DependencyClosure {
 
-    private Selection() {
+    private DependencyClosure() {
     }
 
     /** Directly changed plus everything with an {@code input: true} path to them. */

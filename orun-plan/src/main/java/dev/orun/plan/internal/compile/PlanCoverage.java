@@ -4,6 +4,6 @@ import java.util.List;
 import java.util.SortedSet;
 
 /** Which components and environments a plan covers, whether that is a narrowing, and why. */
-public record Selection(SortedSet<String> components, SortedSet<String> environments, boolean scoped,
+public record PlanCoverage(SortedSet<String> components, SortedSet<String> environments, boolean scoped,
                         List<String> notes) {
 }

@@ -1,4 +1,4 @@
-package dev.orun.cli.layering;
+package dev.orun.layering;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module arrows of the README, checked on the compiled classes of every module (the CLI's test
- * class path holds them all): core ← {plan, exec, runners, remote} ← cli; exec never sees plan
- * compilation, runners never see the engine, and no module reaches into another's
+ * The module arrows of the README (docs/decisions/module-layering.md), checked on the compiled
+ * classes of every module: core ← {plan, exec, runners, remote} ← {backend, cli}; exec never sees
+ * plan compilation, runners never see the engine, and no module reaches into another's
  * {@code internal} packages.
  */
 class LayeringTest {
@@ -24,7 +24,7 @@ class LayeringTest {
     /** Each module's root package. */
     private static final List<String> MODULES = List.of("dev.orun.core", "dev.orun.plan",
             "dev.orun.exec", "dev.orun.runner.local", "dev.orun.runner.docker", "dev.orun.remote",
-            "dev.orun.cli");
+            "dev.orun.backend", "dev.orun.cli");
 
     private static JavaClasses production;
 
@@ -32,42 +32,60 @@ class LayeringTest {
     static void importClasses() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.orun");
     }
 
     static ArchRule coreDependsOnNoOtherModule() {
         return noClasses().that().resideInAPackage("dev.orun.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.orun.plan..",
-                        "dev.orun.exec..", "dev.orun.runner..", "dev.orun.remote..", "dev.orun.cli..")
+                        "dev.orun.exec..", "dev.orun.runner..", "dev.orun.remote..",
+                        "dev.orun.backend..", "dev.orun.cli..")
                 .as("orun-core depends on no other orun module");
     }
 
     static ArchRule execSeesOnlyCore() {
         return noClasses().that().resideInAPackage("dev.orun.exec..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.orun.plan..",
-                        "dev.orun.runner..", "dev.orun.remote..", "dev.orun.cli..")
+                        "dev.orun.runner..", "dev.orun.remote..", "dev.orun.backend..", "dev.orun.cli..")
                 .as("orun-exec depends on orun-core alone (no plan compilation, no runner)");
     }
 
     static ArchRule planSeesOnlyCore() {
         return noClasses().that().resideInAPackage("dev.orun.plan..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.orun.exec..",
-                        "dev.orun.runner..", "dev.orun.remote..", "dev.orun.cli..")
+                        "dev.orun.runner..", "dev.orun.remote..", "dev.orun.backend..",
+                        "dev.orun.cli..")
                 .as("orun-plan depends on orun-core alone");
     }
 
     static ArchRule runnersNeverSeeTheEngine() {
         return noClasses().that().resideInAPackage("dev.orun.runner..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.orun.exec..",
-                        "dev.orun.plan..", "dev.orun.remote..", "dev.orun.cli..")
+                        "dev.orun.plan..", "dev.orun.remote..", "dev.orun.backend..",
+                        "dev.orun.cli..")
                 .as("runners depend on orun-core (and other runners), never on the engine");
     }
 
     static ArchRule remoteSeesOnlyCore() {
         return noClasses().that().resideInAPackage("dev.orun.remote..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.orun.exec..",
-                        "dev.orun.plan..", "dev.orun.runner..", "dev.orun.cli..")
+                        "dev.orun.plan..", "dev.orun.runner..", "dev.orun.backend..",
+                        "dev.orun.cli..")
                 .as("orun-remote depends on orun-core alone");
+    }
+
+    static ArchRule backendSeesCoreAndRemoteWireTypes() {
+        return noClasses().that().resideInAPackage("dev.orun.backend..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.orun.exec..",
+                        "dev.orun.plan..", "dev.orun.runner..", "dev.orun.cli..")
+                .as("orun-backend depends on orun-core and orun-remote's wire types only");
+    }
+
+    static ArchRule cliIsNotUsedByLibraries() {
+        return noClasses().that().resideOutsideOfPackage("dev.orun.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.orun.cli..")
+                .as("no library depends on the CLI");
     }
 
     /** A module's {@code internal} packages are its own: others use its public API only. */
@@ -104,6 +122,16 @@ class LayeringTest {
     @Test
     void remoteDependsOnCoreAlone() {
         remoteSeesOnlyCore().check(production);
+    }
+
+    @Test
+    void backendDependsOnCoreAndTheWireTypesAlone() {
+        backendSeesCoreAndRemoteWireTypes().check(production);
+    }
+
+    @Test
+    void noLibraryDependsOnTheCli() {
+        cliIsNotUsedByLibraries().check(production);
     }
 
     @Test
