@@ -66,9 +66,6 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(main::handleExecutionException);
         cli.setParameterExceptionHandler(Main::handleParameterException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-<<<<<<< HEAD
-        RunnersHelp.addTo(cli.getSubcommands().get("run"));
-=======
         cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(
                 Terminal.detect(environment.variables(), environment.interactive(),
@@ -77,7 +74,7 @@ public final class Main implements Runnable {
         if (environment.debug()) {
             DebugLogging.enable();
         }
->>>>>>> main
+        RunnersHelp.addTo(cli.getSubcommands().get("run"));
         return cli;
     }
 

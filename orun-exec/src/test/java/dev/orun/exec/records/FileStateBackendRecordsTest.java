@@ -164,13 +164,8 @@ class FileStateBackendRecordsTest {
         String before = Files.readString(metadata);
         FileStateBackend second = new FileStateBackend(orunDir(), "r1");
         String expected = "execution r1 was started with plan " + TestPlans.plan("release").planId()
-<<<<<<< HEAD
-                + ", not " + other.planId() + " (the plan changed since); resume it with its own plan: "
-                + "orun run .orun/executions/r1/plan.json --exec-id r1, or start anew without --exec-id";
-=======
                 + ", not " + other.planId() + " (the plan changed since); resume it with its own plan: orun run"
                 + " .orun/executions/r1/plan.json --exec-id r1, or start anew without --exec-id";
->>>>>>> main
         assertThatThrownBy(() -> second.open(TestPlans.run("r1", other)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(expected)
