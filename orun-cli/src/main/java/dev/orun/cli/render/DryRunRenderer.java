@@ -17,7 +17,7 @@ public final class DryRunRenderer {
     public void render(DryRunReport report) {
         out.println();
         out.println(terminal.bold("▲ orun run --dry-run") + "  plan " + shortChecksum(report)
-                + "  ·  " + report.jobs().size() + " jobs  ·  runner " + report.runner()
+                + "  ·  " + Words.count(report.jobs().size(), "job") + "  ·  runner " + report.runner()
                 + "  ·  concurrency " + report.concurrency() + " (components "
                 + (report.componentConcurrency() == 0 ? "unlimited" : report.componentConcurrency())
                 + ")  ·  fail-fast " + (report.failFast() ? "on" : "off") + "  ·  isolation "

@@ -64,9 +64,11 @@ public final class JsonRenderer {
         write(doc);
     }
 
-    public void render(DryRunReport report) {
+    /** {@code execId}: the one pinned with {@code --exec-id}, else {@code null} (nothing runs). */
+    public void render(DryRunReport report, String execId) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dryRun", true);
+        doc.put("execId", execId);
         doc.put("planChecksum", report.planChecksum());
         doc.put("runner", report.runner());
         doc.put("concurrency", report.concurrency());

@@ -26,6 +26,7 @@ final class DockerJobSession implements JobSession {
     private final OverlayVolume volume;
     private final Map<String, JobContainer> stepContainers = new LinkedHashMap<>();
     private boolean closed;
+    private final java.util.Set<String> keptAnnounced = new java.util.HashSet<>();
 
     DockerJobSession(DockerRunner runner, JobContext job, WorkspaceMount workspace, OverlayVolume volume,
                      JobContainer jobContainer) {
@@ -58,6 +59,7 @@ final class DockerJobSession implements JobSession {
         }
         try {
             JobContainer container = containerFor(step);
+            announceKept(container, request);
             ExecOutcome outcome = container.exec(step.run(), environment(request), workdir.get(),
                     request.output(), request.timeout());
             if (outcome.timedOut()) {
@@ -73,6 +75,22 @@ final class DockerJobSession implements JobSession {
         } catch (RuntimeException e) {
             // engine errors (DockerException) and transport failures (the engine went away)
             return StepResult.notRun("docker runner: " + ImageFetcher.oneLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * With {@code --keep-workspaces} the container outlives the job: say so once, by name, in the
+     * output of the first step that uses it (the step log, {@code --verbose}, the failure tail).
+     */
+    private void announceKept(JobContainer container, StepRequest request) {
+        if (job.keepResources() && keptAnnounced.add(container.name())) {
+            try {
+                request.output().write(("orun: keeping container " + container.name() + " after this job "
+                        + "(--keep-workspaces); remove it with: docker rm -f " + container.name() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
