@@ -2,6 +2,7 @@ package dev.orun.cli;
 
 import dev.orun.cli.render.Terminal;
 import dev.orun.core.OrunException;
+import dev.orun.core.runner.RunnerPlugins;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +43,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         dev.orun.exec.Orun.preferFastProcessSpawn();
+        // runner plugins: jars in $ORUN_PLUGIN_PATH or ~/.orun/plugins/, found by ServiceLoader
+        Thread.currentThread().setContextClassLoader(
+                RunnerPlugins.classLoader(System.getenv(), Main.class.getClassLoader()));
         System.exit(execute(args));
     }
 
@@ -70,6 +74,7 @@ public final class Main implements Runnable {
         if (environment.debug()) {
             DebugLogging.enable();
         }
+        RunnersHelp.addTo(cli.getSubcommands().get("run"));
         return cli;
     }
 

@@ -78,7 +78,8 @@ public final class PlanCommand implements Callable<Integer> {
         if (view != null) {
             PlanPrinter.view(out, plan, view);
         }
-        summary.println("→ orun run " + (name != null ? name : plan.planId()));
+        summary.println(plan.jobs().isEmpty() ? "→ nothing to run"
+                : "→ orun run " + (name != null ? name : plan.planId()));
         out.flush();
         err.flush();
         return 0;

@@ -18,7 +18,9 @@ import dev.orun.exec.RunnerSelection;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.exec.records.ExecIds;
 import dev.orun.plan.changes.ChangeRequest;
+import dev.orun.core.state.Status;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,7 +184,15 @@ public final class RunCommand implements Callable<Integer> {
                 .withRunnerOptions(runnerFlags.toMap())
                 .withHostEnvironment(environment.variables());
         if (selection.jobIds().isEmpty()) {
-            out.println(json ? "{\"status\":\"succeeded\",\"jobs\":[]}" : "✓ no jobs to run");
+            if (json) { // the same document as any run's, so a script needs one shape; nothing is recorded
+                String id = options.execId() != null ? options.execId()
+                        : ExecIds.generate(selection.plan().metadata().name());
+                new JsonRenderer(out).render(new ExecutionResult(id, PlanJson.withChecksum(selection.plan())
+                        .metadata().checksum(), selection.plan().metadata().name(), runnerName, 0,
+                        Status.SUCCEEDED, Duration.ZERO, List.of()));
+            } else {
+                out.println("✓ no jobs to run");
+            }
             return 0;
         }
         if (mode.background) {
@@ -194,7 +204,7 @@ public final class RunCommand implements Callable<Integer> {
                 .select(selection.jobIds()).options(options);
         if (mode.dryRun) {
             if (json) {
-                new JsonRenderer(out).render(run.dryRun());
+                new JsonRenderer(out).render(run.dryRun(), options.execId());
             } else {
                 new DryRunRenderer(out, terminal).render(run.dryRun());
             }
@@ -236,7 +246,11 @@ public final class RunCommand implements Callable<Integer> {
             if (json) {
                 new JsonRenderer(out).render(result);
             } else {
-                new SummaryRenderer(out, terminal).render(result);
+                SummaryRenderer summary = new SummaryRenderer(out, terminal);
+                summary.render(result);
+                if (keepWorkspaces) {
+                    summary.kept(result);
+                }
             }
         } finally {
             rendered.countDown();

@@ -1,5 +1,6 @@
 package dev.orun.cli;
 
+import dev.orun.cli.render.Words;
 import dev.orun.core.Durations;
 import dev.orun.core.plan.JobId;
 import dev.orun.core.state.JobState;
@@ -30,17 +31,7 @@ final class StatusFormat {
     }
 
     static String glyph(Status status) {
-        if (status == null) {
-            return "?";
-        }
-        return switch (status) {
-            case SUCCEEDED -> "✓";
-            case FAILED -> "✗";
-            case RUNNING -> "◐";
-            case PENDING -> "○";
-            case SKIPPED -> "↷";
-            case CANCELLED -> "⊘";
-        };
+        return Words.symbol(status);
     }
 
     /** The run's state as a word; a run whose process vanished reads {@code interrupted}. */
@@ -93,15 +84,15 @@ final class StatusFormat {
 
     static String counts(JobCounts counts) {
         List<String> parts = new ArrayList<>(List.of(
-                "✓ " + counts.succeeded() + " succeeded",
-                "◐ " + counts.running() + " running",
-                "○ " + counts.pending() + " pending",
-                "✗ " + counts.failed() + " failed"));
+                glyph(Status.SUCCEEDED) + " " + counts.succeeded() + " succeeded",
+                glyph(Status.RUNNING) + " " + counts.running() + " running",
+                glyph(Status.PENDING) + " " + counts.pending() + " pending",
+                glyph(Status.FAILED) + " " + counts.failed() + " failed"));
         if (counts.skipped() > 0) {
-            parts.add("↷ " + counts.skipped() + " skipped");
+            parts.add(glyph(Status.SKIPPED) + " " + counts.skipped() + " skipped");
         }
         if (counts.cancelled() > 0) {
-            parts.add("⊘ " + counts.cancelled() + " cancelled");
+            parts.add(glyph(Status.CANCELLED) + " " + counts.cancelled() + " cancelled");
         }
         return String.join(" · ", parts);
     }
@@ -170,7 +161,7 @@ final class StatusFormat {
             JobCounts jobs = run.jobs();
             String result = jobs.done() + "/" + jobs.total() + " done";
             if (jobs.failed() > 0) {
-                result += "  ✗ " + jobs.failed() + " failed";
+                result += "  " + glyph(Status.FAILED) + " " + jobs.failed() + " failed";
             }
             lines.add(String.format(Locale.ROOT, format, glyph(run.status()) + " " + run.execId(), state(run),
                     when(run.startedAt()), Durations.format(run.duration(now)), result).stripTrailing());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ class CommandLineFrictionTest {
     }
 
     @Test
+    @Tag("slow")
     void completionAsksTheLauncherTheUserTypedAndCompletesWorkspaceNames() throws Exception {
         Path ws = TestTrees.copy(EXAMPLES, tmp.resolve("ws"));
         Path launcher = ws.resolve("bin/orun");

@@ -113,6 +113,37 @@ class DockerRunnerCliTest {
                 .doesNotContain("JAVA_HOME").doesNotContain("ORUN_DOCKER_IMAGE");
     }
 
+    @Test
+    void keptContainersAreNamedInTheOutputAndTheLog() throws Exception {
+        Path ws = probeWorkspace(tmp.resolve("kept"));
+        String execId = "kept-" + ProcessHandle.current().pid();
+
+        Run run = orun(ws, dockerEnv(), "run", "--runner", "docker", "--exec-id", execId, "--keep-workspaces",
+                "--verbose");
+
+        try {
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(orunContainers(execId)).hasSize(1);
+            assertThat(run.output()).containsPattern("orun: keeping container \\S+ after this job")
+                    .contains("docker ps -a --filter label=dev.orun.exec-id=" + execId);
+            assertThat(Files.readString(ws.resolve(".orun/executions/" + execId + "/logs/probe@dev.check/env.log")))
+                    .contains("remove it with: docker rm -f ");
+        } finally {
+            removeContainers(execId);
+        }
+    }
+
+    private static void removeContainers(String execId) throws IOException {
+        java.net.URI host = EngineDiscovery.fromEnvironment(System.getenv()).discover().host();
+        try (DockerClient docker = DockerClientImpl.getInstance(
+                DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host.toString()).build(),
+                new ZerodepDockerHttpClient.Builder().dockerHost(host).build())) {
+            for (String id : orunContainers(execId)) {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+        }
+    }
+
     /** Job id → status, and job id/step id → status, from state.json. */
     @Test
     void sigintRemovesEveryContainerOfTheRunRecordsCancelledAndExits130() throws Exception {

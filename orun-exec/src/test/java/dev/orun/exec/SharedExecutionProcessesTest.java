@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Several real JVM processes started together on one execution id. */
+@Tag("slow")
 class SharedExecutionProcessesTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.orun.core.state;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,17 +10,19 @@ import java.time.Instant;
 /**
  * Who ran what, where, when, and how it went — the file backend's {@code metadata.json}, and what
  * every {@link RunRecords} implementation reports per run. {@code host}/{@code pid} name the
- * process that opened the run last; {@code durationMillis} is set once the run finished.
+ * process that opened the run last; {@code durationMs} is set once the run finished (older
+ * records call it {@code durationMillis}; both are read).
  *
  * <p>Made by state backends (write side) and {@link RunRecords} implementations (read side); read
  * by the CLI's {@code status}. Immutable, any thread.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"execId", "planName", "planChecksum", "planId", "runner", "user", "trigger",
-        "host", "pid", "status", "startedAt", "finishedAt", "durationMillis", "jobs"})
+        "host", "pid", "status", "startedAt", "finishedAt", "durationMs", "jobs"})
 public record RunMetadata(String execId, String planName, String planChecksum, String planId,
                           String runner, String user, String trigger, String host, Long pid,
-                          Status status, Instant startedAt, Instant finishedAt, Long durationMillis,
+                          Status status, Instant startedAt, Instant finishedAt,
+                          @JsonAlias("durationMillis") Long durationMs,
                           JobCounts jobs) {
 
     public RunMetadata {

@@ -76,7 +76,7 @@ final class JobExecution {
             Path jobDir = staged != null ? staged.jobDirectory() : run.jobDirectory(job, base);
             Map<String, String> jobEnv = run.jobEnvironment(job);
             JobContext context = new JobContext(run.execId(), job, base, jobDir, jobEnv,
-                    run.keepResources());
+                    run.keepResources(), staged == null ? null : staged.overlay());
             Instant deadline = deadline(started);
             JobSession session;
             cancel.enterRunner();

@@ -169,10 +169,14 @@ public final class FileRunRecords implements RunRecords {
      */
     private static List<StepLog> logs(ExecutionLayout layout, RunState state) {
         List<StepLog> entries = new ArrayList<>();
-        Set<String> jobIds = new TreeSet<>(state.jobs().keySet());
+        // one listing of logs/ instead of a lookup per job: a 5000-job run has few jobs with output
+        Set<String> jobIds = new TreeSet<>();
         for (Path dir : files(layout.logsDir(), "*")) {
             if (Files.isDirectory(dir)) {
                 PathSegments.decode(dir.getFileName().toString()).ifPresent(jobIds::add);
+                if (dir.getFileName().toString().indexOf('~') >= 0) {
+                    jobIds.addAll(state.jobs().keySet()); // a cut (hashed) name: look each job up
+                }
             }
         }
         for (String jobId : jobIds) {

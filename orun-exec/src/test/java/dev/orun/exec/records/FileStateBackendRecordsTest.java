@@ -112,7 +112,7 @@ class FileStateBackendRecordsTest {
         JsonNode meta = json(dir.resolve("metadata.json"));
         assertThat(meta.path("status").asText()).isEqualTo("failed");
         assertThat(meta.path("finishedAt").isTextual()).isTrue();
-        assertThat(meta.path("durationMillis").isNumber()).isTrue();
+        assertThat(meta.path("durationMs").isNumber()).isTrue();
         assertThat(meta.path("jobs").path("succeeded").asInt()).isEqualTo(1);
         assertThat(meta.path("jobs").path("failed").asInt()).isEqualTo(1);
         assertThat(dir.resolve("logs/api@dev.build/compile.log")).hasContent("output of compile");

@@ -14,7 +14,7 @@ public final class LocalRunnerProvider implements RunnerProvider {
 
     @Override
     public String description() {
-        return "local: run steps with the host's shell in the workspace";
+        return "each step with the host's shell, in the job's directory";
     }
 
     @Override
