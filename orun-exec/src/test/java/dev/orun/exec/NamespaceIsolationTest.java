@@ -96,7 +96,9 @@ class NamespaceIsolationTest {
                 + "printf '{\"jobId\":\"victim@dev.build\",\"status\":\"succeeded\"}' > "
                 + "\"$d/victim@dev.build.json\" 2>/dev/null; "
                 + "printf '{\"jobId\":\"victim@dev.build\",\"status\":\"succeeded\"}' > "
-                + "\"$d/victim%40dev.build.json\" 2>/dev/null; true";
+                + "\"$d/victim%40dev.build.json\" 2>/dev/null; "
+                + "printf '{\"job\":\"victim@dev.build\",\"status\":\"succeeded\"}\\n' >> "
+                + "\"$d/../journal.jsonl\" 2>/dev/null; true";
         Plan plan = plan(true, 2,
                 job("attacker", "dev", "build", "services/api", List.of(), run("forge", forge)),
                 job("victim", "dev", "build", "services/web", List.of("attacker@dev.build"),
