@@ -9,6 +9,7 @@ import dev.orun.core.runner.StepRequest;
 import dev.orun.core.runner.StepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** {@code --runner nice}: every step with the host's shell at low CPU priority (nice -n 10). */
@@ -35,6 +36,11 @@ public final class NiceRunnerProvider implements RunnerProvider {
             @Override
             public String context() {
                 return "local"; // what steps see in ORUN_CONTEXT
+            }
+
+            @Override
+            public List<String> describe(JobContext job) { // for --dry-run; must not start anything
+                return List.of("each step: nice -n 10 sh -c <run> in " + job.workingDirectory());
             }
 
             @Override
