@@ -19,7 +19,7 @@ public final class PlanOptions {
     List<String> environments = new ArrayList<>();
 
     @Option(names = "--component", paramLabel = "NAME",
-            description = "Only this component and its dependencies (repeatable; 'prefix*' allowed).")
+            description = "Only this component, without its dependencies (repeatable; 'prefix*' allowed).")
     List<String> components = new ArrayList<>();
 
     @Option(names = "--all",

@@ -30,7 +30,8 @@ public final class Planner {
     public CompiledPlan compile(PlanRequest request) {
         WorkspaceModel model = load();
         boolean changed = ChangeScope.requested(request.changes());
-        Optional<String> context = request.components().isEmpty() && !request.all() && !changed
+        Optional<String> context = request.components().isEmpty() && request.scope().isEmpty()
+                && !request.all() && !changed
                 ? ComponentContext.componentAt(workspace, request.cwd()) : Optional.empty();
         Selection selection = PlanCompiler.select(model, request, context);
         if (changed) {

@@ -19,10 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the steps of one claimed job on the runner and records each step's end.
@@ -107,11 +105,10 @@ final class JobExecution {
     private void runSteps(JobSession session, Path jobDir, Map<String, String> jobEnv,
                           Instant deadline) throws InterruptedException {
         boolean hardFailure = false;
-        Set<String> usedIds = new HashSet<>();
-        int index = 0;
-        for (Step step : job.steps()) {
-            index++;
-            String stepId = uniqueId(stepId(step, index), usedIds);
+        List<String> stepIds = StepIds.of(job.steps());
+        for (int index = 0; index < job.steps().size(); index++) {
+            Step step = job.steps().get(index);
+            String stepId = stepIds.get(index);
             cancel.check();
             if (hardFailure && Step.phaseRank(step.phase()) != 2) {
                 recordSkipped(stepId);
@@ -253,23 +250,5 @@ final class JobExecution {
         }
         Path path = Path.of(wd);
         return path.isAbsolute() ? path : jobDir.resolve(path).normalize();
-    }
-
-    static String stepId(Step step, int index) {
-        if (step.id() != null && !step.id().isBlank()) {
-            return step.id();
-        }
-        if (step.name() != null && !step.name().isBlank()) {
-            return step.name();
-        }
-        return "step-" + index;
-    }
-
-    private static String uniqueId(String id, Set<String> used) {
-        String candidate = id;
-        for (int n = 2; !used.add(candidate); n++) {
-            candidate = id + "-" + n;
-        }
-        return candidate;
     }
 }

@@ -14,9 +14,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Applies {@code --env}, {@code --component} and the current-directory context. Requested
- * components (and the context component) bring all their transitive {@code dependsOn} targets,
- * so a scoped plan is always runnable on its own.
+ * Applies {@code --env}, {@code --component} and the current-directory context.
+ * {@code --component} is a filter (that component only, as in the Go orun); a scope component
+ * ({@code orun run COMPONENT}) and the context component bring all their transitive
+ * {@code dependsOn} targets, so such a plan is runnable on its own.
  */
 public final class Scoper {
 
@@ -33,8 +34,15 @@ public final class Scoper {
         List<String> notes = new ArrayList<>();
         SortedSet<String> components;
         List<String> requested = split(request.components());
-        if (!requested.isEmpty()) {
-            components = closure(matchAll(requested, model.components().keySet(), "component"));
+        List<String> scope = split(request.scope());
+        if (!requested.isEmpty() || !scope.isEmpty()) {
+            components = new TreeSet<>();
+            if (!requested.isEmpty()) {
+                components.addAll(matchAll(requested, model.components().keySet(), "component"));
+            }
+            if (!scope.isEmpty()) {
+                components.addAll(closure(matchAll(scope, model.components().keySet(), "component")));
+            }
             scoped = true;
         } else if (contextComponent.isPresent() && model.components().containsKey(contextComponent.get())) {
             String context = contextComponent.get();
@@ -53,7 +61,7 @@ public final class Scoper {
         Deque<String> queue = new ArrayDeque<>(names);
         while (!queue.isEmpty()) {
             String name = queue.pop();
-            if (result.add(name) && model.components().containsKey(name)) {
+            if (model.components().containsKey(name) && result.add(name)) {
                 for (DependencyDecl dependency : model.components().get(name).dependsOn()) {
                     queue.add(dependency.component());
                 }

@@ -20,13 +20,12 @@ final class StepRenderer {
     private final Map<String, GoTemplate> cache = new ConcurrentHashMap<>();
 
     /** Renders one step; {@code where} names the component and job for error messages. */
-    Step render(StepDef def, int position, Map<String, Object> data, String component, String jobId) {
-        String id = def.key() != null ? def.key() : "step-" + position;
+    Step render(StepDef def, String id, Map<String, Object> data, String component, String jobId) {
         Context context = new Context(def, id, component, jobId, data);
         Map<String, Object> with = new LinkedHashMap<>();
         def.with().forEach((k, v) -> with.put(k, v instanceof String s ? context.render("with." + k, s) : v));
-        Map<String, String> env = new LinkedHashMap<>();
-        def.env().forEach((k, v) -> env.put(k, context.render("env." + k, v)));
+        Map<String, Object> env = new LinkedHashMap<>();
+        def.env().forEach((k, v) -> env.put(k, v instanceof String s ? context.render("env." + k, s) : v));
         return new Step(id, def.name(), def.phase(), def.order(), context.render("run", def.run()),
                 context.render("use", def.use()), with, env, context.render("shell", def.shell()),
                 context.render("working-directory", def.workingDirectory()), def.timeout(), def.retry(),

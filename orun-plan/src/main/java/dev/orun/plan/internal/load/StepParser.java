@@ -51,7 +51,7 @@ final class StepParser {
             throw map.error("invalid onFailure \"" + onFailure + "\" (expected stop or continue)");
         }
         return new StepDef(map.string("id"), map.string("name"), map.string("capability"), phase,
-                map.integer("order", 0), run, use, map.anyMap("with"), map.stringMap("env"),
+                map.integer("order", 0), run, use, map.anyMap("with"), map.anyMap("env"),
                 map.string("shell"), map.string("working-directory"), map.string("timeout"),
                 map.integer("retry", 0), onFailure, map.file(), map.line());
     }
