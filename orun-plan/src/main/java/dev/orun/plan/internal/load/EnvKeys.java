@@ -11,9 +11,13 @@ final class EnvKeys {
     }
 
     static Map<String, String> checked(Map<String, String> env, YMap owner) {
+        return checked(env, owner, "env");
+    }
+
+    static Map<String, String> checked(Map<String, String> env, YMap owner, String field) {
         for (String key : env.keySet()) {
             if (key.toUpperCase(Locale.ROOT).startsWith("ORUN_")) {
-                throw owner.map("env").entries().get(key)
+                throw owner.map(field).entries().get(key)
                         .error("env key \"" + key + "\" is reserved (ORUN_ variables are set by orun)");
             }
         }
