@@ -48,4 +48,15 @@ class StepIdAgreementTest {
                     .containsExactlyInAnyOrder("build.log", "build-2.log", "step-3.log");
         }
     }
+
+    @Test
+    void stepsSeeTheJobUidWhenThePlanHasOne() throws IOException {
+        Path marks = root.resolve("uid.txt");
+        var job = Plans.job("api", "dev", "build", "", List.of(), named("show", "echo \"$ORUN_JOB_UID\" > '" + marks + "'"))
+                .withIdentity("job_abcdef0_0123456789ab", "Build", "api · dev · Build");
+        Orun.runner(root).plan(Plans.plan(true, 1, job)).options(RunOptions.defaults().withExecId("e2")
+                .withIsolation(Isolation.NONE, false).withHostEnvironment(new HashMap<>(System.getenv()))).run();
+
+        assertThat(Files.readAllLines(marks)).containsExactly("job_abcdef0_0123456789ab");
+    }
 }
