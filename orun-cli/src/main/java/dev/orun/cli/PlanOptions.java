@@ -29,9 +29,13 @@ public final class PlanOptions {
     @Mixin
     ChangeOptions changeOptions = new ChangeOptions();
 
+    @Mixin
+    TriggerOptions triggerOptions = new TriggerOptions();
+
     /** The request; {@code changes} is null unless a change-detection flag was given. */
     public PlanRequest toRequest(String name) {
-        return new PlanRequest(environments, components, all, WorkspaceOptions.cwd(), name, changes());
+        return new PlanRequest(environments, components, all, WorkspaceOptions.cwd(), name, changes())
+                .withTrigger(triggerOptions.toRequest(System.getenv()));
     }
 
     ChangeRequest changes() {

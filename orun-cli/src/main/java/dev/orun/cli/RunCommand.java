@@ -117,6 +117,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     StrictOption strictOption = new StrictOption();
 
+    @picocli.CommandLine.Mixin
+    TriggerOptions triggerOptions = new TriggerOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -132,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
         String selectedJob = job != null ? job : jobId;
         PlanSelector.Selection selection = new PlanSelector().select(new PlanSelector.Request(
                 reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
-                environments, all, selectedJob, changeRequest()));
+                environments, all, selectedJob, changeRequest(), triggerOptions.toRequest(environment)));
         selection.warnings().forEach(err::println);
         java.io.PrintWriter errWriter = spec.commandLine().getErr();
         if (strictOption.refuses(selection.planWarnings(), errWriter)) {

@@ -12,6 +12,7 @@ import dev.orun.plan.PlanStore;
 import dev.orun.plan.PlanWarning;
 import dev.orun.plan.Planner;
 import dev.orun.plan.SavedPlan;
+import dev.orun.plan.TriggerRequest;
 import dev.orun.plan.Workspace;
 import dev.orun.plan.changes.ChangeRequest;
 import java.nio.file.Files;
@@ -42,10 +43,15 @@ public final class PlanSelector {
      */
     public record Request(String reference, String planFlag, Path cwd, Path intentFile,
                           List<String> components, List<String> environments, boolean all,
-                          String job, ChangeRequest changes) {
+                          String job, ChangeRequest changes, TriggerRequest trigger) {
         public Request {
             components = components == null ? List.of() : List.copyOf(components);
             environments = environments == null ? List.of() : List.copyOf(environments);
+        }
+
+        public Request(String reference, String planFlag, Path cwd, Path intentFile, List<String> components,
+                       List<String> environments, boolean all, String job, ChangeRequest changes) {
+            this(reference, planFlag, cwd, intentFile, components, environments, all, job, changes, null);
         }
     }
 
@@ -135,7 +141,7 @@ public final class PlanSelector {
                                    List<String> warnings) {
         CompiledPlan compiled = planner.compile(new PlanRequest(request.environments(),
                 request.components(), request.all(), request.cwd(), null, request.changes())
-                .withScope(scope));
+                .withScope(scope).withTrigger(request.trigger()));
         notes.addAll(compiled.notes());
         Plan plan = compiled.plan();
         List<String> jobs = plan.jobs().isEmpty() ? List.of()

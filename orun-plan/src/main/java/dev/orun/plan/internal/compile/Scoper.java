@@ -32,6 +32,23 @@ public final class Scoper {
                 model.intent().environments().keySet(), "environment");
         boolean scoped = !request.environments().isEmpty();
         List<String> notes = new ArrayList<>();
+        if (request.trigger() != null) {
+            TriggerResolver.Resolution resolution = new TriggerResolver(model.intent()).resolve(request.trigger());
+            notes.addAll(resolution.notes());
+            if (scoped && !resolution.environments().isEmpty()) {
+                SortedSet<String> both = new TreeSet<>(resolution.environments());
+                both.retainAll(environments);
+                if (both.isEmpty()) {
+                    throw InvalidInputException.at(model.intent().file(), "--env " + String.join(",", environments)
+                            + " selects none of the environments the trigger activates ("
+                            + String.join(", ", resolution.environments()) + ")");
+                }
+                environments = both;
+            } else {
+                environments = resolution.environments();
+            }
+            scoped = true;
+        }
         SortedSet<String> components;
         List<String> requested = split(request.components());
         List<String> scope = split(request.scope());

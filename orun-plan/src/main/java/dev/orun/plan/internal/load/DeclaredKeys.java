@@ -23,8 +23,7 @@ final class DeclaredKeys {
     static final KeySet DISCOVERY = KeySet.of("discovery", "roots");
     static final KeySet GROUP = KeySet.of("a group", "parameterDefaults", "policies", "path");
     static final KeySet ENVIRONMENT = KeySet.of("an environment", "selectors", "parameterDefaults", "env",
-            "secretEnv", "policies", "promotion", "activation", "dependencyMode", "path", "description")
-            .ignoring("activation");
+            "secretEnv", "policies", "promotion", "activation", "dependencyMode", "path", "description");
     static final KeySet SELECTORS = KeySet.of("selectors", "components", "domains");
     static final KeySet PROMOTION = KeySet.of("promotion", "dependsOn");
     static final KeySet PROMOTION_ENTRY = KeySet.of("a promotion entry", "environment", "strategy",

@@ -149,7 +149,8 @@ public final class IntentLoader {
             result.put(name, new EnvironmentDecl(name, selectors.stringList("components"),
                     selectors.stringList("domains"), parameterDefaults(env),
                     EnvKeys.checked(env.stringMap("env"), env), promotions(env), node.line(),
-                    DependencyModes.of(env), SecretRefs.checked(env, "secretEnv")));
+                    DependencyModes.of(env), SecretRefs.checked(env, "secretEnv"),
+                    env.mapOrEmpty("activation").stringList("triggerRefs")));
         });
         return result;
     }

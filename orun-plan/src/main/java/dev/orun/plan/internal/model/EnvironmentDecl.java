@@ -13,7 +13,8 @@ public record EnvironmentDecl(
         List<Promotion> promotions,
         int line,
         String dependencyMode,
-        Map<String, String> secretEnv) {
+        Map<String, String> secretEnv,
+        List<String> triggerRefs) {
 
     public static final String ENFORCED = "enforced";
     public static final String ADVISORY = "advisory";
