@@ -26,6 +26,12 @@ import picocli.CommandLine.Spec;
         subcommands = {PlanShowCommand.class, PlanListCommand.class})
 public final class PlanCommand implements Callable<Integer> {
 
+    private final CliEnvironment environment;
+
+    PlanCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
             PlanStore.checkName(name);
         }
         Workspace workspace = workspaceOptions.workspace();
-        CompiledPlan compiled = new Planner(workspace).compile(planOptions.toRequest(name));
+        CompiledPlan compiled = new Planner(workspace, environment.variables()).compile(planOptions.toRequest(name));
         if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
             return OrunException.EXIT_INVALID;
         }
@@ -72,7 +78,8 @@ public final class PlanCommand implements Callable<Integer> {
         if (view != null) {
             PlanPrinter.view(out, plan, view);
         }
-        summary.println("→ orun run " + (name != null ? name : plan.planId()));
+        summary.println(plan.jobs().isEmpty() ? "→ nothing to run"
+                : "→ orun run " + (name != null ? name : plan.planId()));
         out.flush();
         err.flush();
         return 0;

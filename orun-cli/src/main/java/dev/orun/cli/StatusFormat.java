@@ -1,12 +1,14 @@
 package dev.orun.cli;
 
+import dev.orun.cli.render.Words;
+import dev.orun.core.Durations;
 import dev.orun.core.plan.JobId;
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.Status;
-import dev.orun.exec.records.Execution;
-import dev.orun.exec.records.ExecutionSummary;
-import dev.orun.exec.records.JobCounts;
-import dev.orun.exec.records.RunMetadata;
+import dev.orun.core.state.JobCounts;
+import dev.orun.core.state.RunMetadata;
+import dev.orun.core.state.RunRecord;
+import dev.orun.core.state.RunSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,21 +31,11 @@ final class StatusFormat {
     }
 
     static String glyph(Status status) {
-        if (status == null) {
-            return "?";
-        }
-        return switch (status) {
-            case SUCCEEDED -> "✓";
-            case FAILED -> "✗";
-            case RUNNING -> "◐";
-            case PENDING -> "○";
-            case SKIPPED -> "↷";
-            case CANCELLED -> "⊘";
-        };
+        return Words.symbol(status);
     }
 
     /** The run's state as a word; a run whose process vanished reads {@code interrupted}. */
-    static String state(ExecutionSummary run) {
+    static String state(RunSummary run) {
         if (run.abandoned()) {
             return "interrupted";
         }
@@ -57,7 +49,7 @@ final class StatusFormat {
         return instant == null ? "-" : WHEN.format(instant);
     }
 
-    static List<String> frame(Execution run, Instant now) {
+    static List<String> frame(RunRecord run, Instant now) {
         RunMetadata meta = run.metadata();
         List<String> lines = new ArrayList<>();
         lines.add("▲ orun " + (meta.planName() == null ? "plan" : meta.planName()));
@@ -92,21 +84,21 @@ final class StatusFormat {
 
     static String counts(JobCounts counts) {
         List<String> parts = new ArrayList<>(List.of(
-                "✓ " + counts.succeeded() + " succeeded",
-                "◐ " + counts.running() + " running",
-                "○ " + counts.pending() + " pending",
-                "✗ " + counts.failed() + " failed"));
+                glyph(Status.SUCCEEDED) + " " + counts.succeeded() + " succeeded",
+                glyph(Status.RUNNING) + " " + counts.running() + " running",
+                glyph(Status.PENDING) + " " + counts.pending() + " pending",
+                glyph(Status.FAILED) + " " + counts.failed() + " failed"));
         if (counts.skipped() > 0) {
-            parts.add("↷ " + counts.skipped() + " skipped");
+            parts.add(glyph(Status.SKIPPED) + " " + counts.skipped() + " skipped");
         }
         if (counts.cancelled() > 0) {
-            parts.add("⊘ " + counts.cancelled() + " cancelled");
+            parts.add(glyph(Status.CANCELLED) + " " + counts.cancelled() + " cancelled");
         }
         return String.join(" · ", parts);
     }
 
     /** Jobs grouped by component; within a group failed first, then running, pending, the rest. */
-    private static List<String> jobTree(Execution run, Instant now) {
+    private static List<String> jobTree(RunRecord run, Instant now) {
         Map<String, List<JobState>> byComponent = new TreeMap<>();
         boolean severalEnvironments = run.state().jobs().keySet().stream()
                 .map(id -> parse(id).environment()).distinct().count() > 1;
@@ -160,16 +152,16 @@ final class StatusFormat {
         return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 1) + "…";
     }
 
-    static List<String> table(List<ExecutionSummary> runs, Instant now) {
+    static List<String> table(List<RunSummary> runs, Instant now) {
         List<String> lines = new ArrayList<>();
         int idWidth = runs.stream().mapToInt(run -> run.execId().length() + 2).max().orElse(3);
         String format = "%-" + Math.max(4, idWidth) + "s  %-11s  %-20s  %-8s  %s";
         lines.add(String.format(Locale.ROOT, format, "  RUN", "STATE", "STARTED", "DURATION", "JOBS").stripTrailing());
-        for (ExecutionSummary run : runs) {
+        for (RunSummary run : runs) {
             JobCounts jobs = run.jobs();
             String result = jobs.done() + "/" + jobs.total() + " done";
             if (jobs.failed() > 0) {
-                result += "  ✗ " + jobs.failed() + " failed";
+                result += "  " + glyph(Status.FAILED) + " " + jobs.failed() + " failed";
             }
             lines.add(String.format(Locale.ROOT, format, glyph(run.status()) + " " + run.execId(), state(run),
                     when(run.startedAt()), Durations.format(run.duration(now)), result).stripTrailing());

@@ -1,5 +1,6 @@
 package dev.orun.cli;
 
+import dev.orun.cli.render.Words;
 import dev.orun.core.OrunException;
 import dev.orun.core.plan.Plan;
 import dev.orun.plan.CompiledPlan;
@@ -37,8 +38,9 @@ public final class ValidateCommand implements Callable<Integer> {
         Plan plan = compiled.plan();
         PrintWriter out = spec.commandLine().getOut();
         out.println("✓ " + workspace.display(workspace.intentFile()).toString().replace('\\', '/') + " is valid: "
-                + plan.metadata().scope().components().size() + " components × "
-                + plan.metadata().scope().environments().size() + " envs → " + plan.jobs().size() + " jobs" + warningCount(compiled.warnings().size()));
+                + Words.count(plan.metadata().scope().components().size(), "component") + " × "
+                + Words.count(plan.metadata().scope().environments().size(), "env") + " → "
+                + Words.count(plan.jobs().size(), "job") + warningCount(compiled.warnings().size()));
         out.flush();
         return 0;
     }

@@ -147,10 +147,10 @@ class RunCommandTest {
         assertThat(retry.err()).contains("--retry requires --job");
         Cli conflict = Cli.run("run", "-i", intent, "--gha", "--runner", "docker");
         assertThat(conflict.exitCode()).isEqualTo(2);
-        assertThat(conflict.err()).contains("--gha conflicts with --runner docker");
+        assertThat(conflict.err()).contains("--runner", "--gha", "mutually exclusive");
         Cli gha = Cli.run("run", "-i", intent, "--gha");
         assertThat(gha.exitCode()).isEqualTo(2);
-        assertThat(gha.err()).contains("not available in this build");
+        assertThat(gha.err()).contains("unknown runner \"github-actions\"").contains("local");
         Cli isolation = Cli.run("run", "-i", intent, "--isolation", "sometimes");
         assertThat(isolation.exitCode()).isEqualTo(2);
         Cli remote = Cli.run("run", "-i", intent, "--remote-state");
@@ -252,5 +252,20 @@ class RunCommandTest {
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("✓ api·dev/build").contains("3× parallel");
+    }
+
+    @Test
+    void escapeSequencesAStepPrintsReachTheRawLogButNotTheSummaryOrTheLiveView() throws IOException {
+        TestWorkspace ws = new TestWorkspace(root)
+                .component("db", "printf '\\033]0;pwned\\007\\033[2Jvisible\\n'; exit 3").write();
+
+        Cli quiet = Cli.run("run", "-i", ws.intent().toString(), "--exec-id", "esc-1");
+        Cli verbose = Cli.run("run", "-i", ws.intent().toString(), "--exec-id", "esc-2", "--verbose");
+
+        assertThat(quiet.exitCode()).isEqualTo(1);
+        assertThat(quiet.out()).contains("│ visible").doesNotContain("\u001b").doesNotContain("pwned");
+        assertThat(verbose.out()).contains("│ visible").doesNotContain("\u001b").doesNotContain("pwned");
+        assertThat(Files.readString(root.resolve(".orun/executions/esc-1/logs/db@dev.build/work.log")))
+                .isEqualTo("\u001b]0;pwned\u0007\u001b[2Jvisible\n");
     }
 }

@@ -35,8 +35,8 @@ class StepIdAgreementTest {
                 named("build", mark), named("build", mark), named(null, mark)));
         Map<String, String> env = new HashMap<>(System.getenv());
 
-        DryRunReport dryRun = Orun.runner(root).plan(plan).options(RunOptions.defaults().withExecId("e1")).dryRun();
-        ExecutionResult result = Orun.runner(root).plan(plan).options(RunOptions.defaults().withExecId("e1")
+        DryRunReport dryRun = Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("e1")).dryRun();
+        ExecutionResult result = Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("e1")
                 .withIsolation(Isolation.NONE, false).withHostEnvironment(env)).run();
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -54,7 +54,7 @@ class StepIdAgreementTest {
         Path marks = root.resolve("uid.txt");
         var job = Plans.job("api", "dev", "build", "", List.of(), named("show", "echo \"$ORUN_JOB_UID\" > '" + marks + "'"))
                 .withIdentity("job_abcdef0_0123456789ab", "Build", "api · dev · Build");
-        Orun.runner(root).plan(Plans.plan(true, 1, job)).options(RunOptions.defaults().withExecId("e2")
+        Orun.run(root).plan(Plans.plan(true, 1, job)).options(RunOptions.defaults().withExecId("e2")
                 .withIsolation(Isolation.NONE, false).withHostEnvironment(new HashMap<>(System.getenv()))).run();
 
         assertThat(Files.readAllLines(marks)).containsExactly("job_abcdef0_0123456789ab");

@@ -17,11 +17,14 @@ public final class DryRunRenderer {
     public void render(DryRunReport report) {
         out.println();
         out.println(terminal.bold("▲ orun run --dry-run") + "  plan " + shortChecksum(report)
-                + "  ·  " + report.jobs().size() + " jobs  ·  runner " + report.runner()
+                + "  ·  " + Words.count(report.jobs().size(), "job") + "  ·  runner " + report.runner()
                 + "  ·  concurrency " + report.concurrency() + " (components "
                 + (report.componentConcurrency() == 0 ? "unlimited" : report.componentConcurrency())
                 + ")  ·  fail-fast " + (report.failFast() ? "on" : "off") + "  ·  isolation "
                 + (report.isolation() ? "on" : "off"));
+        if (report.isolationNote() != null) {
+            out.println("  " + terminal.dim(report.isolationNote()));
+        }
         int index = 0;
         for (DryRunReport.Job job : report.jobs()) {
             index++;

@@ -64,15 +64,20 @@ public final class JsonRenderer {
         write(doc);
     }
 
-    public void render(DryRunReport report) {
+    /** {@code execId}: the one pinned with {@code --exec-id}, else {@code null} (nothing runs). */
+    public void render(DryRunReport report, String execId) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dryRun", true);
+        doc.put("execId", execId);
         doc.put("planChecksum", report.planChecksum());
         doc.put("runner", report.runner());
         doc.put("concurrency", report.concurrency());
         doc.put("componentConcurrency", report.componentConcurrency());
         doc.put("failFast", report.failFast());
         doc.put("isolation", report.isolation());
+        if (report.isolationNote() != null) {
+            doc.put("isolationNote", report.isolationNote());
+        }
         doc.put("jobs", report.jobs());
         write(doc);
     }

@@ -1,5 +1,6 @@
 package dev.orun.cli.render;
 
+import dev.orun.core.Durations;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
 import dev.orun.core.state.Status;
@@ -7,6 +8,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,7 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
     private int done;
     private Instant started = Instant.now();
     private String currentComponent;
+    private final Set<String> headed = new HashSet<>();
     private int liveLines;
     private ScheduledExecutorService ticker;
 
@@ -59,14 +63,16 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
                     : reused.status().wireName() + " elsewhere";
             persistent(reused.jobId(), glyph(reused.status()) + " " + label(reused.jobId()) + "  "
                     + what);
+        } else if (event instanceof ProgressEvent.Notice notice) {
+            persistent(null, terminal.dim("note: " + notice.message()));
         } else if (event instanceof ProgressEvent.StepOutput output) {
             if (verbose) {
-                persistent(null, terminal.dim(Labels.inline(output.jobId()) + " │ ") + output.line());
+                persistent(null, terminal.dim(Labels.inline(output.jobId()) + " │ ") + SafeText.of(output.line()));
             }
         } else if (event instanceof ProgressEvent.StepFinished step) {
             if (verbose && step.status() != Status.SUCCEEDED && step.error() != null) {
                 persistent(null, terminal.dim(Labels.inline(step.jobId()) + " │ ")
-                        + terminal.red("step " + step.stepId() + ": " + step.error()));
+                        + terminal.red("step " + step.stepId() + ": " + SafeText.of(step.error())));
             }
         } else if (event instanceof ProgressEvent.JobFinished job) {
             running.remove(job.jobId());
@@ -85,7 +91,7 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
         started = start.at();
         out.println();
         out.println(terminal.bold("▲ orun run") + "  exec " + start.execId() + "  ·  plan "
-                + start.planId() + "  ·  " + total + (total == 1 ? " job" : " jobs") + "  ·  "
+                + start.planId() + "  ·  " + Words.count(total, "job") + "  ·  "
                 + (start.concurrency() > 1 ? start.concurrency() + "× parallel  ·  " : "")
                 + start.runner());
         if (terminal.live()) {
@@ -108,36 +114,57 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
         return switch (job.status()) {
             case SUCCEEDED -> base + "  " + terminal.dim(Durations.format(job.duration()));
             case FAILED -> base + "  " + Durations.format(job.duration()) + "  "
-                    + terminal.red(String.valueOf(job.error()));
+                    + terminal.red(String.valueOf(SafeText.of(job.error())));
             default -> base + "  " + terminal.dim(job.status().wireName()
-                    + (job.error() == null ? "" : " (" + job.error() + ")"));
+                    + (job.error() == null || job.error().equals(job.status().wireName()) ? ""
+                    : " (" + SafeText.of(job.error()) + ")"));
         };
     }
 
     private String glyph(Status status) {
         return switch (status) {
-            case SUCCEEDED -> terminal.green("✓");
-            case FAILED -> terminal.red("✗");
-            case CANCELLED -> terminal.yellow("⊘");
-            default -> terminal.dim("○");
+            case SUCCEEDED -> terminal.green(Words.symbol(status));
+            case FAILED -> terminal.red(Words.symbol(status));
+            case CANCELLED -> terminal.yellow(Words.symbol(status));
+            default -> terminal.dim(Words.symbol(status));
         };
     }
 
     private String label(String jobId) {
-        return inline ? Labels.inline(jobId) : grouped ? Labels.underComponent(jobId) : jobId;
+        if (inline || returning(jobId)) {
+            return Labels.inline(jobId);
+        }
+        return grouped ? Labels.underComponent(jobId) : jobId;
     }
 
-    /** Prints a line above the live block; a component header first when the component changes. */
+    /** A job of a component whose group was printed and closed before. */
+    private boolean returning(String jobId) {
+        String component = Labels.component(jobId);
+        return grouped && headed.contains(component) && !component.equals(currentComponent);
+    }
+
+    /**
+     * Prints a line above the live block; a component header first when the component changes.
+     * Each component's header is printed once: a job of a component whose group already closed
+     * (the DAG often returns to a component, e.g. for its production jobs after other components'
+     * staging jobs) gets a line of its own with its inline label instead of a repeated group.
+     */
     private void persistent(String jobId, String line) {
         erase();
         if (jobId != null && grouped) {
             String component = Labels.component(jobId);
-            if (!component.equals(currentComponent)) {
-                currentComponent = component;
-                out.println();
-                out.println("  " + terminal.bold("● " + component));
+            if (returning(jobId)) {
+                currentComponent = null;
+                out.println("  " + line);
+            } else {
+                if (!component.equals(currentComponent)) {
+                    currentComponent = component;
+                    headed.add(component);
+                    out.println();
+                    out.println("  " + terminal.bold("● " + component));
+                }
+                out.println("    " + line);
             }
-            out.println("    " + line);
         } else {
             out.println("  " + line);
         }

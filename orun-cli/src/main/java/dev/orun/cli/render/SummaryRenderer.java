@@ -1,5 +1,6 @@
 package dev.orun.cli.render;
 
+import dev.orun.core.Durations;
 import dev.orun.core.state.Status;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.ExecutionResult.JobResult;
@@ -63,12 +64,22 @@ public final class SummaryRenderer {
         out.flush();
     }
 
+    /** After a run with {@code --keep-workspaces}: where to find what was kept. */
+    public void kept(ExecutionResult result) {
+        out.println("  " + terminal.dim("kept") + "    staged workspaces (when isolation was on): .orun/workspaces/" + result.execId() + "/");
+        if ("docker".equals(result.runner())) {
+            out.println("  " + terminal.dim("kept") + "    containers (named in each job's log): docker ps -a "
+                    + "--filter label=dev.orun.exec-id=" + result.execId());
+        }
+        out.flush();
+    }
+
     private void failure(ExecutionResult result, JobResult job) {
         out.println();
-        out.println("  " + terminal.red("✗ " + Labels.inline(job.id())) + "  " + job.error());
+        out.println("  " + terminal.red("✗ " + Labels.inline(job.id())) + "  " + SafeText.of(job.error()));
         if (!job.outputTail().isEmpty()) {
             for (String line : job.outputTail()) {
-                out.println("      " + terminal.dim("│") + " " + line);
+                out.println("      " + terminal.dim("│") + " " + SafeText.of(line));
             }
         }
         if (job.failedStep() != null) {

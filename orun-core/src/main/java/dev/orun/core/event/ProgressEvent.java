@@ -4,7 +4,11 @@ import dev.orun.core.state.Status;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What the engine tells listeners while a run progresses. Renderers and embedders consume these. */
+/**
+ * What the engine tells listeners while a run progresses. <b>Made by</b> the engine only (the
+ * interface is sealed); renderers and embedders consume these through a {@link ProgressListener}
+ * (see there for the threads each kind arrives on). Events are immutable.
+ */
 public sealed interface ProgressEvent {
 
     Instant at();
@@ -37,6 +41,10 @@ public sealed interface ProgressEvent {
 
     record JobFinished(Instant at, String jobId, Status status, Duration duration, String error)
             implements ProgressEvent {
+    }
+
+    /** Something the user should know about how the run works, said once (e.g. an isolation fallback). */
+    record Notice(Instant at, String message) implements ProgressEvent {
     }
 
     record RunFinished(Instant at, String execId, Status status, Duration duration)

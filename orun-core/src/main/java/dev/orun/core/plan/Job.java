@@ -13,6 +13,10 @@ import java.util.Map;
  * (advisory metadata for CI). {@code secretRefs} name secrets resolved at run time; their values
  * never appear in a plan. {@code uid}, {@code displayName} and {@code checkName} identify the job
  * to CI systems.
+ *
+ * <p><b>Made by</b> the compiler ({@code orun-plan}) or read from a plan file; <b>read by</b> the
+ * engine and, through {@link dev.orun.core.runner.JobContext#job()}, by runners on the job's
+ * thread. Immutable, so any thread may read it.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "uid", "displayName", "checkName", "name", "component", "environment", "composition",

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One step of a job: either a shell command ({@code run}) or a GitHub-Actions-style action
  * ({@code use} with {@code with} inputs). Steps execute in phase order {@code pre}, {@code main},
  * {@code post}, then by {@code order}, then in declaration order.
+ *
+ * <p><b>Made by</b> the compiler or read from a plan file; <b>read by</b> runners through
+ * {@link dev.orun.core.runner.StepRequest#step()} on the job's thread. Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "name", "phase", "order", "run", "use", "with", "env", "shell",
@@ -33,7 +37,11 @@ public record Step(
     public static final String PHASE_PRE = "pre";
     public static final String PHASE_MAIN = "main";
     public static final String PHASE_POST = "post";
+    public static final String ON_FAILURE_STOP = "stop";
     public static final String ON_FAILURE_CONTINUE = "continue";
+
+    /** The phases in the order they run; the compiler refuses any other value. */
+    public static final List<String> PHASES = List.of(PHASE_PRE, PHASE_MAIN, PHASE_POST);
 
     public Step {
         with = Collections2.sortedMap(with);
@@ -74,6 +82,11 @@ public record Step(
     @JsonIgnore
     public boolean isAction() {
         return use != null && !use.isBlank();
+    }
+
+    /** Whether {@code value} is an {@code onFailure} the engine understands (either case). */
+    public static boolean isOnFailureValue(String value) {
+        return ON_FAILURE_STOP.equalsIgnoreCase(value) || ON_FAILURE_CONTINUE.equalsIgnoreCase(value);
     }
 
     @JsonIgnore

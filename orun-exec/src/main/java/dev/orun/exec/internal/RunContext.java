@@ -5,7 +5,7 @@ import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.runner.Runner;
 import dev.orun.core.state.StateBackend;
-import dev.orun.exec.internal.isolation.WorkspaceStager;
+import dev.orun.exec.internal.isolation.JobWorkspaces;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public record RunContext(Plan plan, String execId, Runner runner, StateBackend state,
                          ProgressListener listener, Path workspaceRoot, Path workdir,
-                         WorkspaceStager stager, boolean keepResources) {
+                         JobWorkspaces stager, boolean keepResources) {
 
     /** The job's directory when it runs in {@code base} (the source tree or its staged copy). */
     public Path jobDirectory(Job job, Path base) {
@@ -36,7 +36,8 @@ public record RunContext(Plan plan, String execId, Runner runner, StateBackend s
     }
 
     /**
-     * The job-level environment: orun's variables, then the job's {@code env} (SPEC §5). Steps add
+     * The job-level environment: orun's variables, then the job's {@code env}
+     * (docs/decisions/step-environment.md). Steps add
      * {@code ORUN_STEP_ID} and their own env on top.
      */
     public Map<String, String> jobEnvironment(Job job) {

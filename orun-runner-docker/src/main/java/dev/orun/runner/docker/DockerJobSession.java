@@ -23,11 +23,15 @@ final class DockerJobSession implements JobSession {
     private final JobContext job;
     private final WorkspaceMount workspace;
     private final JobContainer jobContainer;
+    private final OverlayVolume volume;
     private final Map<String, JobContainer> stepContainers = new LinkedHashMap<>();
     private boolean closed;
+    private final java.util.Set<String> keptAnnounced = new java.util.HashSet<>();
 
-    DockerJobSession(DockerRunner runner, JobContext job, WorkspaceMount workspace, JobContainer jobContainer) {
+    DockerJobSession(DockerRunner runner, JobContext job, WorkspaceMount workspace, OverlayVolume volume,
+                     JobContainer jobContainer) {
         this.runner = runner;
+        this.volume = volume;
         this.job = job;
         this.workspace = workspace;
         this.jobContainer = jobContainer;
@@ -55,6 +59,7 @@ final class DockerJobSession implements JobSession {
         }
         try {
             JobContainer container = containerFor(step);
+            announceKept(container, request);
             ExecOutcome outcome = container.exec(step.run(), environment(request), workdir.get(),
                     request.output(), request.timeout());
             if (outcome.timedOut()) {
@@ -70,6 +75,22 @@ final class DockerJobSession implements JobSession {
         } catch (RuntimeException e) {
             // engine errors (DockerException) and transport failures (the engine went away)
             return StepResult.notRun("docker runner: " + ImageFetcher.oneLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * With {@code --keep-workspaces} the container outlives the job: say so once, by name, in the
+     * output of the first step that uses it (the step log, {@code --verbose}, the failure tail).
+     */
+    private void announceKept(JobContainer container, StepRequest request) {
+        if (job.keepResources() && keptAnnounced.add(container.name())) {
+            try {
+                request.output().write(("orun: keeping container " + container.name() + " after this job "
+                        + "(--keep-workspaces); remove it with: docker rm -f " + container.name() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
@@ -90,7 +111,7 @@ final class DockerJobSession implements JobSession {
         String image = own.get().image();
         JobContainer existing = stepContainers.get(image);
         if (existing == null) {
-            existing = runner.startContainer(job, image, workspace);
+            existing = runner.startContainer(job, image, workspace, volume);
             stepContainers.put(image, existing);
         }
         return existing;
@@ -105,6 +126,13 @@ final class DockerJobSession implements JobSession {
         closed = true;
         runner.release(jobContainer, true);
         stepContainers.values().forEach(c -> runner.release(c, true));
+        removeVolume();
+    }
+
+    private void removeVolume() {
+        if (volume != null) {
+            volume.remove();
+        }
     }
 
     @Override
@@ -115,5 +143,6 @@ final class DockerJobSession implements JobSession {
         closed = true;
         runner.release(jobContainer, !job.keepResources());
         stepContainers.values().forEach(c -> runner.release(c, !job.keepResources()));
+        removeVolume();
     }
 }

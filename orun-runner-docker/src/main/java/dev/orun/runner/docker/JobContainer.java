@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class JobContainer {
 
+    private static final System.Logger LOG = System.getLogger(JobContainer.class.getName());
+
     /** PID 1: sleeps forever, and exits at once on SIGTERM (a plain shell as PID 1 ignores it). */
     private static final String KEEP_ALIVE = "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done";
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -53,6 +55,22 @@ final class JobContainer {
     /** Creates and starts the container; on a failed start nothing is left behind. */
     static JobContainer start(DockerClient docker, String image, String name, Map<String, String> labels,
                               WorkspaceMount workspace, Optional<String> user) {
+        return start(docker, image, name, labels, workspace, null, user);
+    }
+
+    /**
+     * @param overlay the job's overlay volume, mounted at {@code /workspace} in place of the
+     *                workspace bind mount (with {@code /workspace/.orun} hidden), or {@code null}
+     */
+    static JobContainer start(DockerClient docker, String image, String name, Map<String, String> labels,
+                              WorkspaceMount workspace, OverlayVolume overlay, Optional<String> user) {
+        HostConfig host = HostConfig.newHostConfig();
+        if (overlay == null) {
+            host.withBinds(new Bind(workspace.hostRoot().toString(), new Volume(WorkspaceMount.CONTAINER_PATH)));
+        } else {
+            host.withBinds(new Bind(overlay.name(), new Volume(WorkspaceMount.CONTAINER_PATH)))
+                    .withTmpFs(Map.of(WorkspaceMount.CONTAINER_PATH + "/.orun", "ro,size=4k,mode=555"));
+        }
         CreateContainerCmd create = docker.createContainerCmd(image)
                 .withName(name)
                 .withLabels(labels)
@@ -60,8 +78,7 @@ final class JobContainer {
                 .withCmd(List.of())
                 .withEnv(List.of())
                 .withWorkingDir(WorkspaceMount.CONTAINER_PATH)
-                .withHostConfig(HostConfig.newHostConfig()
-                        .withBinds(new Bind(workspace.hostRoot().toString(), new Volume(WorkspaceMount.CONTAINER_PATH))));
+                .withHostConfig(host);
         user.ifPresent(create::withUser);
         String id = create.exec().getId();
         JobContainer container = new JobContainer(docker, id, name, image, user);
@@ -154,6 +171,7 @@ final class JobContainer {
             wait.awaitCompletion(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.io.IOException e) {
             // the wait stream is only a courtesy; the kill was delivered
+            LOG.log(System.Logger.Level.DEBUG, "waiting for container " + id + " to stop", e);
         }
     }
 
@@ -236,6 +254,7 @@ final class JobContainer {
             closeable.close();
         } catch (Exception e) {
             // closing the exec's stream is best effort; the container kill/removal is what stops the step
+            LOG.log(System.Logger.Level.DEBUG, "closing an exec stream", e);
         }
     }
 }

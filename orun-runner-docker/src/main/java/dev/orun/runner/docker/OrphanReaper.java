@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class OrphanReaper {
 
+    private static final System.Logger LOG = System.getLogger(OrphanReaper.class.getName());
+
     private final DockerClient docker;
 
     OrphanReaper(DockerClient docker) {
@@ -33,9 +35,34 @@ final class OrphanReaper {
                     // removed concurrently
                 } catch (DockerException e) {
                     // a container we cannot remove now stays; it does not block this run
+                    LOG.log(System.Logger.Level.DEBUG, "cannot remove left-over container "
+                            + container.getId(), e);
                 }
             }
         }
+        removeDeadVolumes(execId);
         return removed;
+    }
+
+    /** Workspace overlay volumes whose orun process has died (their containers are gone by now). */
+    private void removeDeadVolumes(String execId) {
+        try {
+            var volumes = docker.listVolumesCmd()
+                    .withFilter("label", List.of(ContainerLabels.EXEC_ID + "=" + execId)).exec().getVolumes();
+            if (volumes == null) {
+                return;
+            }
+            for (var volume : volumes) {
+                if (ContainerLabels.ownerIsDead(volume.getLabels())) {
+                    try {
+                        docker.removeVolumeCmd(volume.getName()).exec();
+                    } catch (DockerException e) {
+                        // in use or gone: the next run with this exec id tries again
+                    }
+                }
+            }
+        } catch (DockerException e) {
+            // listing failed: leftovers are only mount entries
+        }
     }
 }

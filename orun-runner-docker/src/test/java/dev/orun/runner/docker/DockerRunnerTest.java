@@ -24,8 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The Docker runner against the real engine and the locally imported busybox image. */
+@Tag("slow")
 class DockerRunnerTest {
 
     @TempDir
@@ -194,10 +196,18 @@ class DockerRunnerTest {
     @Test
     void keepResourcesLeavesTheContainerForDebugging() throws Exception {
         JobContext kept = new JobContext(execId, job("api@dev.build", null), workspace, workspace, Map.of(), true);
+        Ran first;
+        Ran second;
         try (JobSession session = runner.startJob(kept)) {
-            step(session, "true");
+            first = step(session, "true");
+            second = step(session, "echo second");
         }
         assertThat(TestEngine.containersOf(execId)).hasSize(1);
+        String name = TestEngine.containersOf(execId).get(0).getNames()[0].replaceFirst("^/", "");
+        assertThat(first.output()).as("the kept container is named once, where the user sees it")
+                .isEqualTo("orun: keeping container " + name + " after this job (--keep-workspaces); "
+                        + "remove it with: docker rm -f " + name + "\n");
+        assertThat(second.output()).isEqualTo("second\n");
         assertThat(TestEngine.containersOf(execId).get(0).getLabels())
                 .containsEntry(ContainerLabels.EXEC_ID, execId)
                 .containsEntry(ContainerLabels.JOB_ID, "api@dev.build")

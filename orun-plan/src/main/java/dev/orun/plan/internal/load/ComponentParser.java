@@ -28,6 +28,8 @@ final class ComponentParser {
             throw InvalidInputException.at(spec.file(), nameLine, problem);
         }
         checkKeys(spec, defaultPath == null ? DeclaredKeys.INLINE_COMPONENT : DeclaredKeys.COMPONENT_SPEC, warnings);
+        SafeNames.component(name, spec.file(), nameLine, warnings);
+        InterpolatedValues.checkComponent(spec, warnings);
         String type = spec.string("type");
         if (type == null || type.isBlank()) {
             throw spec.error("component \"" + name + "\" must have a type");

@@ -1,6 +1,7 @@
 package dev.orun.plan.internal.load;
 
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.plan.JobId;
 import dev.orun.plan.internal.model.Composition;
 import dev.orun.plan.internal.model.JobDef;
 import dev.orun.plan.internal.model.ProfileDef;
@@ -156,6 +157,11 @@ final class CompositionLoader {
                 throw node.error("a composition job must be a mapping");
             }
             String name = entry.requiredString("name", "a composition job");
+            String problem = JobId.jobNameProblem(name);
+            if (problem != null) {
+                throw entry.get("name").error(problem);
+            }
+            SafeNames.job(name, entry.file(), entry.lineOf("name"), warnings);
             DeclaredKeys.JOB.check(entry, warnings);
             YMap body = entry;
             YMap templateRef = entry.map("templateRef");
@@ -169,8 +175,8 @@ final class CompositionLoader {
                 body = template.mapOrEmpty("spec");
             }
             List<StepDef> steps = StepParser.parseAll(body.items("steps"), "job " + name + " of " + type, warnings);
-            if (jobs.put(name, new JobDef(name, body.string("runsOn"), body.string("timeout"),
-                    body.integer("retries", 0), steps)) != null) {
+            if (jobs.put(name, new JobDef(name, body.string("runsOn"), ExecutionValues.timeout(body),
+                    ExecutionValues.count(body, "retries"), steps)) != null) {
                 throw entry.error("duplicate job \"" + name + "\" in composition " + type);
             }
         }

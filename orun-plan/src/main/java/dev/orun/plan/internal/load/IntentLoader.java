@@ -33,6 +33,10 @@ public final class IntentLoader {
         checkKeys(root, warnings);
         YMap compositions = root.mapOrEmpty("compositions");
         root = Presets.apply(root, sources(compositions), intentFile.toAbsolutePath().getParent(), display, warnings);
+        InterpolatedValues.checkIntent(root, warnings);
+        YMap declaredEnvironments = root.mapOrEmpty("environments");
+        declaredEnvironments.entries().keySet().forEach(name ->
+                SafeNames.environment(name, display, declaredEnvironments.keyLine(name), warnings));
         YMap metadata = root.mapOrEmpty("metadata");
         YMap resolution = compositions.mapOrEmpty("resolution");
         List<String> roots = root.mapOrEmpty("discovery").stringList("roots");

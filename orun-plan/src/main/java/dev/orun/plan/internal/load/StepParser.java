@@ -6,7 +6,6 @@ import dev.orun.plan.internal.yaml.YNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Parses {@code steps[]} of compositions, job templates and component overrides. */
@@ -33,11 +32,7 @@ final class StepParser {
             throw node.error("a step must be a mapping");
         }
         DeclaredKeys.STEP.check(map, warnings);
-        String phase = map.string("phase");
-        phase = phase == null || phase.isBlank() ? "main" : phase.toLowerCase(Locale.ROOT);
-        if (!phase.equals("pre") && !phase.equals("main") && !phase.equals("post")) {
-            throw map.error("invalid step phase \"" + map.string("phase") + "\" (expected pre, main or post)");
-        }
+        String phase = ExecutionValues.phase(map);
         String run = map.string("run");
         String use = map.string("use");
         if (run != null && use != null) {
@@ -46,13 +41,16 @@ final class StepParser {
         if (map.has("workflow")) {
             throw map.error("\"workflow\" steps are not supported; use \"run\" or \"use\"");
         }
-        String onFailure = map.string("onFailure");
-        if (onFailure != null && !onFailure.equals("stop") && !onFailure.equals("continue")) {
-            throw map.error("invalid onFailure \"" + onFailure + "\" (expected stop or continue)");
-        }
+        String onFailure = ExecutionValues.onFailure(map);
         return new StepDef(map.string("id"), map.string("name"), map.string("capability"), phase,
-                map.integer("order", 0), run, use, map.anyMap("with"), map.anyMap("env"),
-                map.string("shell"), map.string("working-directory"), map.string("timeout"),
-                map.integer("retry", 0), onFailure, map.file(), map.line());
+                map.integer("order", 0), run, use, map.anyMap("with"), typedEnv(map),
+                ExecutionValues.shell(map), map.string("working-directory"), ExecutionValues.timeout(map),
+                ExecutionValues.count(map, "retry"), onFailure, map.file(), map.line());
+    }
+
+    /** Step env keeps YAML types (a number stays a number in the plan); names and values must be usable. */
+    private static java.util.Map<String, Object> typedEnv(YMap map) {
+        EnvKeys.usable(map.stringMap("env"), map);
+        return map.anyMap("env");
     }
 }
