@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,38 +268,42 @@ public final class RemoteStateBackend implements StateBackend {
         return actionable(jobIds);
     }
 
-    /** Jobs that ended, or whose holder's lease lapsed (so they may be claimed again). */
+    /** Jobs that ended (or can never run), or whose holder's lease lapsed (so they may be claimed again). */
     private Map<String, JobState> actionable(Collection<String> jobIds) {
         Map<String, RunJobView> views = jobViews();
+        Map<String, JobState> states = JobStatuses.effective(views);
         Map<String, JobState> out = new LinkedHashMap<>();
         Instant now = Instant.now();
         for (String id : jobIds) {
             RunJobView v = views.get(id);
+            JobState state = states.get(id);
             if (v == null) {
                 continue;
             }
-            Status status = JobStatuses.toStatus(v.status());
-            boolean lapsed = status == Status.RUNNING && v.leaseExpiresAt() != null && v.leaseExpiresAt().isBefore(now);
-            boolean released = status == Status.PENDING && seenHeld.remove(id);
-            if (status.isTerminal() || lapsed || released) {
-                out.put(id, JobStatuses.toJobState(v));
+            boolean lapsed = state.status() == Status.RUNNING && v.leaseExpiresAt() != null
+                    && v.leaseExpiresAt().isBefore(now);
+            boolean released = state.status() == Status.PENDING && seenHeld.remove(id);
+            if (state.status().isTerminal() || lapsed || released) {
+                out.put(id, state);
             }
         }
         return out;
     }
 
     @Override
+    public boolean coordinatesDependencies() {
+        return true;
+    }
+
+    @Override
     public RunState read() {
-        Map<String, RunJobView> views = jobViews();
-        Map<String, JobState> jobs = new HashMap<>();
-        views.forEach((id, v) -> jobs.put(id, JobStatuses.toJobState(v)));
+        Map<String, JobState> jobs = JobStatuses.effective(jobViews());
         return new RunState(execId, planChecksum, JobStatuses.overall(jobs.values()), null, null, jobs);
     }
 
     @Override
     public JobState readJob(String jobId) {
-        RunJobView v = jobViews().get(jobId);
-        return v == null ? JobState.pending(jobId) : JobStatuses.toJobState(v);
+        return JobStatuses.effective(jobViews()).getOrDefault(jobId, JobState.pending(jobId));
     }
 
     private Map<String, RunJobView> jobViews() {

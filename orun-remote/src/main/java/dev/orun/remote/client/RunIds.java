@@ -56,18 +56,6 @@ public final class RunIds {
         return host + "-" + ProcessHandle.current().pid() + "-" + suffix;
     }
 
-    /**
-     * The execution id when none was given: {@code gh-{run}-{attempt}-{checksum}} inside GitHub
-     * Actions (every leg of a workflow run agrees on it), else {@code local-{checksum}-{random}}.
-     */
-    public static String deriveExecId(String planChecksum12, Map<String, String> env) {
-        if ("true".equals(env.get("GITHUB_ACTIONS")) && env.get("GITHUB_RUN_ID") != null) {
-            return "gh-" + env.get("GITHUB_RUN_ID") + "-" + env.getOrDefault("GITHUB_RUN_ATTEMPT", "1") + "-"
-                    + planChecksum12;
-        }
-        return "local-" + planChecksum12 + "-" + HexFormat.of().formatHex(randomBytes(4));
-    }
-
     private static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);

@@ -29,13 +29,4 @@ class RunIdsTest {
         }
         assertThat(ids).hasSize(50).allMatch(id -> id.startsWith("gha-42-1-run-"));
     }
-
-    @Test
-    void exec_ids_follow_the_github_run_inside_actions_and_are_random_locally() {
-        assertThat(RunIds.deriveExecId("a1b2c3d4e5f6", Map.of("GITHUB_ACTIONS", "true", "GITHUB_RUN_ID", "7",
-                "GITHUB_RUN_ATTEMPT", "2"))).isEqualTo("gh-7-2-a1b2c3d4e5f6");
-        String local = RunIds.deriveExecId("a1b2c3d4e5f6", Map.of());
-        assertThat(local).matches("local-a1b2c3d4e5f6-[0-9a-f]{8}");
-        assertThat(RunIds.deriveExecId("a1b2c3d4e5f6", Map.of())).isNotEqualTo(local);
-    }
 }
