@@ -68,6 +68,20 @@ class RemoteStateMatrixTest {
             assertThat(start).as("c%d started after its dependency ended", i).isGreaterThanOrEqualTo(previousEnd);
             previousEnd = end;
         }
+
+        Process status = start(root, remoteEnv(execId, token), "status", "--remote-state", "--json");
+        Process logs = start(root, remoteEnv(execId, token), "logs", "--remote-state");
+        assertThat(status.waitFor(120, TimeUnit.SECONDS) && logs.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String statusJson = output(root, status);
+        assertThat(status.exitValue()).as(statusJson).isZero();
+        String logText = output(root, logs);
+        assertThat(logs.exitValue()).as(logText).isZero();
+        for (int i = 1; i <= CHAIN; i++) {
+            assertThat(statusJson).contains("\"c" + i + "@dev.build\"");
+            assertThat(logText).contains("ran c" + i + " as c" + i + "@dev.build");
+        }
+        assertThat(statusJson).contains("\"succeeded\": 6").doesNotContain("\"status\": \"failed\"")
+                .doesNotContain("\"status\": \"pending\"");
     }
 
     @Test
@@ -121,7 +135,8 @@ class RemoteStateMatrixTest {
         TestWorkspace ws = new TestWorkspace(root);
         for (int i = 1; i <= CHAIN; i++) {
             String m = markers + "/c" + i + ".$$";
-            String script = "date +%s%N > " + m + ".start; sleep 0.3; date +%s%N > " + m + ".end"
+            String script = "date +%s%N > " + m + ".start; echo ran c" + i + " as $ORUN_JOB_ID; sleep 0.3; date +%s%N > "
+                    + m + ".end"
                     + (i == failing ? "; exit 3" : "");
             if (i == 1) {
                 ws.component("c1", script);
@@ -134,9 +149,12 @@ class RemoteStateMatrixTest {
     }
 
     private static Process leg(Path root, String execId, String bearer, String component) throws IOException {
-        return start(root, Map.of("ORUN_TOKEN", bearer, "ORUN_BACKEND_URL", server.url(), "ORUN_ORG", "acme",
-                "ORUN_PROJECT", "web", "ORUN_EXEC_ID", execId),
-                "run", "--remote-state", "--job", component + "@dev.build");
+        return start(root, remoteEnv(execId, bearer), "run", "--remote-state", "--job", component + "@dev.build");
+    }
+
+    private static Map<String, String> remoteEnv(String execId, String bearer) {
+        return Map.of("ORUN_TOKEN", bearer, "ORUN_BACKEND_URL", server.url(), "ORUN_ORG", "acme",
+                "ORUN_PROJECT", "web", "ORUN_EXEC_ID", execId);
     }
 
     private static Process start(Path root, Map<String, String> env, String... args) throws IOException {

@@ -61,6 +61,36 @@ public final class RemoteStateRequest {
     }
 
     /**
+     * The remote read side's options for {@code status}/{@code logs --remote-state}, or empty for
+     * local records. The run is named by its exact execution id ({@code --exec-id} or
+     * {@code ORUN_EXEC_ID}): the server keys runs by a digest of it, so there is no prefix lookup.
+     */
+    public static Optional<Map<String, String>> forReading(boolean flag, String flagUrl, Map<String, String> env,
+                                                           String execId) {
+        boolean on = flag || notBlank(flagUrl) || "true".equalsIgnoreCase(env.getOrDefault("ORUN_REMOTE_STATE", "").trim());
+        if (!on) {
+            return Optional.empty();
+        }
+        String id = notBlank(execId) ? execId : env.get("ORUN_EXEC_ID");
+        if (!notBlank(id)) {
+            throw new InvalidInputException("--remote-state needs the run's execution id: pass --exec-id or set ORUN_EXEC_ID");
+        }
+        String url = notBlank(flagUrl) ? flagUrl : env.get("ORUN_BACKEND_URL");
+        if (!notBlank(url)) {
+            throw new InvalidInputException("remote state needs a backend URL: pass --backend-url or set ORUN_BACKEND_URL");
+        }
+        if (!notBlank(env.get("ORUN_TOKEN")) && !notBlank(env.get("ORUN_TOKEN_FILE"))) {
+            throw new InvalidInputException("remote state needs a token: set ORUN_TOKEN or ORUN_TOKEN_FILE");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("backendUrl", url);
+        options.put("execId", id);
+        putIf(options, "org", firstOf(env.get("ORUN_WORKSPACE"), env.get("ORUN_ORG")));
+        putIf(options, "project", env.get("ORUN_PROJECT"));
+        return Optional.of(options);
+    }
+
+    /**
      * The execution id when none was given: {@code gh-{run}-{attempt}-{checksum}} inside GitHub
      * Actions, so every leg of one workflow run joins the same run; else
      * {@code local-{checksum}-{random}}.
