@@ -134,6 +134,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     StrictOption strictOption = new StrictOption();
 
+    @picocli.CommandLine.Mixin
+    TriggerOptions triggerOptions = new TriggerOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -153,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
         String selectedJob = job != null ? job : jobId;
         PlanSelector.SelectedPlan selection = new PlanSelector(environment.variables()).select(new PlanSelector.Request(
                 reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent(), components,
-                environments, all, selectedJob, changeRequest()));
+                environments, all, selectedJob, changeRequest(), triggerOptions.toRequest(environment.variables())));
         selection.warnings().forEach(err::println);
         java.io.PrintWriter errWriter = spec.commandLine().getErr();
         if (strictOption.refuses(selection.planWarnings(), errWriter)) {

@@ -47,6 +47,9 @@ public record RunContext(Plan plan, String execId, Runner runner, StateBackend s
         env.put("ORUN_EXEC_ID", execId);
         env.put("ORUN_PLAN_ID", plan.planId());
         env.put("ORUN_JOB_ID", job.id());
+        if (job.uid() != null) {
+            env.put("ORUN_JOB_UID", job.uid());
+        }
         env.put("ORUN_JOB_RUN_ID", plan.planId() + ":" + execId + ":" + job.id());
         env.put("ORUN_COMPONENT", nullToEmpty(job.component()));
         env.put("ORUN_ENVIRONMENT", nullToEmpty(job.environment()));
