@@ -157,10 +157,15 @@ public final class OrunRun {
             StateBackendSettings settings = new StateBackendSettings(workspaceRoot.resolve(".orun"),
                     stateOptions, options.hostEnvironment());
             try (StateBackend state = provider.open(settings, execId)) {
-                state.peek().ifPresent(known -> requireDependencies(graph, selected, known, execId));
+                boolean coordinated = state.coordinatesDependencies();
+                if (!coordinated) {
+                    state.peek().ifPresent(known -> requireDependencies(graph, selected, known, execId));
+                }
                 RunState recorded = openRecords(state, new RunDescriptor(execId, current, runner.name(),
                         options.trigger(), userName()));
-                requireDependencies(graph, selected, recorded, execId);
+                if (!coordinated) {
+                    requireDependencies(graph, selected, recorded, execId);
+                }
                 recorded = resetForRerun(state, recorded, selected);
                 Path stagesRoot = workspaceRoot.resolve(".orun").resolve("workspaces")
                         .resolve(safeExecDir(execId));
@@ -344,7 +349,9 @@ public final class OrunRun {
     private RunState resetForRerun(StateBackend state, RunState recorded, List<String> selected) {
         boolean changed = false;
         for (String id : selected) {
-            if (id.equals(options.retryJob()) || recorded.job(id).status() == Status.FAILED) {
+            // a shared run's failed job is re-opened only when asked (--retry), never by whoever joins
+            boolean failedHere = !state.coordinatesDependencies() && recorded.job(id).status() == Status.FAILED;
+            if (id.equals(options.retryJob()) || failedHere) {
                 state.resetJob(id);
                 changed = true;
             }

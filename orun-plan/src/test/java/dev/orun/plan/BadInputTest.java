@@ -95,7 +95,7 @@ class BadInputTest {
         Fixtures.replace(intent, "  dev:  {parameterDefaults: {\"*\": {greeting: hello}}}",
                 "  dev:\n    parameterDefaults: {\"*\": {greeting: hello}}\n    promotion: {dependsOn: [prod]}");
 
-        compiling().hasMessage("intent.yaml:14: dependency cycle: api@dev.run → api@prod.run → api@dev.run");
+        compiling().hasMessage("intent.yaml:14: promotion dependency cycle detected: dev → prod → dev");
     }
 
     @Test

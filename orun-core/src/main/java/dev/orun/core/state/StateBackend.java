@@ -114,6 +114,16 @@ public interface StateBackend extends AutoCloseable {
      */
     Map<String, JobState> awaitJobs(Collection<String> jobIds, Duration timeout) throws InterruptedException;
 
+    /**
+     * Whether this backend orders jobs itself (a state server grants a job only once its
+     * dependencies succeeded), so a selected job whose unselected dependency has not even started
+     * yet is waited for instead of refused: several processes, each given one job, may be started
+     * at once in any order.
+     */
+    default boolean coordinatesDependencies() {
+        return false;
+    }
+
     /** The current state, as every worker sharing the run sees it. */
     RunState read();
 

@@ -147,6 +147,6 @@ class CompiledDifferentlyTest {
                         "  dev: {selectors: {components: [\"*\"]}}",
                         "components:", "  - {name: api, type: shell}");
 
-        assertThat(ws.error()).isEqualTo("intent.yaml:7: promotion dependency cycle detected: qa → uat → qa");
+        assertThat(ws.error()).isEqualTo("intent.yaml:8: promotion dependency cycle detected: qa → uat → qa");
     }
 }

@@ -14,6 +14,9 @@ final class Trees {
     }
 
     static void deleteQuietly(Path root) {
+        root.toFile().setReadable(true, true);
+        root.toFile().setWritable(true, true);
+        root.toFile().setExecutable(true, true);
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -32,6 +35,11 @@ final class Trees {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    // the overlay's mode-000 work/work directory (for a user who is not root)
+                    if (Files.isDirectory(file) && file.toFile().setReadable(true, true)
+                            && file.toFile().setWritable(true, true) && file.toFile().setExecutable(true, true)) {
+                        deleteQuietly(file);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -89,12 +89,13 @@ final class ModelValidator {
             List<String> targets = new ArrayList<>();
             env.promotions().forEach(p -> {
                 targets.add(p.environment());
-                lines.putIfAbsent(env.name(), p.line());
+                lines.putIfAbsent(env.name() + "\0" + p.environment(), p.line());
             });
             edges.put(env.name(), targets);
         });
         CycleDetector.findCycle(edges).ifPresent(cycle -> {
-            throw InvalidInputException.at(model.intent().file(), lines.getOrDefault(cycle.get(0), 0),
+            String closing = cycle.get(cycle.size() - 2) + "\0" + cycle.get(cycle.size() - 1);
+            throw InvalidInputException.at(model.intent().file(), lines.getOrDefault(closing, 0),
                     "promotion dependency cycle detected: " + String.join(" → ", cycle));
         });
     }
