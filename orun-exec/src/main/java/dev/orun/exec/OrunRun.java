@@ -119,6 +119,8 @@ public final class OrunRun {
         }
         try (Runner runner = createRunner()) {
             runner.checkAvailable();
+            RunnerPreflight.check(runner, selected.stream().map(graph::job).toList(),
+                    workspaceRoot);
             String execId = options.execId() != null ? options.execId() : newExecId(current);
             try (StateBackend state = stateFactory.open(workspaceRoot.resolve(".orun"), execId)) {
                 state.peek().ifPresent(known -> requireDependencies(graph, selected, known, execId));
@@ -203,8 +205,8 @@ public final class OrunRun {
         RunnerProvider provider;
         if (Runners.available().stream().noneMatch(p -> p.name().equals(name))
                 && name.equals(RunnerSelection.GITHUB_ACTIONS)) {
-            throw new InvalidInputException("the github-actions runner is not available in this "
-                    + "build (use: steps cannot run yet); available runners: " + String.join(", ",
+            throw new InvalidInputException("the github-actions runner is not on the class path "
+                    + "(add the dev.orun:orun-runner-gha module); available runners: " + String.join(", ",
                     Runners.available().stream().map(RunnerProvider::name).toList()));
         }
         provider = Runners.find(name);

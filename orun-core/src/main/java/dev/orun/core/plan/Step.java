@@ -10,10 +10,14 @@ import java.util.Map;
  * One step of a job: either a shell command ({@code run}) or a GitHub-Actions-style action
  * ({@code use} with {@code with} inputs). Steps execute in phase order {@code pre}, {@code main},
  * {@code post}, then by {@code order}, then in declaration order.
+ *
+ * <p>{@code if} ({@link #condition()}) is a GitHub-Actions expression deciding at run time whether
+ * the step runs; {@code continue-on-error} records a failure without failing the job.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "name", "phase", "order", "run", "use", "with", "env", "shell",
-        "working-directory", "timeout", "retry", "onFailure", "capability"})
+        "working-directory", "timeout", "retry", "onFailure", "capability", "if",
+        "continue-on-error"})
 public record Step(
         String id,
         String name,
@@ -28,12 +32,24 @@ public record Step(
         String timeout,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int retry,
         String onFailure,
-        String capability) {
+        String capability,
+        @JsonProperty("if") String condition,
+        @JsonProperty("continue-on-error") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        boolean continueOnError) {
 
     public static final String PHASE_PRE = "pre";
     public static final String PHASE_MAIN = "main";
     public static final String PHASE_POST = "post";
     public static final String ON_FAILURE_CONTINUE = "continue";
+
+    /** A step without a condition that stops the job when it fails. */
+    public Step(String id, String name, String phase, int order, String run, String use,
+                Map<String, Object> with, Map<String, String> env, String shell,
+                String workingDirectory, String timeout, int retry, String onFailure,
+                String capability) {
+        this(id, name, phase, order, run, use, with, env, shell, workingDirectory, timeout, retry,
+                onFailure, capability, null, false);
+    }
 
     public Step {
         with = Collections2.sortedMap(with);
@@ -54,6 +70,16 @@ public record Step(
         return use != null && !use.isBlank();
     }
 
+    /** The step has an {@code if:} condition, which only runners that evaluate expressions honour. */
+    @JsonIgnore
+    public boolean hasCondition() {
+        return condition != null && !condition.isBlank();
+    }
+
+    /**
+     * {@code onFailure: continue}: the following steps still run, but the job fails. (Compare
+     * {@link #continueOnError()}: GitHub's meaning, where the failure does not fail the job.)
+     */
     @JsonIgnore
     public boolean continuesOnFailure() {
         return ON_FAILURE_CONTINUE.equalsIgnoreCase(onFailure);

@@ -3,6 +3,7 @@ package dev.orun.core.runner;
 import dev.orun.core.plan.Job;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A job as the runner sees it.
@@ -13,11 +14,24 @@ import java.util.Map;
  * @param workingDirectory the job's resolved directory, inside {@code workspace}
  * @param environment   the job-level environment (orun variables and the job's env); steps add theirs
  * @param keepResources keep containers and similar for debugging ({@code --keep-workspaces})
+ * @param dependencyOutputs the outputs of the job's direct dependencies, by job id: every output
+ *                      their steps set (a later step's value wins a name clash)
  */
 public record JobContext(String execId, Job job, Path workspace, Path workingDirectory,
-                         Map<String, String> environment, boolean keepResources) {
+                         Map<String, String> environment, boolean keepResources,
+                         Map<String, Map<String, String>> dependencyOutputs) {
 
     public JobContext {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        Map<String, Map<String, String>> copy = new TreeMap<>();
+        if (dependencyOutputs != null) {
+            dependencyOutputs.forEach((id, outputs) -> copy.put(id, Map.copyOf(outputs)));
+        }
+        dependencyOutputs = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public JobContext(String execId, Job job, Path workspace, Path workingDirectory,
+                      Map<String, String> environment, boolean keepResources) {
+        this(execId, job, workspace, workingDirectory, environment, keepResources, Map.of());
     }
 }

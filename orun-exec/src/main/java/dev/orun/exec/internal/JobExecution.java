@@ -5,6 +5,8 @@ import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Step;
 import dev.orun.core.runner.JobContext;
 import dev.orun.core.runner.JobSession;
+import dev.orun.core.runner.Masker;
+import dev.orun.core.state.Annotation;
 import dev.orun.core.runner.StepRequest;
 import dev.orun.core.runner.StepResult;
 import dev.orun.core.state.Status;
@@ -35,6 +37,11 @@ import java.util.Set;
  * After any other failure the remaining {@code pre}/{@code main} steps are recorded
  * {@code skipped}, while {@code post} steps still run, as clean-up. Interruption (cancellation)
  * stops the running step's processes and records the job {@code cancelled}.
+ *
+ * <p>A step with an {@code if:} condition is always handed to the runner, which evaluates it
+ * (told whether an earlier step failed) and may answer "skipped". A failed step with
+ * {@code continue-on-error} is recorded failed but, as in GitHub Actions, does not fail the job.
+ * Each job has one {@link Masker}: values the runner masks are hidden in every later line.
  */
 final class JobExecution {
 
@@ -42,6 +49,7 @@ final class JobExecution {
     private final Job job;
     private final CancelToken cancel;
     private final List<StepOutcome> outcomes = new ArrayList<>();
+    private final Masker masker = new Masker();
     private String failedStep;
     private String error;
     private List<String> tail = List.of();
@@ -66,7 +74,7 @@ final class JobExecution {
             Path jobDir = staged != null ? staged.jobDirectory() : run.jobDirectory(job, base);
             Map<String, String> jobEnv = run.jobEnvironment(job);
             JobContext context = new JobContext(run.execId(), job, base, jobDir, jobEnv,
-                    run.keepResources());
+                    run.keepResources(), dependencyOutputs());
             Instant deadline = deadline(started);
             JobSession session;
             cancel.enterRunner();
@@ -95,6 +103,19 @@ final class JobExecution {
                 error, false, failedStep, tail, outcomes);
     }
 
+    /** What the job's direct dependencies recorded as outputs (they have all succeeded). */
+    private Map<String, Map<String, String>> dependencyOutputs() {
+        if (job.dependsOn().isEmpty() || run.state() == null) {
+            return Map.of();
+        }
+        dev.orun.core.state.RunState recorded = run.state().read();
+        Map<String, Map<String, String>> outputs = new HashMap<>();
+        for (String dependency : job.dependsOn()) {
+            outputs.put(dependency, recorded.job(dependency).outputs());
+        }
+        return outputs;
+    }
+
     private Instant deadline(Instant started) {
         try {
             Duration limit = Durations.parse(job.timeout());
@@ -113,17 +134,23 @@ final class JobExecution {
             index++;
             String stepId = uniqueId(stepId(step, index), usedIds);
             cancel.check();
-            if (hardFailure && Step.phaseRank(step.phase()) != 2) {
+            if (hardFailure && Step.phaseRank(step.phase()) != 2 && !step.hasCondition()) {
                 recordSkipped(stepId);
                 continue;
             }
-            StepOutcome outcome = runStep(session, step, stepId, jobDir, jobEnv, deadline);
+            StepOutcome outcome = runStep(session, step, stepId, jobDir, jobEnv, deadline,
+                    hardFailure || failedStep != null);
             outcomes.add(outcome);
-            if (outcome.status() != Status.SUCCEEDED && failedStep == null) {
+            boolean failed = outcome.status() != Status.SUCCEEDED
+                    && outcome.status() != Status.SKIPPED;
+            if (failed && step.continueOnError()) {
+                continue; // GitHub's continue-on-error: recorded failed, the job goes on and may succeed
+            }
+            if (failed && failedStep == null) {
                 failedStep = stepId;
                 error = "step " + stepId + ": " + outcome.error();
             }
-            if (outcome.status() != Status.SUCCEEDED && !step.continuesOnFailure()) {
+            if (failed && !step.continuesOnFailure()) {
                 hardFailure = true;
             }
         }
@@ -137,7 +164,7 @@ final class JobExecution {
     }
 
     private StepOutcome runStep(JobSession session, Step step, String stepId, Path jobDir,
-                                Map<String, String> jobEnv, Instant deadline)
+                                Map<String, String> jobEnv, Instant deadline, boolean jobFailed)
             throws InterruptedException {
         Instant started = Instant.now();
         run.state().stepStarted(job.id(), stepId, started);
@@ -145,7 +172,7 @@ final class JobExecution {
         StepResult result;
         int attempts = 0;
         StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(job.id(), stepId),
-                run.listener(), job.id(), stepId);
+                run.listener(), job.id(), stepId, masker);
         try {
             Duration timeout = Durations.parse(step.timeout());
             int maxAttempts = 1 + Math.max(0, step.retry() > 0 ? step.retry() : job.retries());
@@ -158,29 +185,39 @@ final class JobExecution {
                     sink.write(("orun: retrying step " + stepId + " (attempt " + attempts + "/"
                             + maxAttempts + ")\n").getBytes(StandardCharsets.UTF_8));
                 }
-                result = attempt(session, step, dir, env, timeout, deadline, sink);
-            } while (!result.succeeded() && attempts < maxAttempts && !jobTimedOut(deadline));
+                result = attempt(session, new StepRequest(step, dir, env, null, sink, stepId,
+                        jobFailed, masker), timeout, deadline);
+            } while (!result.succeeded() && !result.skipped() && attempts < maxAttempts
+                    && !jobTimedOut(deadline));
         } catch (IllegalArgumentException e) {
             result = StepResult.notRun("invalid timeout: " + e.getMessage());
         } catch (IOException e) {
             result = StepResult.notRun(e.getMessage());
         } catch (InterruptedException e) {
-            finishStep(stepId, started, Status.CANCELLED, null, "cancelled", sink);
+            finishStep(new StepState(stepId, Status.CANCELLED, null, started, null, "cancelled"),
+                    sink);
             throw e;
         }
-        Status status = result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
+        Status status = result.skipped() ? Status.SKIPPED
+                : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
         Integer exitCode = result.exitCode() >= 0 ? result.exitCode() : null;
         String reason = describe(result);
-        if (status == Status.FAILED) {
+        if (status == Status.FAILED && !step.continueOnError()) {
             tail = sink.tail();
         }
-        Duration took = finishStep(stepId, started, status, exitCode, reason, sink);
-        return new StepOutcome(stepId, status, exitCode, took, attempts, reason);
+        for (Annotation annotation : result.annotations()) {
+            run.listener().onEvent(new ProgressEvent.AnnotationRaised(Instant.now(), job.id(),
+                    stepId, annotation));
+        }
+        Duration took = finishStep(new StepState(stepId, status, exitCode, started, null, reason,
+                result.outputs(), result.summary(), result.annotations()), sink);
+        return new StepOutcome(stepId, status, exitCode, took, attempts, reason,
+                result.annotations());
     }
 
-    private StepResult attempt(JobSession session, Step step, Path dir, Map<String, String> env,
-                               Duration timeout, Instant deadline, StepOutputSink sink)
-            throws InterruptedException {
+    private StepResult attempt(JobSession session, StepRequest request, Duration timeout,
+                               Instant deadline) throws InterruptedException {
+        Step step = request.step();
         Duration limit = timeout;
         boolean jobLimit = false;
         if (deadline != null) {
@@ -196,7 +233,9 @@ final class JobExecution {
         StepResult result;
         cancel.enterRunner();
         try {
-            result = session.runStep(new StepRequest(step, dir, env, limit, sink));
+            result = session.runStep(new StepRequest(step, request.workingDirectory(),
+                    request.environment(), limit, request.output(), request.stepId(),
+                    request.jobFailed(), request.masker()));
         } finally {
             cancel.leaveRunner();
         }
@@ -211,8 +250,12 @@ final class JobExecution {
         return deadline != null && !Instant.now().isBefore(deadline);
     }
 
-    private Duration finishStep(String stepId, Instant started, Status status, Integer exitCode,
-                                String reason, StepOutputSink sink) {
+    private Duration finishStep(StepState ended, StepOutputSink sink) {
+        String stepId = ended.stepId();
+        Instant started = ended.startedAt();
+        Status status = ended.status();
+        Integer exitCode = ended.exitCode();
+        String reason = ended.error();
         try {
             sink.close();
         } catch (IOException ignored) {
@@ -220,15 +263,15 @@ final class JobExecution {
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);
-        run.state().stepFinished(job.id(),
-                new StepState(stepId, status, exitCode, started, now, reason));
+        run.state().stepFinished(job.id(), new StepState(stepId, status, exitCode, started, now,
+                reason, ended.outputs(), ended.summary(), ended.annotations()));
         run.listener().onEvent(new ProgressEvent.StepFinished(now, job.id(), stepId, status,
                 exitCode == null ? -1 : exitCode, took, reason));
         return took;
     }
 
     private static String describe(StepResult result) {
-        if (result.succeeded()) {
+        if (result.succeeded() || result.skipped() && result.error() == null) {
             return null;
         }
         if (result.error() != null) {

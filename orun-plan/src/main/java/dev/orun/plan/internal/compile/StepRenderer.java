@@ -30,7 +30,7 @@ final class StepRenderer {
         return new Step(id, def.name(), def.phase(), def.order(), context.render("run", def.run()),
                 context.render("use", def.use()), with, env, context.render("shell", def.shell()),
                 context.render("working-directory", def.workingDirectory()), def.timeout(), def.retry(),
-                def.onFailure(), def.capability());
+                def.onFailure(), def.capability(), def.condition(), def.continueOnError());
     }
 
     private final class Context {

@@ -52,6 +52,7 @@ final class StepParser {
         return new StepDef(map.string("id"), map.string("name"), map.string("capability"), phase,
                 map.integer("order", 0), run, use, map.anyMap("with"), map.stringMap("env"),
                 map.string("shell"), map.string("working-directory"), map.string("timeout"),
-                map.integer("retry", 0), onFailure, map.file(), map.line());
+                map.integer("retry", 0), onFailure, map.string("if"),
+                Boolean.TRUE.equals(map.bool("continue-on-error")), map.file(), map.line());
     }
 }
