@@ -25,9 +25,16 @@ public final class Orun {
 
     /**
      * Makes the JDK start step processes the cheaper way where that is safe (vfork on Linux before
-     * JDK 21). Call it early, before anything starts a process: the JDK reads the setting once.
+     * JDK 21). Starting a process is the dominant per-step cost of the local runner, and the JDK's
+     * default mechanism execs a helper first. Call it early, before anything starts a process: the
+     * JDK reads the setting once. An embedder may set {@code jdk.lang.Process.launchMechanism}
+     * itself instead.
      */
     public static void preferFastProcessSpawn() {
-        dev.orun.exec.internal.local.LocalRunnerProvider.preferFastSpawn();
+        if (System.getProperty("jdk.lang.Process.launchMechanism") == null
+                && Runtime.version().feature() < 21
+                && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.orun.exec;
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.event.ProgressListener;
 import dev.orun.core.plan.Plan;
+import dev.orun.core.plan.JobSelection;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.core.runner.Runner;
 import dev.orun.core.runner.RunnerProvider;

@@ -1,4 +1,4 @@
-package dev.orun.exec.internal.local;
+package dev.orun.runner.local;
 
 import dev.orun.core.plan.Step;
 import dev.orun.core.runner.JobContext;

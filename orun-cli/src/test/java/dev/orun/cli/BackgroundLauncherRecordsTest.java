@@ -1,4 +1,4 @@
-package dev.orun.exec;
+package dev.orun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

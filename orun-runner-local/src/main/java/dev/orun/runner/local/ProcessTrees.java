@@ -1,4 +1,4 @@
-package dev.orun.exec.internal.local;
+package dev.orun.runner.local;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.orun.exec;
+package dev.orun.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

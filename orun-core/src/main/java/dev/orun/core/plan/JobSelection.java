@@ -1,8 +1,6 @@
-package dev.orun.exec;
+package dev.orun.core.plan;
 
 import dev.orun.core.InvalidInputException;
-import dev.orun.core.plan.Job;
-import dev.orun.core.plan.Plan;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
-package dev.orun.exec;
+package dev.orun.cli;
 
-import dev.orun.exec.internal.records.ExecutionLayout;
+import dev.orun.exec.records.BackgroundFiles;
 import dev.orun.exec.records.ExecIds;
 import java.io.File;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class BackgroundLauncher {
 
     public Launched launch(Request request) {
         String execId = ExecIds.validate(request.execId());
-        ExecutionLayout layout = ExecutionLayout.of(orunDir, execId);
+        BackgroundFiles layout = BackgroundFiles.of(orunDir, execId);
         List<String> command = new ArrayList<>(detachPrefix());
         command.addAll(request.javaCommand());
         command.addAll(childArguments(request.originalArgs(), execId));
@@ -77,7 +77,7 @@ public final class BackgroundLauncher {
                 .directory(request.workingDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.backgroundLog().toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log().toFile()));
         Map<String, String> env = builder.environment();
         env.put(CHILD_MARKER, "1");
         env.put("ORUN_EXEC_ID", execId);
@@ -86,7 +86,7 @@ public final class BackgroundLauncher {
             Files.createDirectories(layout.dir());
             Process child = builder.start();
             Files.writeString(layout.pidFile(), child.pid() + "\n");
-            return new Launched(execId, child.pid(), layout.backgroundLog(), List.copyOf(command));
+            return new Launched(execId, child.pid(), layout.log(), List.copyOf(command));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the background run: " + e.getMessage(), e);
         }

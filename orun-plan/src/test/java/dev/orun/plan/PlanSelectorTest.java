@@ -1,14 +1,10 @@
-package dev.orun.exec;
+package dev.orun.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.plan.Plan;
-import dev.orun.plan.PlanRequest;
-import dev.orun.plan.PlanStore;
-import dev.orun.plan.Planner;
-import dev.orun.plan.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

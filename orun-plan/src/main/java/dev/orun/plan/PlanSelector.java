@@ -1,17 +1,11 @@
-package dev.orun.exec;
+package dev.orun.plan;
 
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.OrunException;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.PlanJson;
+import dev.orun.core.plan.JobSelection;
 import dev.orun.core.plan.PlanScope;
-import dev.orun.plan.CompiledPlan;
-import dev.orun.plan.ComponentContext;
-import dev.orun.plan.PlanRequest;
-import dev.orun.plan.PlanStore;
-import dev.orun.plan.Planner;
-import dev.orun.plan.SavedPlan;
-import dev.orun.plan.Workspace;
 import dev.orun.plan.changes.ChangeRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
