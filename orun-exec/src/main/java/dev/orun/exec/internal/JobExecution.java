@@ -154,6 +154,41 @@ final class JobExecution {
                 hardFailure = true;
             }
         }
+        if (session.hasPostActions()) {
+            runPostActions(session, jobDir, jobEnv, deadline, hardFailure || failedStep != null);
+        }
+    }
+
+    /** The runner's post stages, recorded as one more step; its failure fails the job. */
+    private void runPostActions(JobSession session, Path jobDir, Map<String, String> jobEnv,
+                                Instant deadline, boolean jobFailed) throws InterruptedException {
+        String stepId = JobSession.POST_ACTIONS_STEP_ID;
+        Step post = new Step(stepId, "Post actions", Step.PHASE_POST, 0, null, null, null, null,
+                null, null, null, 0, null, null);
+        Instant started = Instant.now();
+        run.state().stepStarted(job.id(), stepId, started);
+        run.listener().onEvent(new ProgressEvent.StepStarted(started, job.id(), stepId));
+        StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(job.id(), stepId),
+                run.listener(), job.id(), stepId, masker);
+        StepResult result;
+        try {
+            result = attempt(session, new StepRequest(post, jobDir, stepEnvironment(jobEnv, post,
+                    stepId), null, sink, stepId, jobFailed, masker), null, deadline, true);
+        } catch (InterruptedException e) {
+            finishStep(new StepState(stepId, Status.CANCELLED, null, started, null, "cancelled"), sink);
+            throw e;
+        }
+        Status status = result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
+        String reason = describe(result);
+        Integer exitCode = result.exitCode() >= 0 ? result.exitCode() : null;
+        Duration took = finishStep(new StepState(stepId, status, exitCode, started, null, reason,
+                result.outputs(), result.summary(), result.annotations()), sink);
+        outcomes.add(new StepOutcome(stepId, status, exitCode, took, 1, reason, result.annotations()));
+        if (status == Status.FAILED && failedStep == null) {
+            failedStep = stepId;
+            error = "step " + stepId + ": " + reason;
+            tail = sink.tail();
+        }
     }
 
     private void recordSkipped(String stepId) {
@@ -186,7 +221,7 @@ final class JobExecution {
                             + maxAttempts + ")\n").getBytes(StandardCharsets.UTF_8));
                 }
                 result = attempt(session, new StepRequest(step, dir, env, null, sink, stepId,
-                        jobFailed, masker), timeout, deadline);
+                        jobFailed, masker), timeout, deadline, false);
             } while (!result.succeeded() && !result.skipped() && attempts < maxAttempts
                     && !jobTimedOut(deadline));
         } catch (IllegalArgumentException e) {
@@ -216,7 +251,7 @@ final class JobExecution {
     }
 
     private StepResult attempt(JobSession session, StepRequest request, Duration timeout,
-                               Instant deadline) throws InterruptedException {
+                               Instant deadline, boolean postActions) throws InterruptedException {
         Step step = request.step();
         Duration limit = timeout;
         boolean jobLimit = false;
@@ -233,9 +268,10 @@ final class JobExecution {
         StepResult result;
         cancel.enterRunner();
         try {
-            result = session.runStep(new StepRequest(step, request.workingDirectory(),
+            StepRequest bounded = new StepRequest(step, request.workingDirectory(),
                     request.environment(), limit, request.output(), request.stepId(),
-                    request.jobFailed(), request.masker()));
+                    request.jobFailed(), request.masker());
+            result = postActions ? session.runPostActions(bounded) : session.runStep(bounded);
         } finally {
             cancel.leaveRunner();
         }

@@ -27,15 +27,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessTrees {
 
-    static final String TRACKING_VARIABLE = "ORUN_TRACKING_ID";
-    static final long GRACE_MILLIS = 2000;
+    public static final String TRACKING_VARIABLE = "ORUN_TRACKING_ID";
+    public static final long GRACE_MILLIS = 2000;
     private static final Path PROC = Path.of("/proc");
 
     private ProcessTrees() {
     }
 
     /** A fresh tracking id for one step. */
-    static String newTrackingId() {
+    public static String newTrackingId() {
         return UUID.randomUUID().toString();
     }
 
