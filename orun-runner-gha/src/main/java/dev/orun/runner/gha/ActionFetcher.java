@@ -32,15 +32,22 @@ public final class ActionFetcher {
     private final ActionCache cache;
     private final URI api;
     private final String token;
-    private final HttpClient http;
+    private HttpClient http;
 
     public ActionFetcher(ActionCache cache, Map<String, String> env) {
         this.cache = cache;
         String url = env.getOrDefault("GITHUB_API_URL", "https://api.github.com");
         this.api = URI.create(url.endsWith("/") ? url : url + "/");
         this.token = env.get("GITHUB_TOKEN");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Created on first use: building an HTTP client loads TLS, which a run from cache never needs. */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     /** The cached action, fetching it first when the cache does not hold it. */
@@ -53,7 +60,7 @@ public final class ActionFetcher {
             String sha = ref.pinnedToCommit() ? ref.ref().toLowerCase(java.util.Locale.ROOT)
                     : resolveCommit(ref);
             URI tarball = api.resolve("repos/" + ref.owner() + "/" + ref.repo() + "/tarball/" + sha);
-            HttpResponse<InputStream> response = http.send(request(tarball),
+            HttpResponse<InputStream> response = http().send(request(tarball),
                     HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 response.body().close();
@@ -73,7 +80,7 @@ public final class ActionFetcher {
     private String resolveCommit(ActionRef ref) throws IOException, InterruptedException {
         URI uri = api.resolve("repos/" + ref.owner() + "/" + ref.repo() + "/commits/"
                 + java.net.URLEncoder.encode(ref.ref(), StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(request(uri), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http().send(request(uri), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw failure(ref, "GET " + uri + " answered HTTP " + response.statusCode());
         }

@@ -154,14 +154,17 @@ public final class GhaJobSession implements JobSession {
                                   StepFiles.Reports reports) throws InterruptedException {
         Map<String, String> processEnv = processEnvironment(env, extra);
         ShellCommand command = ShellCommand.of(shell, processEnv);
+        if (!Files.isDirectory(cwd)) {
+            return new StepProcess.Outcome(-1, false, "working directory " + cwd + " does not exist");
+        }
+        if (command.inline()) {
+            return runProcess(command.inlineCommand(script), cwd, processEnv, deadline, out, reports);
+        }
         Path file = sandbox.scriptFile(command.extension());
         try {
             Files.writeString(file, script, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return new StepProcess.Outcome(-1, false, "cannot write the step's script: " + e.getMessage());
-        }
-        if (!Files.isDirectory(cwd)) {
-            return new StepProcess.Outcome(-1, false, "working directory " + cwd + " does not exist");
         }
         return runProcess(command.command(file), cwd, processEnv, deadline, out, reports);
     }

@@ -15,6 +15,24 @@ import java.util.Map;
  */
 record ShellCommand(List<String> template, String extension) {
 
+    /**
+     * Whether the script can be passed inline ({@code -c}) instead of through a file: for
+     * {@code bash} and {@code sh}, where it makes no difference to the script but saves writing
+     * a file per step.
+     */
+    boolean inline() {
+        return template.get(template.size() - 1).equals("{0}")
+                && (template.get(0).equals("bash") || template.get(0).equals("sh"));
+    }
+
+    /** The command running {@code script} inline; see {@link #inline()}. */
+    List<String> inlineCommand(String script) {
+        List<String> command = new ArrayList<>(template.subList(0, template.size() - 1));
+        command.add("-c");
+        command.add(script);
+        return command;
+    }
+
     static ShellCommand of(String shell, Map<String, String> env) {
         String name = shell == null ? "" : shell.strip();
         if (name.isEmpty()) {
