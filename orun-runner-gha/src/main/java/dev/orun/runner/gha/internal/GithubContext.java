@@ -1,18 +1,16 @@
 package dev.orun.runner.gha.internal;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * The run-wide part of the {@code github} context and its {@code GITHUB_*} variables: each from
  * the environment when set (orun running inside GitHub Actions), otherwise derived from the
- * workspace's git repository (origin remote, current branch, HEAD) with GitHub's defaults for the
- * rest. Computed once per run: it starts {@code git} a few times.
+ * workspace's git repository (origin remote, current branch, HEAD, read by {@link GitFiles}) with
+ * GitHub's defaults for the rest. Computed once per run.
  */
 final class GithubContext {
 
@@ -24,15 +22,16 @@ final class GithubContext {
 
     static GithubContext derive(Map<String, String> host, Path workspace) {
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("GITHUB_REPOSITORY", host.getOrDefault("GITHUB_REPOSITORY", repository(workspace)));
-        String branch = git(workspace, "rev-parse", "--abbrev-ref", "HEAD");
-        String ref = branch == null || branch.equals("HEAD") ? "refs/heads/main" : "refs/heads/" + branch;
+        Optional<GitFiles> git = GitFiles.find(workspace);
+        v.put("GITHUB_REPOSITORY", host.getOrDefault("GITHUB_REPOSITORY", repository(git, workspace)));
+        String branch = git.flatMap(GitFiles::branch).orElse(null);
+        String ref = branch == null ? "refs/heads/main" : "refs/heads/" + branch;
         v.put("GITHUB_REF", host.getOrDefault("GITHUB_REF", ref));
         v.put("GITHUB_REF_NAME", host.getOrDefault("GITHUB_REF_NAME",
                 v.get("GITHUB_REF").replaceFirst("^refs/(heads|tags)/", "")));
         v.put("GITHUB_REF_TYPE", host.getOrDefault("GITHUB_REF_TYPE",
                 v.get("GITHUB_REF").startsWith("refs/tags/") ? "tag" : "branch"));
-        String sha = git(workspace, "rev-parse", "HEAD");
+        String sha = git.flatMap(GitFiles::commit).orElse(null);
         v.put("GITHUB_SHA", host.getOrDefault("GITHUB_SHA", sha == null ? "0".repeat(40) : sha));
         v.put("GITHUB_REPOSITORY_OWNER", host.getOrDefault("GITHUB_REPOSITORY_OWNER",
                 v.get("GITHUB_REPOSITORY").split("/")[0]));
@@ -67,8 +66,8 @@ final class GithubContext {
         return context;
     }
 
-    private static String repository(Path workspace) {
-        String url = git(workspace, "config", "--get", "remote.origin.url");
+    private static String repository(Optional<GitFiles> git, Path workspace) {
+        String url = git.flatMap(GitFiles::originUrl).orElse(null);
         if (url != null) {
             String trimmed = url.replaceFirst("\\.git$", "");
             String[] parts = trimmed.split("[/:]");
@@ -77,29 +76,5 @@ final class GithubContext {
             }
         }
         return "local/" + workspace.getFileName();
-    }
-
-    private static String git(Path dir, String... args) {
-        String[] command = new String[args.length + 3];
-        command[0] = "git";
-        command[1] = "-C";
-        command[2] = dir.toString();
-        System.arraycopy(args, 0, command, 3, args.length);
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                return null;
-            }
-            String text = new String(out, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? null : text;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 }
