@@ -107,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--backend-url", paramLabel = "URL", description = "orun backend URL for remote state (not available yet)")
     String backendUrl;
 
-    @Option(names = "--artifact", paramLabel = "KIND", description = "Artifact backend for job shards (not available yet)")
+    @Option(names = "--artifact", paramLabel = "KIND", description = "Upload each job's shard (plan, state, logs) as an artifact: github (needs ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN)")
     String artifact;
 
     @picocli.CommandLine.Mixin
@@ -167,13 +167,18 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        return execute(run, out, terminal);
+        return execute(run, out, err, terminal, selection.workspaceRoot().resolve(".orun"));
     }
 
-    private int execute(OrunRun run, PrintStream out, Terminal terminal) {
+    private int execute(OrunRun run, PrintStream out, PrintStream err, Terminal terminal,
+                        Path orunDir) {
         ProgressRenderer progress = json ? null
                 : new ProgressRenderer(out, terminal, verbose, componentConcurrency);
-        run.listener(progress == null ? ProgressListener.none() : progress);
+        ProgressListener listener = progress == null ? ProgressListener.none() : progress;
+        if ("github".equals(artifact)) {
+            listener = new ArtifactPublisher(listener, orunDir, environment, err);
+        }
+        run.listener(listener);
         CountDownLatch rendered = new CountDownLatch(1);
         Thread onSigint = new Thread(() -> {
             run.cancel();
@@ -213,8 +218,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("--remote-state/--backend-url: remote state is not "
                     + "available in this build yet");
         }
-        if (artifact != null) {
-            throw new InvalidInputException("--artifact is not available in this build yet");
+        if (artifact != null && !artifact.equals("github")) {
+            throw new InvalidInputException("--artifact: unknown backend \"" + artifact
+                    + "\" (available: github)");
         }
         if (job != null && jobId != null && !job.equals(jobId)) {
             throw new InvalidInputException("--job and --job-id (its deprecated alias) disagree");

@@ -151,4 +151,32 @@ class GhaRunCommandTest {
         assertThat(status.out()).contains("Annotations:").contains("app.txt:3 check the *** config")
                 .contains("Summaries: web@dev.build › secret");
     }
+
+    @Test
+    void anArtifactUploadThatFailsIsAWarningAndNeverChangesTheExitCode() throws Exception {
+        String intent = workspace("echo done");
+        String claims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"scp\":\"Actions.Results:r1:j1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path output = root.resolve("out.txt");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "run", "-i", intent,
+                "--exec-id", "art-1", "--artifact", "github")
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("ACTIONS_RESULTS_URL", "http://127.0.0.1:9/");
+        builder.environment().put("ACTIONS_RUNTIME_TOKEN", "e30." + claims + ".sig");
+        builder.environment().remove("GITHUB_ACTIONS");
+        Process process = builder.start();
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(output);
+        assertThat(process.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("warning: artifact orun-art-1-web_dev.build not uploaded: CreateArtifact:");
+    }
+
+    @Test
+    void anUnknownArtifactBackendIsBadUsage() throws IOException {
+        Cli cli = Cli.run("run", "-i", workspace("echo done"), "--artifact", "s3");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--artifact: unknown backend \"s3\" (available: github)");
+    }
 }
