@@ -26,10 +26,6 @@ public final class ActionsCommand implements Runnable {
                 "a subcommand is required: fetch or import");
     }
 
-    static Map<String, String> environment() {
-        return System.getenv();
-    }
-
     /** {@code orun actions fetch owner/repo@ref}: download through the GitHub API. */
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = "Download owner/repo[/path]@ref through the GitHub API into the cache.")
@@ -37,13 +33,19 @@ public final class ActionsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        private final Map<String, String> environment;
+
+        Fetch(CliEnvironment environment) {
+            this.environment = environment.variables();
+        }
+
         @Parameters(paramLabel = "ACTION", description = "owner/repo[/path]@ref, e.g. actions/checkout@v4")
         String action;
 
         @Override
         public Integer call() {
-            ActionCache cache = ActionCache.fromEnvironment(environment());
-            Path dir = new ActionFetcher(cache, environment()).fetch(ActionRef.parse(action));
+            ActionCache cache = ActionCache.fromEnvironment(environment);
+            Path dir = new ActionFetcher(cache, environment).fetch(ActionRef.parse(action));
             spec.commandLine().getOut().println("cached " + action + " in " + dir);
             return 0;
         }
@@ -56,6 +58,12 @@ public final class ActionsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        private final Map<String, String> environment;
+
+        Import(CliEnvironment environment) {
+            this.environment = environment.variables();
+        }
+
         @Parameters(index = "0", paramLabel = "DIR", description = "a checkout of the action's repository")
         Path directory;
 
@@ -64,7 +72,7 @@ public final class ActionsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ActionCache cache = ActionCache.fromEnvironment(environment());
+            ActionCache cache = ActionCache.fromEnvironment(environment);
             Path dir = cache.importDirectory(directory.toAbsolutePath(), ActionRef.parse(action));
             spec.commandLine().getOut().println("cached " + action + " in " + dir);
             return 0;

@@ -2,9 +2,10 @@ package dev.orun.cli;
 
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
-import dev.orun.exec.records.ExecutionRecords;
-import dev.orun.exec.records.JobShard;
+import dev.orun.core.plan.Plan;
+import dev.orun.core.state.RunRecords;
 import dev.orun.runner.gha.artifact.ActionsArtifactClient;
+import dev.orun.runner.gha.artifact.JobShard;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,14 +18,16 @@ import java.util.Map;
 final class ArtifactPublisher implements ProgressListener {
 
     private final ProgressListener next;
+    private final Plan plan;
     private final Path orunDir;
     private final Map<String, String> environment;
     private final PrintStream err;
     private volatile String execId;
 
-    ArtifactPublisher(ProgressListener next, Path orunDir, Map<String, String> environment,
+    ArtifactPublisher(ProgressListener next, Plan plan, Path orunDir, Map<String, String> environment,
                       PrintStream err) {
         this.next = next;
+        this.plan = plan;
         this.orunDir = orunDir;
         this.environment = environment;
         this.err = err;
@@ -42,8 +45,9 @@ final class ArtifactPublisher implements ProgressListener {
 
     private void publish(String jobId) {
         String name = JobShard.artifactName(execId, jobId);
-        try {
-            Map<String, byte[]> files = JobShard.collect(new ExecutionRecords(orunDir).load(execId), jobId);
+        try (RunRecords records = RunLookup.records(orunDir)) {
+            Map<String, byte[]> files = JobShard.collect(plan, records,
+                    RunLookup.load(records, execId, orunDir), jobId);
             ActionsArtifactClient.fromEnvironment(environment).upload(name, files);
         } catch (ActionsArtifactClient.ArtifactException | RuntimeException e) {
             err.println("warning: artifact " + name + " not uploaded: " + e.getMessage());

@@ -1,12 +1,16 @@
 package dev.orun.cli;
 
-import dev.orun.exec.records.Execution;
-import dev.orun.exec.records.ExecutionRecords;
-import dev.orun.exec.records.LogEntry;
+import dev.orun.core.state.RunRecord;
+import dev.orun.core.state.RunRecords;
+import dev.orun.core.state.StepLog;
 import dev.orun.exec.records.LogFollower;
 import dev.orun.exec.records.LogQuery;
 import dev.orun.plan.Workspace;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -49,8 +53,8 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace workspace = workspaceOptions.workspace();
-        ExecutionRecords records = new ExecutionRecords(workspace.orunDir());
-        Execution run = records.load(execId);
+        RunRecords records = RunLookup.records(workspace.orunDir());
+        RunRecord run = RunLookup.load(records, execId, workspace.orunDir());
         LogQuery query = new LogQuery(job == null ? null : run.resolveJob(job), step, failed);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
@@ -59,8 +63,8 @@ public final class LogsCommand implements Callable<Integer> {
             return 0;
         }
         LabelledSink sink = new LabelledSink(out);
-        LogFollower follower = new LogFollower(records, run.execId(), query, Duration.ofMillis(250));
-        Execution end = follow ? follower.follow(sink) : follower.drainOnce(sink);
+        LogFollower follower = new LogFollower(records, run.summary(), query, Duration.ofMillis(250));
+        RunRecord end = follow ? follower.follow(sink) : follower.drainOnce(sink);
         sink.finish();
         if (!sink.wroteAny()) {
             out.println(emptyMessage(end, query));
@@ -70,7 +74,7 @@ public final class LogsCommand implements Callable<Integer> {
     }
 
     /** Each step's Markdown summary under a {@code ==> job / step summary <==} header. */
-    private static void printSummaries(Execution run, LogQuery query, PrintWriter out) {
+    private static void printSummaries(RunRecord run, LogQuery query, PrintWriter out) {
         boolean any = false;
         for (dev.orun.core.state.JobState job : run.state().jobs().values()) {
             if (query.jobId() != null && !query.jobId().equals(job.jobId())
@@ -93,79 +97,90 @@ public final class LogsCommand implements Callable<Integer> {
         }
     }
 
-    private String emptyMessage(Execution run, LogQuery query) {
+    private String emptyMessage(RunRecord run, LogQuery query) {
         if (failed && run.jobCounts().failed() == 0) {
             return "No failed jobs in run " + run.execId() + ".";
         }
-        List<LogEntry> any = run.logs();
+        List<StepLog> any = run.logs();
         return any.isEmpty() ? "No logs for run " + run.execId() + " yet."
                 : "No logs match in run " + run.execId() + " (" + any.size() + " step logs in all).";
     }
 
-    /** Writes a {@code ==> job / step (status) <==} header whenever the output switches entry. */
+    /**
+     * Writes a {@code ==> job / step (status) <==} header whenever the output switches entry.
+     * Logs are raw bytes that arrive in chunks; a decoder per entry keeps a character cut between
+     * two chunks until its rest arrives, and shows bytes that are not UTF-8 as U+FFFD.
+     */
     private static final class LabelledSink implements LogFollower.Sink {
         private final PrintWriter out;
-        private LogEntry current;
-        private boolean endsWithNewline = true;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final CharBuffer chars = CharBuffer.allocate(8192);
+        private ByteBuffer pending = ByteBuffer.allocate(0);
+        private StepLog current;
+        private char lastPrinted = '\n';
         private boolean wrote;
-        private byte[] carry = new byte[0];
 
         LabelledSink(PrintWriter out) {
             this.out = out;
         }
 
         @Override
-        public void write(LogEntry entry, byte[] bytes, int offset, int length) {
+        public void write(StepLog entry, byte[] bytes, int offset, int length) {
             if (length == 0) {
                 return;
             }
-            if (current == null || !current.file().equals(entry.file())) {
-                if (carry.length > 0) {
-                    out.print(new String(carry, StandardCharsets.UTF_8));
-                    endsWithNewline = false;
-                    carry = new byte[0];
-                }
-                if (!endsWithNewline) {
-                    out.println();
-                }
+            if (current == null || !current.jobId().equals(entry.jobId()) || !current.stepId().equals(entry.stepId())) {
+                endEntry();
                 if (wrote) {
                     out.println();
                 }
                 out.println("==> " + entry.label() + " (" + entry.status().wireName() + ") <==");
                 current = entry;
             }
-            byte[] text = new byte[carry.length + length];
-            System.arraycopy(carry, 0, text, 0, carry.length);
-            System.arraycopy(bytes, offset, text, carry.length, length);
-            int complete = completeUtf8(text);
-            carry = java.util.Arrays.copyOfRange(text, complete, text.length);
-            out.print(new String(text, 0, complete, StandardCharsets.UTF_8));
+            ByteBuffer input = ByteBuffer.allocate(pending.remaining() + length);
+            input.put(pending).put(bytes, offset, length).flip();
+            decode(input, false);
+            pending = input;
             out.flush();
-            endsWithNewline = complete > 0 && text[complete - 1] == '\n' && carry.length == 0;
             wrote = true;
         }
 
-        /** How many leading bytes form whole UTF-8 characters; a character cut by a chunk waits. */
-        private static int completeUtf8(byte[] text) {
-            for (int back = 1; back <= Math.min(3, text.length); back++) {
-                int b = text[text.length - back] & 0xff;
-                if ((b & 0xC0) != 0x80) { // a lead byte (or ASCII): is its sequence complete?
-                    int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-                    return need > back ? text.length - back : text.length;
-                }
+        /** Prints what the entry still holds and ends its last line. */
+        private void endEntry() {
+            decode(pending, true);
+            pending = ByteBuffer.allocate(0);
+            if (lastPrinted != '\n') {
+                out.println();
+                lastPrinted = '\n';
             }
-            return text.length;
+        }
+
+        private void decode(ByteBuffer input, boolean endOfInput) {
+            while (decoder.decode(input, chars, endOfInput).isOverflow()) {
+                print();
+            }
+            if (endOfInput) {
+                while (decoder.flush(chars).isOverflow()) {
+                    print();
+                }
+                decoder.reset();
+            }
+            print();
+        }
+
+        private void print() {
+            chars.flip();
+            if (chars.hasRemaining()) {
+                lastPrinted = chars.get(chars.limit() - 1);
+                out.append(chars);
+            }
+            chars.clear();
         }
 
         void finish() {
-            if (carry.length > 0) {
-                out.print(new String(carry, StandardCharsets.UTF_8));
-                endsWithNewline = false;
-                carry = new byte[0];
-            }
-            if (!endsWithNewline) {
-                out.println();
-            }
+            endEntry();
         }
 
         boolean wroteAny() {

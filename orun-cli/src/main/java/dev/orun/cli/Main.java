@@ -1,7 +1,8 @@
 package dev.orun.cli;
 
+import dev.orun.cli.render.Terminal;
 import dev.orun.core.OrunException;
-import picocli.AutoComplete;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Compile declared monorepo intent into a deterministic plan and run it.",
         subcommands = {
-                AutoComplete.GenerateCompletion.class,
+                GenerateCompletionCommand.class,
+                CompleteCommand.class,
                 PlanCommand.class,
                 ValidateCommand.class,
                 RunCommand.class,
@@ -23,6 +25,16 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code orun -i FILE COMMAND}: the subcommands read it through their own WorkspaceOptions. */
+    @CommandLine.Mixin
+    WorkspaceOptions workspaceOptions;
+
+    private final CliEnvironment environment;
+
+    Main(CliEnvironment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public void run() {
@@ -39,33 +51,66 @@ public final class Main implements Runnable {
         return newCommandLine().execute(args);
     }
 
+    /** The command line in this process's environment. */
     public static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler(Main::handleExecutionException);
+        return newCommandLine(CliEnvironment.system());
+    }
+
+    /** The command line in the given environment, which commands read instead of the process's. */
+    public static CommandLine newCommandLine(CliEnvironment environment) {
+        Main main = new Main(environment);
+        CommandLine cli = new CommandLine(main, new CommandFactory(environment));
+        cli.setExecutionExceptionHandler(main::handleExecutionException);
         cli.setParameterExceptionHandler(Main::handleParameterException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(
+                Terminal.detect(environment.variables(), environment.interactive(),
+                        environment.ansi()).colour() ? CommandLine.Help.Ansi.ON
+                        : CommandLine.Help.Ansi.OFF));
+        if (environment.debug()) {
+            DebugLogging.enable();
+        }
         return cli;
     }
 
     /** Bad usage: the reason and where to read more, not the whole usage text (picocli prints that on --help). */
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cli = ex.getCommandLine();
-        cli.getErr().println("orun: " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, cli.getErr());
+        String unknownCommand = unknownCommand(ex);
+        if (unknownCommand != null) {
+            List<String> close = Suggestions.closest(unknownCommand, cli.getSubcommands().keySet());
+            cli.getErr().println("orun: unknown command '" + unknownCommand + "'"
+                    + (close.isEmpty() ? "" : "; did you mean '" + String.join("' or '", close) + "'?"));
+        } else {
+            cli.getErr().println("orun: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cli.getErr());
+        }
         cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
         cli.getErr().flush();
         return OrunException.EXIT_INVALID;
     }
 
-    private static int handleExecutionException(Exception ex, CommandLine cli,
-                                                CommandLine.ParseResult parseResult) {
+    /** The word in command position that names no command, when that is what went wrong. */
+    private static String unknownCommand(CommandLine.ParameterException ex) {
+        CommandLine cli = ex.getCommandLine();
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched) || cli.getSubcommands().isEmpty()
+                || !cli.getCommandSpec().positionalParameters().isEmpty()) {
+            return null;
+        }
+        List<String> words = unmatched.getUnmatched();
+        return words.isEmpty() || words.get(0).startsWith("-") ? null : words.get(0);
+    }
+
+    private int handleExecutionException(Exception ex, CommandLine cli,
+                                         CommandLine.ParseResult parseResult) {
         if (ex instanceof OrunException orun) {
             cli.getErr().println("orun: " + orun.getMessage());
             cli.getErr().flush();
             return orun.exitCode();
         }
         cli.getErr().println("orun: internal error: " + ex);
-        if (System.getenv("ORUN_DEBUG") != null) {
+        if (environment.debug()) {
             ex.printStackTrace(cli.getErr());
         }
         cli.getErr().flush();

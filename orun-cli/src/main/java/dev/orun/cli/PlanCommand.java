@@ -1,6 +1,7 @@
 package dev.orun.cli;
 
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.OrunException;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.plan.CompiledPlan;
@@ -25,6 +26,12 @@ import picocli.CommandLine.Spec;
         subcommands = {PlanShowCommand.class, PlanListCommand.class})
 public final class PlanCommand implements Callable<Integer> {
 
+    private final CliEnvironment environment;
+
+    PlanCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -33,6 +40,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Mixin
     PlanOptions planOptions;
+
+    @Mixin
+    StrictOption strictOption = new StrictOption();
 
     @Option(names = "--name", paramLabel = "NAME", description = "Also save the plan as .orun/plans/NAME.json.")
     String name;
@@ -49,7 +59,10 @@ public final class PlanCommand implements Callable<Integer> {
             PlanStore.checkName(name);
         }
         Workspace workspace = workspaceOptions.workspace();
-        CompiledPlan compiled = new Planner(workspace).compile(planOptions.toRequest(name));
+        CompiledPlan compiled = new Planner(workspace, environment.variables()).compile(planOptions.toRequest(name));
+        if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
+            return OrunException.EXIT_INVALID;
+        }
         Plan plan = compiled.plan();
         if (output != null) {
             writeOutput(plan);

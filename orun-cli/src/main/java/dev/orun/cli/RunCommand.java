@@ -6,6 +6,7 @@ import dev.orun.cli.render.ProgressRenderer;
 import dev.orun.cli.render.SummaryRenderer;
 import dev.orun.cli.render.Terminal;
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.Isolation;
@@ -14,16 +15,17 @@ import dev.orun.exec.OrunRun;
 import dev.orun.plan.PlanSelector;
 import dev.orun.exec.RunOptions;
 import dev.orun.exec.RunnerSelection;
+import dev.orun.core.plan.PlanJson;
 import dev.orun.exec.records.ExecIds;
 import dev.orun.plan.changes.ChangeRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,8 +40,17 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "REF", description = "component or plan (name, checksum prefix, file)")
     String reference;
 
-    @Option(names = "--dry-run", description = "Preview what would run without executing")
-    boolean dryRun;
+    @ArgGroup(exclusive = true)
+    Mode mode = new Mode();
+
+    /** Preview or detach: one or the other (or neither). */
+    static final class Mode {
+        @Option(names = "--dry-run", description = "Preview what would run without executing")
+        boolean dryRun;
+
+        @Option(names = "--background", description = "Run detached; follow with orun status --watch")
+        boolean background;
+    }
 
     @Option(names = "--verbose", description = "Stream full step output instead of the compact summary")
     boolean verbose;
@@ -56,16 +67,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--retry", description = "Clear the recorded state of --job before running it")
     boolean retry;
 
-    @Option(names = "--runner", paramLabel = "NAME", description = "Execution backend: local, docker, github-actions, or a plugin's name")
-    String runner;
+    @ArgGroup(exclusive = true)
+    RunnerChoice runnerChoice = new RunnerChoice();
 
-    @Option(names = "--gha", description = "Shortcut for --runner github-actions")
-    boolean gha;
+    /** {@code --gha} is a name for {@code --runner github-actions}: give one of them. */
+    static final class RunnerChoice {
+        @Option(names = "--runner", paramLabel = "NAME", description = "Execution backend: local, docker, github-actions, or a plugin's name")
+        String runner;
+
+        @Option(names = "--gha", description = "Shortcut for --runner github-actions")
+        boolean gha;
+    }
 
     @picocli.CommandLine.Mixin
     RunnerOptionFlags runnerFlags = new RunnerOptionFlags();
 
-    @Option(names = "--exec-id", paramLabel = "ID", description = "Execution id, for resume or CI tracking (default: $ORUN_EXEC_ID, else generated)")
+    @Option(names = "--exec-id", paramLabel = "ID", defaultValue = "${env:ORUN_EXEC_ID}",
+            description = "Execution id, for resume or CI tracking (default: $ORUN_EXEC_ID, else generated)")
     String execId;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "0", description = "Job slots (0 = the plan's value)")
@@ -87,13 +105,10 @@ public final class RunCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "auto", description = "Per-job workspaces: auto (when concurrency > 1), workspace, none")
-    String isolation;
+    Isolation isolation;
 
     @Option(names = "--keep-workspaces", description = "Keep per-job staged workspaces after the run")
     boolean keepWorkspaces;
-
-    @Option(names = "--background", description = "Run detached; follow with orun status --watch")
-    boolean background;
 
     @Option(names = {"--plan", "-p"}, paramLabel = "REF", description = "Deprecated: pass the plan reference as an argument")
     String planFlag;
@@ -113,10 +128,17 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ChangeOptions changes = new ChangeOptions();
 
+    @picocli.CommandLine.Mixin
+    StrictOption strictOption = new StrictOption();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final Map<String, String> environment = System.getenv();
+    private final CliEnvironment environment;
+
+    RunCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public Integer call() {
@@ -126,10 +148,14 @@ public final class RunCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true,
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
-        PlanSelector.Selection selection = new PlanSelector().select(new PlanSelector.Request(
-                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent, components,
+        PlanSelector.SelectedPlan selection = new PlanSelector(environment.variables()).select(new PlanSelector.Request(
+                reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent(), components,
                 environments, all, selectedJob, changeRequest()));
         selection.warnings().forEach(err::println);
+        java.io.PrintWriter errWriter = spec.commandLine().getErr();
+        if (strictOption.refuses(selection.planWarnings(), errWriter)) {
+            return dev.orun.core.OrunException.EXIT_INVALID;
+        }
         if (!json) {
             selection.notes().forEach(err::println);
         }
@@ -138,28 +164,35 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("the plan asks for remote state (execution.state.mode: "
                     + "remote), which is not available in this build yet");
         }
-        String runnerName = RunnerSelection.resolve(gha, runner, environment, selection.plan());
+        String runnerName = RunnerSelection.resolve(runnerChoice.gha, runnerChoice.runner,
+                environment.variables(), selection.plan());
+        String pinnedExecId = blankToNull(execId);
+        if (pinnedExecId == null && selectedJob != null && !mode.background) {
+            pinnedExecId = latestRunOfPlan(selection, err);
+        }
         RunOptions options = RunOptions.defaults()
-                .withExecId(execId != null ? execId : blankToNull(environment.get("ORUN_EXEC_ID")))
+                .withExecId(pinnedExecId)
                 .withRunner(runnerName)
                 .withConcurrency(concurrency)
                 .withComponentConcurrency(componentConcurrency)
-                .withIsolation(Isolation.parse(isolation), keepWorkspaces)
+                .withIsolation(isolation, keepWorkspaces)
                 .withWorkdir(workdir == null ? null : workdir.toAbsolutePath())
                 .withRetryJob(retry ? selection.jobIds().get(0) : null)
                 .withTrigger(trigger())
-                .withRunnerOptions(runnerFlags.toMap());
+                .withRunnerOptions(runnerFlags.toMap())
+                .withHostEnvironment(environment.variables());
         if (selection.jobIds().isEmpty()) {
             out.println(json ? "{\"status\":\"succeeded\",\"jobs\":[]}" : "✓ no jobs to run");
             return 0;
         }
-        if (background) {
+        if (mode.background) {
             return launchInBackground(selection, options.execId());
         }
-        Terminal terminal = Terminal.detect(environment, System.console() != null);
-        OrunRun run = Orun.runner(selection.workspaceRoot()).plan(selection.plan())
+        Terminal terminal = Terminal.detect(environment.variables(), environment.interactive(),
+                environment.ansi());
+        OrunRun run = Orun.run(selection.workspaceRoot()).plan(selection.plan())
                 .select(selection.jobIds()).options(options);
-        if (dryRun) {
+        if (mode.dryRun) {
             if (json) {
                 new JsonRenderer(out).render(run.dryRun());
             } else {
@@ -167,24 +200,31 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        return execute(run, out, err, terminal, selection.workspaceRoot().resolve(".orun"));
+        return execute(run, out, err, terminal, selection);
     }
 
     private int execute(OrunRun run, PrintStream out, PrintStream err, Terminal terminal,
-                        Path orunDir) {
+                        PlanSelector.SelectedPlan selection) {
         ProgressRenderer progress = json ? null
                 : new ProgressRenderer(out, terminal, verbose, componentConcurrency);
-        ProgressListener listener = progress == null ? ProgressListener.none() : progress;
-        if ("github".equals(artifact)) {
-            listener = new ArtifactPublisher(listener, orunDir, environment, err);
-        }
-        run.listener(listener);
+        ProgressListener shown = progress == null ? ProgressListener.none() : progress;
+        ProgressListener render = "github".equals(artifact) ? new ArtifactPublisher(shown,
+                selection.plan(), selection.workspaceRoot().resolve(".orun"), environment.variables(), err) : shown;
+        run.listener(event -> {
+            if (event instanceof ProgressEvent.RunStarted) {
+                // once the run really starts, so that the plan id in its header resolves
+                new PlanSelector().saveFresh(selection, workspaceOptions.intent());
+            }
+            render.onEvent(event);
+        });
         CountDownLatch rendered = new CountDownLatch(1);
         Thread onSigint = new Thread(() -> {
             run.cancel();
             try {
-                run.awaitEnd();
-                rendered.await(10, TimeUnit.SECONDS);
+                // bounded: Ctrl-C ends orun within its grace period whatever state the records are in
+                if (run.awaitEnd(java.time.Duration.ofSeconds(20))) {
+                    rendered.await(10, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -214,7 +254,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private void validateFlags() {
         if (remoteState || backendUrl != null
-                || "true".equalsIgnoreCase(environment.getOrDefault("ORUN_REMOTE_STATE", ""))) {
+                || "true".equalsIgnoreCase(environment.variables().getOrDefault("ORUN_REMOTE_STATE", ""))) {
             throw new InvalidInputException("--remote-state/--backend-url: remote state is not "
                     + "available in this build yet");
         }
@@ -231,9 +271,6 @@ public final class RunCommand implements Callable<Integer> {
         if (retry && job == null && jobId == null) {
             throw new InvalidInputException("--retry requires --job");
         }
-        if (background && dryRun) {
-            throw new InvalidInputException("--background cannot be combined with --dry-run");
-        }
         if (concurrency < 0) {
             throw new InvalidInputException("--concurrency must be 0 (the plan's value) or positive, got "
                     + concurrency);
@@ -242,15 +279,13 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("--component-concurrency must be 0 (unlimited) or positive, got "
                     + componentConcurrency);
         }
-        Isolation.parse(isolation);
-        RunnerSelection.resolve(gha, runner, Map.of(), null);
     }
 
     /**
      * Re-runs this very command line detached (minus --background, exec id pinned) and returns at
      * once; the child generates the same plan again and records into the same execution.
      */
-    private int launchInBackground(PlanSelector.Selection selection, String requestedExecId) {
+    private int launchInBackground(PlanSelector.SelectedPlan selection, String requestedExecId) {
         String id = requestedExecId != null ? ExecIds.validate(requestedExecId)
                 : ExecIds.generate(selection.plan().metadata().name());
         List<String> originalArgs = spec.root().commandLine().getParseResult().originalArgs();
@@ -261,16 +296,29 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --job}/{@code --retry} without an exec id continue the latest run of the same plan. */
+    private String latestRunOfPlan(PlanSelector.SelectedPlan selection, PrintStream err) {
+        String checksum = PlanJson.withChecksum(selection.plan()).metadata().checksum();
+        return RunLookup.latestOfPlan(RunLookup.records(selection.workspaceRoot().resolve(".orun")), checksum)
+                .map(run -> {
+                    if (!json) {
+                        err.println("note: continuing execution " + run.execId()
+                                + " (the latest run of this plan); pass --exec-id to choose another");
+                    }
+                    return run.execId();
+                })
+                .orElse(null);
+    }
+
     private ChangeRequest changeRequest() {
         return changes.toRequest();
     }
 
     private String trigger() {
-        if (environment.containsKey(BackgroundLauncher.CHILD_MARKER)) {
+        if (environment.get(BackgroundLauncher.CHILD_MARKER) != null) {
             return "background";
         }
-        return "true".equalsIgnoreCase(environment.getOrDefault("GITHUB_ACTIONS", ""))
-                || environment.containsKey("CI") ? "ci" : "manual";
+        return environment.ci() ? "ci" : "manual";
     }
 
     private static String blankToNull(String value) {

@@ -1,8 +1,6 @@
 package dev.orun.cli;
 
-import dev.orun.core.InvalidInputException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -12,32 +10,26 @@ import picocli.CommandLine.Option;
  */
 final class RunnerOptionFlags {
 
-    @Option(names = "--pull", paramLabel = "POLICY",
+    @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "${env:ORUN_DOCKER_PULL}",
             description = "Docker image pull policy: if-not-present (default), always, never (or $ORUN_DOCKER_PULL)")
     String pull;
 
-    @Option(names = "--docker-image", paramLabel = "IMAGE",
+    @Option(names = "--docker-image", paramLabel = "IMAGE", defaultValue = "${env:ORUN_DOCKER_IMAGE}",
             description = "Docker image for jobs whose runsOn is empty or a GitHub runner label (or $ORUN_DOCKER_IMAGE)")
     String image;
 
-    @Option(names = "--docker-user", paramLabel = "USER",
+    @Option(names = "--docker-user", paramLabel = "USER", defaultValue = "${env:ORUN_DOCKER_USER}",
             description = "Run Docker steps as USER: host (your uid:gid), UID[:GID] or a name (or $ORUN_DOCKER_USER)")
     String user;
 
     @Option(names = "--runner-option", paramLabel = "KEY=VALUE",
             description = "An option for the selected runner (repeatable)")
-    List<String> generic = List.of();
+    Map<String, String> generic = new LinkedHashMap<>();
 
     /** The options map; a named flag wins over the same key given with --runner-option. */
     Map<String, String> toMap() {
         Map<String, String> options = new LinkedHashMap<>();
-        for (String entry : generic) {
-            int eq = entry.indexOf('=');
-            if (eq <= 0) {
-                throw new InvalidInputException("--runner-option expects KEY=VALUE, got \"" + entry + "\"");
-            }
-            options.put(entry.substring(0, eq).trim(), entry.substring(eq + 1));
-        }
+        generic.forEach((key, value) -> options.put(key.trim(), value));
         putIfSet(options, "pull", pull);
         putIfSet(options, "image", image);
         putIfSet(options, "user", user);

@@ -2,9 +2,9 @@ package dev.orun.cli;
 
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.Status;
-import dev.orun.exec.records.Execution;
-import dev.orun.exec.records.ExecutionRecords;
-import dev.orun.exec.records.ExecutionSummary;
+import dev.orun.core.state.RunRecord;
+import dev.orun.core.state.RunRecords;
+import dev.orun.core.state.RunSummary;
 import dev.orun.exec.records.StatusDocuments;
 import dev.orun.plan.Workspace;
 import java.io.PrintWriter;
@@ -25,6 +25,15 @@ import picocli.CommandLine.Spec;
         description = "Show the state of a run (default: the latest), or list all runs.")
 public final class StatusCommand implements Callable<Integer> {
 
+    /** {@code --exit-status} on a run that has not ended (see docs/decisions/status-exit-codes.md). */
+    static final int STILL_RUNNING = 3;
+
+    private final CliEnvironment environment;
+
+    StatusCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +45,10 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = {"-w", "--watch"}, description = "Re-render until the run ends (plain lines when not a terminal).")
     boolean watch;
+
+    @Option(names = "--exit-status", description = "Exit with the run's exit code: 0 succeeded, 1 failed, "
+            + "130 interrupted, 3 still running (--watch always does).")
+    boolean exitStatus;
 
     @Option(names = "--all", description = "List all runs, newest first.")
     boolean all;
@@ -50,7 +63,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace workspace = workspaceOptions.workspace();
-        ExecutionRecords records = new ExecutionRecords(workspace.orunDir());
+        RunRecords records = RunLookup.records(workspace.orunDir());
         PrintWriter out = spec.commandLine().getOut();
         if (all) {
             printAll(records, out);
@@ -62,20 +75,20 @@ public final class StatusCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Execution run = records.load(execId);
-        if (json) {
+        RunRecord run = RunLookup.load(records, execId, workspace.orunDir());
+        if (watch) {
+            run = watch(records, run, out);
+        } else if (json) {
             out.print(StatusDocuments.run(run));
-        } else if (watch) {
-            watch(records, run, out);
         } else {
             StatusFormat.frame(run, Instant.now()).forEach(out::println);
         }
         out.flush();
-        return 0;
+        return watch || exitStatus ? run.summary().exitCode().orElse(STILL_RUNNING) : 0;
     }
 
-    private void printAll(ExecutionRecords records, PrintWriter out) {
-        List<ExecutionSummary> runs = records.list();
+    private void printAll(RunRecords records, PrintWriter out) {
+        List<RunSummary> runs = records.list();
         if (json) {
             out.print(StatusDocuments.list(runs));
         } else if (runs.isEmpty()) {
@@ -89,16 +102,18 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** Live frames on a terminal; elsewhere one line per job that changes, then the final frame. */
-    private void watch(ExecutionRecords records, Execution first, PrintWriter out) throws InterruptedException {
-        boolean terminal = System.console() != null && System.getenv("CI") == null;
+    private RunRecord watch(RunRecords records, RunRecord first, PrintWriter out) throws InterruptedException {
+        boolean terminal = environment.interactive() && !environment.ci();
         Duration interval = Duration.ofMillis(Math.max(200, intervalMillis));
         Map<String, Status> seen = new HashMap<>();
-        Execution run = first;
-        if (!terminal) {
+        RunRecord run = first;
+        if (!terminal && !json) {
             out.println("watching " + run.execId() + " until it ends");
         }
         while (true) {
-            if (terminal) {
+            if (json) {
+                out.flush(); // --json prints only the final document
+            } else if (terminal) {
                 out.print("\u001b[H\u001b[J");
                 StatusFormat.frame(run, Instant.now()).forEach(out::println);
             } else {
@@ -111,13 +126,16 @@ public final class StatusCommand implements Callable<Integer> {
             Thread.sleep(interval.toMillis());
             run = records.read(records.find(run.execId()).orElse(run.summary()));
         }
-        if (!terminal) {
+        if (json) {
+            out.print(StatusDocuments.run(run));
+        } else if (!terminal) {
             out.println();
             StatusFormat.frame(run, Instant.now()).forEach(out::println);
         }
+        return run;
     }
 
-    private static void printChanges(Execution run, Map<String, Status> seen, PrintWriter out) {
+    private static void printChanges(RunRecord run, Map<String, Status> seen, PrintWriter out) {
         for (JobState job : run.state().jobs().values()) {
             Status before = seen.put(job.jobId(), job.status());
             if (job.status() != before && job.status() != Status.PENDING) {

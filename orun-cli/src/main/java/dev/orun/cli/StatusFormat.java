@@ -1,12 +1,13 @@
 package dev.orun.cli;
 
+import dev.orun.core.Durations;
 import dev.orun.core.plan.JobId;
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.Status;
-import dev.orun.exec.records.Execution;
-import dev.orun.exec.records.ExecutionSummary;
-import dev.orun.exec.records.JobCounts;
-import dev.orun.exec.records.RunMetadata;
+import dev.orun.core.state.JobCounts;
+import dev.orun.core.state.RunMetadata;
+import dev.orun.core.state.RunRecord;
+import dev.orun.core.state.RunSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ final class StatusFormat {
     }
 
     /** The run's state as a word; a run whose process vanished reads {@code interrupted}. */
-    static String state(ExecutionSummary run) {
+    static String state(RunSummary run) {
         if (run.abandoned()) {
             return "interrupted";
         }
@@ -57,7 +58,7 @@ final class StatusFormat {
         return instant == null ? "-" : WHEN.format(instant);
     }
 
-    static List<String> frame(Execution run, Instant now) {
+    static List<String> frame(RunRecord run, Instant now) {
         RunMetadata meta = run.metadata();
         List<String> lines = new ArrayList<>();
         lines.add("▲ orun " + (meta.planName() == null ? "plan" : meta.planName()));
@@ -95,7 +96,7 @@ final class StatusFormat {
      * The annotations steps raised ({@code level file:line message}) and which steps left a
      * summary (read with {@code orun logs --summary}).
      */
-    private static List<String> reports(Execution run) {
+    private static List<String> reports(RunRecord run) {
         List<String> annotations = new ArrayList<>();
         List<String> summaries = new ArrayList<>();
         for (JobState job : run.state().jobs().values()) {
@@ -140,7 +141,7 @@ final class StatusFormat {
     }
 
     /** Jobs grouped by component; within a group failed first, then running, pending, the rest. */
-    private static List<String> jobTree(Execution run, Instant now) {
+    private static List<String> jobTree(RunRecord run, Instant now) {
         Map<String, List<JobState>> byComponent = new TreeMap<>();
         boolean severalEnvironments = run.state().jobs().keySet().stream()
                 .map(id -> parse(id).environment()).distinct().count() > 1;
@@ -194,12 +195,12 @@ final class StatusFormat {
         return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 1) + "…";
     }
 
-    static List<String> table(List<ExecutionSummary> runs, Instant now) {
+    static List<String> table(List<RunSummary> runs, Instant now) {
         List<String> lines = new ArrayList<>();
         int idWidth = runs.stream().mapToInt(run -> run.execId().length() + 2).max().orElse(3);
         String format = "%-" + Math.max(4, idWidth) + "s  %-11s  %-20s  %-8s  %s";
         lines.add(String.format(Locale.ROOT, format, "  RUN", "STATE", "STARTED", "DURATION", "JOBS").stripTrailing());
-        for (ExecutionSummary run : runs) {
+        for (RunSummary run : runs) {
             JobCounts jobs = run.jobs();
             String result = jobs.done() + "/" + jobs.total() + " done";
             if (jobs.failed() > 0) {

@@ -1,6 +1,8 @@
 package dev.orun.cli;
 
+import dev.orun.core.OrunException;
 import dev.orun.core.plan.Plan;
+import dev.orun.plan.CompiledPlan;
 import dev.orun.plan.PlanRequest;
 import dev.orun.plan.Planner;
 import dev.orun.plan.Workspace;
@@ -22,15 +24,26 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions workspaceOptions;
 
+    @Mixin
+    StrictOption strictOption = new StrictOption();
+
     @Override
     public Integer call() {
         Workspace workspace = workspaceOptions.workspace();
-        Plan plan = new Planner(workspace).compile(PlanRequest.full()).plan();
+        CompiledPlan compiled = new Planner(workspace).compile(PlanRequest.full());
+        if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
+            return OrunException.EXIT_INVALID;
+        }
+        Plan plan = compiled.plan();
         PrintWriter out = spec.commandLine().getOut();
         out.println("✓ " + workspace.display(workspace.intentFile()).toString().replace('\\', '/') + " is valid: "
                 + plan.metadata().scope().components().size() + " components × "
-                + plan.metadata().scope().environments().size() + " envs → " + plan.jobs().size() + " jobs");
+                + plan.metadata().scope().environments().size() + " envs → " + plan.jobs().size() + " jobs" + warningCount(compiled.warnings().size()));
         out.flush();
         return 0;
+    }
+
+    private static String warningCount(int warnings) {
+        return warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning)" : " warnings)");
     }
 }

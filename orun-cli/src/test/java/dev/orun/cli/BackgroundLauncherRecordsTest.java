@@ -3,8 +3,8 @@ package dev.orun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orun.core.state.Status;
-import dev.orun.exec.records.ExecutionRecords;
-import dev.orun.exec.records.ExecutionSummary;
+import dev.orun.exec.records.FileRunRecords;
+import dev.orun.core.state.RunSummary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
+@Tag("slow")
 class BackgroundLauncherRecordsTest {
 
     @TempDir
@@ -56,7 +58,7 @@ class BackgroundLauncherRecordsTest {
                 "orun logs --follow --exec-id bg-1", "log:     .orun/executions/bg-1/background.log");
         Path execDir = orunDir.resolve("executions/bg-1");
         assertThat(execDir.resolve("background.pid")).hasContent(Long.toString(launched.pid()));
-        ExecutionSummary starting = new ExecutionRecords(orunDir).find("bg-1").orElseThrow();
+        RunSummary starting = new FileRunRecords(orunDir).find("bg-1").orElseThrow();
         assertThat(starting.status()).isEqualTo(Status.PENDING);
         assertThat(starting.inProgress()).isTrue();
         waitForLog(execDir.resolve("background.log"), "stdin: ");
@@ -70,7 +72,7 @@ class BackgroundLauncherRecordsTest {
         String log = Files.readString(execDir.resolve("background.log"));
         assertThat(log).contains("args: run api --exec-id bg-1", "marker: 1", "exec id env: bg-1",
                 "stdin: EOF", "to stderr", "child done");
-        assertThat(new ExecutionRecords(orunDir).find("bg-1").orElseThrow().inProgress()).isFalse();
+        assertThat(new FileRunRecords(orunDir).find("bg-1").orElseThrow().inProgress()).isFalse();
     }
 
     /** Waits until the child got as far as printing {@code text} (it has exec'd java by then). */

@@ -3,16 +3,18 @@ package dev.orun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orun.core.state.Status;
-import dev.orun.exec.records.ExecutionRecords;
-import dev.orun.exec.records.ExecutionSummary;
+import dev.orun.exec.records.FileRunRecords;
+import dev.orun.core.state.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** {@code orun run --background}: returns at once, a detached JVM runs the plan into the same records. */
+@Tag("slow")
 class BackgroundRunRecordsTest {
 
     @TempDir
@@ -35,8 +37,8 @@ class BackgroundRunRecordsTest {
         assertThat(pid.find()).isTrue();
 
         ProcessHandle.of(Long.parseLong(pid.group(1))).ifPresent(child -> child.onExit().join());
-        ExecutionRecords records = new ExecutionRecords(root.resolve(".orun"));
-        ExecutionSummary run = records.find("bg-run-1").orElseThrow();
+        FileRunRecords records = new FileRunRecords(root.resolve(".orun"));
+        RunSummary run = records.find("bg-run-1").orElseThrow();
         Path log = root.resolve(".orun/executions/bg-run-1/background.log");
         assertThat(run.status()).as(Files.exists(log) ? Files.readString(log) : "no background.log")
                 .isEqualTo(Status.SUCCEEDED);

@@ -8,9 +8,14 @@ import picocli.CommandLine;
 record Cli(int exitCode, String out, String err) {
 
     static Cli run(String... args) {
+        return run(CliEnvironment.system(), args);
+    }
+
+    /** In-process with the given environment instead of the test JVM's. */
+    static Cli run(CliEnvironment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.newCommandLine();
+        CommandLine cli = Main.newCommandLine(environment);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -16,6 +16,7 @@ import dev.orun.core.runner.RunnerSettings;
 import dev.orun.core.runner.Runners;
 import dev.orun.runner.docker.ContainerLabels;
 import dev.orun.runner.docker.EngineDiscovery;
+import dev.orun.runner.docker.TestImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,15 +30,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@code orun run --runner docker} end to end, in a child JVM with a real process environment,
  * against the real engine and the image scripts/docker-test-image.sh imports (no registry here).
- * Skipped only when no Docker engine is reachable.
+ * Skipped only when no Docker engine is reachable or the image cannot be built.
  */
+@Tag("slow")
 class DockerRunnerCliTest {
 
-    private static final String IMAGE = System.getenv().getOrDefault("ORUN_TEST_IMAGE", "orun-test/busybox:latest");
+    private static final String IMAGE = TestImage.NAME;
     private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
 
     @TempDir
@@ -51,6 +54,7 @@ class DockerRunnerCliTest {
             assumeTrue(false, "skipped: no Docker engine reachable (" + e.getMessage()
                     + "); run scripts/start-dockerd.sh, as .ci/run does");
         }
+        TestImage.ensure().ifPresent(why -> assumeTrue(false, "skipped: " + why));
     }
 
     private record Run(int exitCode, String output) {

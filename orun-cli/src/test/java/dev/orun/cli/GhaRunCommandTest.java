@@ -157,19 +157,14 @@ class GhaRunCommandTest {
         String intent = workspace("echo done");
         String claims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"scp\":\"Actions.Results:r1:j1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Path output = root.resolve("out.txt");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "run", "-i", intent,
-                "--exec-id", "art-1", "--artifact", "github")
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("ACTIONS_RESULTS_URL", "http://127.0.0.1:9/");
-        builder.environment().put("ACTIONS_RUNTIME_TOKEN", "e30." + claims + ".sig");
-        builder.environment().remove("GITHUB_ACTIONS");
-        Process process = builder.start();
-        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        String printed = Files.readString(output);
-        assertThat(process.exitValue()).as(printed).isZero();
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("ACTIONS_RESULTS_URL", "http://127.0.0.1:9/");
+        env.put("ACTIONS_RUNTIME_TOKEN", "e30." + claims + ".sig");
+        env.remove("GITHUB_ACTIONS");
+        Cli cli = Cli.run(CliEnvironment.of(env), "run", "-i", intent, "--exec-id", "art-1",
+                "--artifact", "github");
+        String printed = cli.out() + cli.err();
+        assertThat(cli.exitCode()).as(printed).isZero();
         assertThat(printed).contains("warning: artifact orun-art-1-web_dev.build not uploaded: CreateArtifact:");
     }
 

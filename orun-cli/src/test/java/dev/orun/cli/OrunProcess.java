@@ -13,10 +13,16 @@ final class OrunProcess {
     }
 
     static Process start(Path cwd, Path output, String... args) throws IOException {
+        return start(cwd, output, List.of(), args);
+    }
+
+    /** With extra JVM options, such as a small {@code -Xmx} that proves memory stays bounded. */
+    static Process start(Path cwd, Path output, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

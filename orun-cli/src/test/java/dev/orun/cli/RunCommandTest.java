@@ -147,7 +147,7 @@ class RunCommandTest {
         assertThat(retry.err()).contains("--retry requires --job");
         Cli conflict = Cli.run("run", "-i", intent, "--gha", "--runner", "docker");
         assertThat(conflict.exitCode()).isEqualTo(2);
-        assertThat(conflict.err()).contains("--gha conflicts with --runner docker");
+        assertThat(conflict.err()).contains("--runner", "--gha", "mutually exclusive");
         Cli isolation = Cli.run("run", "-i", intent, "--isolation", "sometimes");
         assertThat(isolation.exitCode()).isEqualTo(2);
         Cli remote = Cli.run("run", "-i", intent, "--remote-state");

@@ -79,16 +79,16 @@ class StatusAndLogsRecordsCommandTest {
     }
 
     private static void runJob(FileStateBackend backend, String jobId, Status status, String... steps) throws Exception {
-        backend.claim(jobId, Duration.ofMinutes(1));
+        var token = backend.claim(jobId, Duration.ofMinutes(1)).token();
         for (String step : steps) {
-            backend.stepStarted(jobId, step, Instant.now());
-            try (OutputStream log = backend.openLog(jobId, step)) {
+            backend.stepStarted(token, step, Instant.now());
+            try (OutputStream log = backend.openLog(token, step)) {
                 log.write(("log of " + jobId + " " + step + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            backend.stepFinished(jobId, new StepState(step, status, status == Status.SUCCEEDED ? 0 : 1,
+            backend.stepFinished(token, new StepState(step, status, status == Status.SUCCEEDED ? 0 : 1,
                     Instant.now(), Instant.now(), null));
         }
-        backend.jobFinished(jobId, status, Instant.now(), status == Status.SUCCEEDED ? null : "step test: exit 1");
+        backend.jobFinished(token, status, Instant.now(), status == Status.SUCCEEDED ? null : "step test: exit 1");
     }
 
     @Test
@@ -161,6 +161,34 @@ class StatusAndLogsRecordsCommandTest {
     }
 
     @Test
+    void exitStatusGivesTheRunsExitCodeSoAScriptCanGateOnIt() throws Exception {
+        record("bad", true);
+        assertThat(orun("status", "--exec-id", "bad").exit()).as("showing a failed run succeeds").isZero();
+        assertThat(orun("status", "--exec-id", "bad", "--exit-status").exit()).isEqualTo(1);
+        assertThat(orun("status", "--exec-id", "bad", "--watch").exit()).isEqualTo(1);
+        assertThat(orun("status", "--exec-id", "bad", "--watch", "--json").exit()).isEqualTo(1);
+
+        record("good", false);
+        assertThat(orun("status", "--exec-id", "good", "--exit-status").exit()).isZero();
+        assertThat(orun("status", "--exec-id", "good", "--watch").exit()).isZero();
+
+        try (FileStateBackend cancelled = new FileStateBackend(workspace.resolve(".orun"), "stopped")) {
+            cancelled.open(new RunDescriptor("stopped", PLAN, "local", "manual", "alice"));
+            runJob(cancelled, "api@dev.build", Status.SUCCEEDED, "compile", "test");
+            cancelled.finish(Status.CANCELLED, Instant.now());
+        }
+        assertThat(orun("status", "--exec-id", "stopped", "--exit-status").exit()).isEqualTo(130);
+        assertThat(orun("status", "--exec-id", "stopped", "--watch").exit()).isEqualTo(130);
+
+        try (FileStateBackend live = new FileStateBackend(workspace.resolve(".orun"), "live")) {
+            live.open(new RunDescriptor("live", PLAN, "local", "manual", "alice"));
+            assertThat(orun("status", "--exec-id", "live", "--exit-status").exit())
+                    .as("still running").isEqualTo(3);
+            live.finish(Status.SUCCEEDED, Instant.now());
+        }
+    }
+
+    @Test
     void logsArePrintedLabelledPerJobAndStep() throws Exception {
         record("r", true);
 
@@ -225,13 +253,17 @@ class StatusAndLogsRecordsCommandTest {
 
             watcher.join(60_000);
             follower.join(60_000);
-            assertThat(results).hasSize(2).allMatch(result -> result.exit() == 0);
-            String watched = results.stream().map(Result::out).filter(out -> out.startsWith("watching"))
+            assertThat(results).hasSize(2);
+            Result watchedRun = results.stream().filter(result -> result.out().startsWith("watching"))
                     .findFirst().orElseThrow();
+            assertThat(watchedRun.exit()).as("--watch exits with the run's exit code").isEqualTo(1);
+            String watched = watchedRun.out();
             assertThat(watched).contains("✓ api@dev.build succeeded", "✗ web@dev.bundle failed  step test: exit 1",
                     "State: failed");
-            String followed = results.stream().map(Result::out).filter(out -> out.startsWith("==>"))
+            Result followedRun = results.stream().filter(result -> result.out().startsWith("==>"))
                     .findFirst().orElseThrow();
+            assertThat(followedRun.exit()).isZero();
+            String followed = followedRun.out();
             assertThat(followed).contains("log of api@dev.build compile", "log of api@dev.build test",
                     "log of web@dev.bundle pack");
         }
@@ -242,11 +274,11 @@ class StatusAndLogsRecordsCommandTest {
         String text = "a".repeat(64 * 1024 - 1) + "é€\n";
         try (FileStateBackend backend = new FileStateBackend(workspace.resolve(".orun"), "utf")) {
             backend.open(new RunDescriptor("utf", PLAN, "local", "manual", "alice"));
-            backend.claim("web@dev.bundle", Duration.ofMinutes(1));
-            try (OutputStream log = backend.openLog("web@dev.bundle", "pack")) {
+            var token = backend.claim("web@dev.bundle", Duration.ofMinutes(1)).token();
+            try (OutputStream log = backend.openLog(token, "pack")) {
                 log.write(text.getBytes(StandardCharsets.UTF_8));
             }
-            backend.jobFinished("web@dev.bundle", Status.SUCCEEDED, Instant.now(), null);
+            backend.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
             backend.finish(Status.SUCCEEDED, Instant.now());
         }
 

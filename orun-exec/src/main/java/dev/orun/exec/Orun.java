@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * The embedding API: execute a plan from Java without the command line.
  *
  * <pre>{@code
- * ExecutionResult result = Orun.runner(workspaceRoot)
+ * ExecutionResult result = Orun.run(workspaceRoot)
  *         .plan(plan)
  *         .options(RunOptions.defaults().withConcurrency(4))
  *         .listener(event -> log(event))
@@ -18,8 +18,12 @@ public final class Orun {
     private Orun() {
     }
 
-    /** A run in the workspace whose root (the directory holding {@code intent.yaml}) is given. */
-    public static OrunRun runner(Path workspaceRoot) {
+    /**
+     * A new run, to be configured and started, in the workspace whose root (the directory holding
+     * {@code intent.yaml}) is given. Named for what it returns: one execution, not a
+     * {@link dev.orun.core.runner.Runner}.
+     */
+    public static OrunRun run(Path workspaceRoot) {
         return new OrunRun(workspaceRoot);
     }
 

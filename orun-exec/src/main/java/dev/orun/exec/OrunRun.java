@@ -6,19 +6,22 @@ import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.JobSelection;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.core.runner.Runner;
-import dev.orun.core.runner.RunnerProvider;
 import dev.orun.core.runner.RunnerSettings;
 import dev.orun.core.runner.Runners;
 import dev.orun.core.state.RunDescriptor;
 import dev.orun.core.state.RunState;
+import dev.orun.core.OrunException;
 import dev.orun.core.state.StateBackend;
+import dev.orun.core.state.StateBackendProvider;
+import dev.orun.core.state.StateBackendSettings;
+import dev.orun.core.state.StateBackends;
+import dev.orun.core.state.StateUnavailableException;
 import dev.orun.core.state.Status;
 import dev.orun.exec.internal.ExecutionEngine;
 import dev.orun.exec.internal.JobGraph;
 import dev.orun.exec.internal.RunContext;
 import dev.orun.exec.internal.isolation.WorkspaceStager;
 import dev.orun.exec.records.ExecIds;
-import dev.orun.exec.internal.PeekableFileState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,8 +43,10 @@ public final class OrunRun {
     private RunOptions options = RunOptions.defaults();
     private ProgressListener listener = ProgressListener.none();
     private List<String> selection;
-    private StateBackendFactory stateFactory = PeekableFileState::new;
+    private StateBackendProvider stateProvider;
+    private Map<String, String> stateOptions = Map.of();
     private Supplier<String> execIdGenerator;
+    private Runner runnerInstance;
     private volatile ExecutionEngine engine;
     private volatile boolean cancelRequested;
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -72,9 +77,26 @@ public final class OrunRun {
         return this;
     }
 
-    /** Where state is recorded; by default the local records under {@code .orun/executions/}. */
-    public OrunRun state(StateBackendFactory value) {
-        this.stateFactory = Objects.requireNonNull(value);
+    /** Where state is recorded; by default the {@code file} backend (local records under {@code .orun/executions/}). */
+    public OrunRun state(StateBackendProvider value) {
+        this.stateProvider = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** The state backend by name ({@code file}, {@code remote}, a plugin's), found through ServiceLoader. */
+    public OrunRun state(String name, Map<String, String> backendOptions) {
+        this.stateProvider = StateBackends.find(Objects.requireNonNull(name));
+        this.stateOptions = Map.copyOf(backendOptions);
+        return this;
+    }
+
+    /**
+     * Runs the steps on this runner instead of the one {@link RunOptions#runner()} names. The
+     * caller keeps ownership: the run neither closes it nor assumes it is registered with
+     * {@link java.util.ServiceLoader}.
+     */
+    public OrunRun runner(Runner value) {
+        this.runnerInstance = Objects.requireNonNull(value);
         return this;
     }
 
@@ -107,6 +129,11 @@ public final class OrunRun {
         ended.await();
     }
 
+    /** Waits at most {@code grace} for {@link #run()} to return; false when it did not. */
+    public boolean awaitEnd(java.time.Duration grace) throws InterruptedException {
+        return ended.await(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     private ExecutionResult execute() {
         Plan current = requirePlan();
         JobGraph graph = new JobGraph(current);
@@ -123,9 +150,13 @@ public final class OrunRun {
             RunnerPreflight.check(runner, selected.stream().map(graph::job).toList(),
                     workspaceRoot);
             String execId = options.execId() != null ? options.execId() : newExecId(current);
-            try (StateBackend state = stateFactory.open(workspaceRoot.resolve(".orun"), execId)) {
+            StateBackendProvider provider = stateProvider != null ? stateProvider
+                    : StateBackends.find(StateBackends.DEFAULT);
+            StateBackendSettings settings = new StateBackendSettings(workspaceRoot.resolve(".orun"),
+                    stateOptions, options.hostEnvironment());
+            try (StateBackend state = provider.open(settings, execId)) {
                 state.peek().ifPresent(known -> requireDependencies(graph, selected, known, execId));
-                RunState recorded = state.open(new RunDescriptor(execId, current, runner.name(),
+                RunState recorded = openRecords(state, new RunDescriptor(execId, current, runner.name(),
                         options.trigger(), userName()));
                 requireDependencies(graph, selected, recorded, execId);
                 recorded = resetForRerun(state, recorded, selected);
@@ -150,6 +181,17 @@ public final class OrunRun {
                     }
                 }
             }
+        }
+    }
+
+    /** Opens the run's records; a failure to write them (nothing ran yet) is exit 2 with one line. */
+    private static RunState openRecords(StateBackend state, RunDescriptor descriptor) {
+        try {
+            return state.open(descriptor);
+        } catch (java.io.UncheckedIOException e) {
+            throw new StateUnavailableException(OrunException.EXIT_INVALID,
+                    String.valueOf(e.getMessage()).replace("\n", " ") + " (nothing ran; check that .orun is writable and"
+                            + " has space)", e);
         }
     }
 
@@ -201,17 +243,13 @@ public final class OrunRun {
         return options.workdir() == null ? null : options.workdir().toAbsolutePath().normalize();
     }
 
+    /** The embedder's runner (left open for its owner), else a new one found by name. */
     private Runner createRunner() {
-        String name = options.runner() == null ? RunnerSelection.LOCAL : options.runner();
-        RunnerProvider provider;
-        if (Runners.available().stream().noneMatch(p -> p.name().equals(name))
-                && name.equals(RunnerSelection.GITHUB_ACTIONS)) {
-            throw new InvalidInputException("the github-actions runner is not on the class path "
-                    + "(add the dev.orun:orun-runner-gha module); available runners: " + String.join(", ",
-                    Runners.available().stream().map(RunnerProvider::name).toList()));
+        if (runnerInstance != null) {
+            return new BorrowedRunner(runnerInstance);
         }
-        provider = Runners.find(name);
-        return provider.create(new RunnerSettings(workspaceRoot, options.runnerOptions(),
+        String name = options.runner() == null ? RunnerSelection.LOCAL : options.runner();
+        return Runners.find(name).create(new RunnerSettings(workspaceRoot, options.runnerOptions(),
                 options.hostEnvironment()));
     }
 
@@ -238,21 +276,32 @@ public final class OrunRun {
         return changed ? state.read() : recorded;
     }
 
-    /** Jobs outside the selection that selected jobs depend on must have succeeded already. */
+    /**
+     * Jobs outside the selection that selected jobs depend on must have succeeded already in
+     * {@code state} (one without a plan checksum is a new execution, where nothing has), or be
+     * running in another worker (the engine then waits for them).
+     */
     private static void requireDependencies(JobGraph graph, List<String> selected, RunState state,
                                             String execId) {
         java.util.Set<String> inSelection = java.util.Set.copyOf(selected);
         for (String id : selected) {
             List<String> missing = new ArrayList<>();
             for (String dep : graph.job(id).dependsOn()) {
-                if (!inSelection.contains(dep) && state.job(dep).status() != Status.SUCCEEDED) {
+                Status status = state.job(dep).status();
+                // running: another worker has it, and the engine waits for its end
+                if (!inSelection.contains(dep) && status != Status.SUCCEEDED && status != Status.RUNNING) {
                     missing.add(dep);
                 }
             }
             if (!missing.isEmpty()) {
-                throw new InvalidInputException("cannot run " + id + ": its dependencies have not "
-                        + "succeeded in execution " + execId + ": " + String.join(", ", missing)
-                        + " (run them first with the same --exec-id, or select them too)");
+                String deps = (missing.size() == 1 ? "its dependency " : "its dependencies ")
+                        + String.join(", ", missing) + (missing.size() == 1 ? " has" : " have");
+                throw new InvalidInputException("cannot run " + id + " alone: " + deps + (state.planChecksum() == null
+                        ? " not succeeded in any run of this plan; run the whole plan first (orun run), "
+                        + "then --job " + id + " attaches to that run"
+                        : " not succeeded in execution " + execId + "; run them first with: orun run "
+                        + "--exec-id " + execId + " (with the same plan; it re-runs only what did not "
+                        + "succeed), or select them too"));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.orun.exec;
 
+import dev.orun.core.state.contract.InMemoryStateBackend;
+
 import static dev.orun.exec.Plans.job;
 import static dev.orun.exec.Plans.plan;
 import static dev.orun.exec.Plans.run;
@@ -10,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.plan.Plan;
+import dev.orun.core.runner.contract.LiveProcesses;
 import dev.orun.core.state.Status;
 import dev.orun.exec.ExecutionResult.JobResult;
 import java.io.IOException;
@@ -28,7 +31,7 @@ class ExecutionEngineTest {
     @TempDir
     Path root;
     Path marker;
-    InMemoryStateBackend state = new InMemoryStateBackend();
+    InMemoryStateBackend.Store state = new InMemoryStateBackend.Store();
 
     @BeforeEach
     void markerFile() {
@@ -38,9 +41,9 @@ class ExecutionEngineTest {
     private ExecutionResult execute(Plan plan, RunOptions options) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("MARK", marker.toString());
-        return Orun.runner(root).plan(plan)
+        return Orun.run(root).plan(plan)
                 .options(options.withHostEnvironment(env).withExecId("e1"))
-                .state(state.factory()).run();
+                .state(state.provider()).run();
     }
 
     private ExecutionResult execute(Plan plan) {
@@ -93,7 +96,7 @@ class ExecutionEngineTest {
         assertThat(failed.failedStep()).isEqualTo("s");
         assertThat(failed.outputTail()).containsExactly("boom");
         assertThat(failed.steps().get(0).exitCode()).isEqualTo(3);
-        assertThat(state.read().job("b@dev.build").status()).isEqualTo(Status.SKIPPED);
+        assertThat(state.worker().read().job("b@dev.build").status()).isEqualTo(Status.SKIPPED);
     }
 
     @Test
@@ -140,7 +143,7 @@ class ExecutionEngineTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.jobs().get(0).steps().get(0).error()).contains("timed out");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(LiveProcesses.isAlive(pid)).isFalse();
     }
 
     @Test
@@ -206,8 +209,8 @@ class ExecutionEngineTest {
                 job("a", "dev", "build", "", List.of(), run("s", "true")),
                 job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
 
-        assertThatThrownBy(() -> Orun.runner(root).plan(plan)
-                .options(RunOptions.defaults().withExecId("e1")).state(state.factory())
+        assertThatThrownBy(() -> Orun.run(root).plan(plan)
+                .options(RunOptions.defaults().withExecId("e1")).state(state.provider())
                 .select(List.of("b@dev.build")).run())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cannot run b@dev.build")
@@ -216,13 +219,37 @@ class ExecutionEngineTest {
     }
 
     @Test
+    void aDependencyAnotherWorkerIsStillRunningIsWaitedForThenTheJobRuns() throws Exception {
+        Plan plan = plan(true, 1,
+                job("a", "dev", "build", "", List.of(), run("s", "true")),
+                job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
+        dev.orun.core.state.StateBackend other = state.worker();
+        other.open(new dev.orun.core.state.RunDescriptor("e1", plan, "local", "manual", "other"));
+        dev.orun.core.state.ClaimToken a = other.claim("a@dev.build", java.time.Duration.ofMinutes(1)).token();
+
+        java.util.concurrent.CompletableFuture<ExecutionResult> b = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
+                        .state(state.provider()).select(List.of("b@dev.build")).run());
+        Thread.sleep(500);
+        assertThat(b).isNotDone();
+        assertThat(state.transitions()).doesNotContain("claim b@dev.build");
+
+        other.jobFinished(a, Status.SUCCEEDED, java.time.Instant.now(), null);
+        ExecutionResult result = b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(state.transitions()).containsSubsequence("succeeded a@dev.build", "claim b@dev.build",
+                "succeeded b@dev.build");
+    }
+
+    @Test
     void theOutputOfAStepReachesItsLogAndTheListeners() {
         Plan plan = plan(true, 1, job("a", "dev", "build", "", List.of(),
                 run("hello", "echo one; echo two >&2"), run("quiet", "true")));
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        Orun.runner(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
-                .state(state.factory()).listener(event -> {
+        Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("e1"))
+                .state(state.provider()).listener(event -> {
                     if (event instanceof ProgressEvent.StepOutput output) {
                         lines.add(output.stepId() + ":" + output.line());
                     }
@@ -288,8 +315,8 @@ class ExecutionEngineTest {
                 job("a", "dev", "build", "", List.of(),
                         run("s", "sleep 300 & echo $! > '" + pidFile + "'; wait")),
                 job("b", "dev", "build", "", List.of("a@dev.build"), run("s", "true")));
-        OrunRun running = Orun.runner(root).plan(plan)
-                .options(RunOptions.defaults().withExecId("e1")).state(state.factory());
+        OrunRun running = Orun.run(root).plan(plan)
+                .options(RunOptions.defaults().withExecId("e1")).state(state.provider());
         ExecutionResult[] holder = new ExecutionResult[1];
         Thread thread = new Thread(() -> holder[0] = running.run());
         thread.start();
@@ -305,8 +332,8 @@ class ExecutionEngineTest {
         assertThat(holder[0].jobs()).extracting(JobResult::status)
                 .containsExactly(Status.CANCELLED, Status.CANCELLED);
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        assertThat(state.read().job("b@dev.build").status()).isEqualTo(Status.CANCELLED);
+        assertThat(LiveProcesses.isAlive(pid)).isFalse();
+        assertThat(state.worker().read().job("b@dev.build").status()).isEqualTo(Status.CANCELLED);
     }
 
     @Test
@@ -348,6 +375,6 @@ class ExecutionEngineTest {
 
         assertThat(result.exitCode()).isZero();
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(LiveProcesses.isAlive(pid)).isFalse();
     }
 }

@@ -1,5 +1,7 @@
 package dev.orun.exec;
 
+import dev.orun.core.state.contract.InMemoryStateBackend;
+
 import static dev.orun.exec.Plans.job;
 import static dev.orun.exec.Plans.plan;
 import static dev.orun.exec.Plans.run;
@@ -19,7 +21,7 @@ class WorkspaceIsolationTest {
     @TempDir
     Path root;
     Path report;
-    InMemoryStateBackend state = new InMemoryStateBackend();
+    InMemoryStateBackend.Store state = new InMemoryStateBackend.Store();
 
     @BeforeEach
     void tree() throws IOException {
@@ -43,9 +45,9 @@ class WorkspaceIsolationTest {
     }
 
     private ExecutionResult execute(Plan plan, boolean keep) {
-        return Orun.runner(root).plan(plan)
+        return Orun.run(root).plan(plan)
                 .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, keep))
-                .state(state.factory()).run();
+                .state(state.provider()).run();
     }
 
     @Test
@@ -99,8 +101,8 @@ class WorkspaceIsolationTest {
         Plan plan = plan(true, 1, job("api", "dev", "build", "services/api", List.of(),
                 run("where", "pwd > " + report)));
 
-        Orun.runner(root).plan(plan).options(RunOptions.defaults().withExecId("iso"))
-                .state(state.factory()).run();
+        Orun.run(root).plan(plan).options(RunOptions.defaults().withExecId("iso"))
+                .state(state.provider()).run();
 
         assertThat(Files.readString(report).trim()).isEqualTo(root.resolve("services/api").toString());
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,18 @@ import java.util.TreeSet;
  * directory is in (unless {@code --all}).
  */
 public final class PlanSelector {
+
+    private final Map<String, String> environment;
+
+    /** A selector whose fresh plans read this process's environment (CI refs). */
+    public PlanSelector() {
+        this(System.getenv());
+    }
+
+    /** A selector whose fresh plans read {@code environment} for CI refs instead. */
+    public PlanSelector(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     /**
      * What the user asked for.
@@ -49,12 +62,27 @@ public final class PlanSelector {
      * @param jobIds        the selected jobs
      * @param notes         lines for stderr ({@code context: …}, {@code hint: …})
      * @param warnings      {@code warning: …} lines for stderr
+     * @param planWarnings  what compiling a fresh plan warned about (empty for a saved plan)
      */
-    public record Selection(Plan plan, boolean fresh, Path workspaceRoot, List<String> jobIds,
-                            List<String> notes, List<String> warnings) {
+    public record SelectedPlan(Plan plan, boolean fresh, Path workspaceRoot, List<String> jobIds,
+                            List<String> notes, List<String> warnings, List<PlanWarning> planWarnings) {
+        public SelectedPlan {
+            planWarnings = planWarnings == null ? List.of() : List.copyOf(planWarnings);
+        }
     }
 
-    public Selection select(Request request) {
+    /**
+     * Saves a plan compiled for this run under {@code .orun/plans/} (by checksum and as
+     * {@code latest}), so the plan id the run prints resolves in {@code orun run ID},
+     * {@code orun plan show ID}; nothing to do for a saved plan.
+     */
+    public void saveFresh(SelectedPlan selection, Path intentFile) {
+        if (selection.fresh()) {
+            new PlanStore(Workspace.discover(selection.workspaceRoot(), intentFile)).save(selection.plan(), null);
+        }
+    }
+
+    public SelectedPlan select(Request request) {
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String reference = request.reference();
@@ -81,7 +109,7 @@ public final class PlanSelector {
             Workspace ws = workspace.orElseThrow(() -> new InvalidInputException(
                     "no saved plan or plan file matches \"" + request.reference()
                             + "\" and there is no intent.yaml here to compile one"));
-            Planner planner = new Planner(ws);
+            Planner planner = new Planner(ws, environment);
             if (!planner.componentNames().contains(reference)) {
                 throw new InvalidInputException("\"" + reference + "\" is neither a saved plan "
                         + "(name or checksum prefix), a plan file, nor a component (components: "
@@ -94,7 +122,7 @@ public final class PlanSelector {
         }
         Workspace ws = workspace.orElseThrow(() -> new InvalidInputException(
                 "no intent.yaml found in " + cwd + " or its parents; pass -i FILE or a plan file"));
-        return fresh(new Planner(ws), ws, request, request.components(), notes, warnings);
+        return fresh(new Planner(ws, environment), ws, request, request.components(), notes, warnings);
     }
 
     private static Optional<Workspace> discover(Path cwd, Path intentFile, String reference) {
@@ -121,7 +149,7 @@ public final class PlanSelector {
         return found.map(SavedPlan::plan);
     }
 
-    private static Selection fresh(Planner planner, Workspace ws, Request request,
+    private static SelectedPlan fresh(Planner planner, Workspace ws, Request request,
                                    List<String> components, List<String> notes,
                                    List<String> warnings) {
         CompiledPlan compiled = planner.compile(new PlanRequest(request.environments(),
@@ -130,10 +158,10 @@ public final class PlanSelector {
         Plan plan = compiled.plan();
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
                 : JobSelection.select(plan, List.of(), List.of(), request.job());
-        return new Selection(plan, true, ws.root(), jobs, notes, warnings);
+        return new SelectedPlan(plan, true, ws.root(), jobs, notes, warnings, compiled.warnings());
     }
 
-    private static Selection savedSelection(Plan plan, Optional<Workspace> workspace, Path root,
+    private static SelectedPlan savedSelection(Plan plan, Optional<Workspace> workspace, Path root,
                                             Request request, List<String> notes,
                                             List<String> warnings) {
         List<String> components = request.components();
@@ -152,7 +180,7 @@ public final class PlanSelector {
         }
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
                 : JobSelection.select(plan, components, request.environments(), request.job());
-        return new Selection(plan, false, root, jobs, notes, warnings);
+        return new SelectedPlan(plan, false, root, jobs, notes, warnings, List.of());
     }
 
     /** The component and its transitive dependencies as the intent declares them. */

@@ -3,8 +3,9 @@ package dev.orun.plan;
 import dev.orun.plan.internal.compile.ChangeScope;
 import dev.orun.plan.internal.compile.GitSource;
 import dev.orun.plan.internal.compile.PlanCompiler;
-import dev.orun.plan.internal.compile.Selection;
+import dev.orun.plan.internal.compile.PlanCoverage;
 import dev.orun.plan.internal.load.WorkspaceModel;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -17,9 +18,20 @@ import java.util.TreeSet;
 public final class Planner {
 
     private final Workspace workspace;
+    private final Map<String, String> environment;
 
+    /** A planner that reads this process's environment (CI variables for change detection). */
     public Planner(Workspace workspace) {
+        this(workspace, System.getenv());
+    }
+
+    /**
+     * @param environment the variables change detection consults for CI refs (such as
+     *                    {@code GITHUB_BASE_REF}) instead of this process's
+     */
+    public Planner(Workspace workspace, Map<String, String> environment) {
         this.workspace = workspace;
+        this.environment = Map.copyOf(environment);
     }
 
     public Workspace workspace() {
@@ -32,10 +44,10 @@ public final class Planner {
         boolean changed = ChangeScope.requested(request.changes());
         Optional<String> context = request.components().isEmpty() && !request.all() && !changed
                 ? ComponentContext.componentAt(workspace, request.cwd()) : Optional.empty();
-        Selection selection = PlanCompiler.select(model, request, context);
+        PlanCoverage selection = PlanCompiler.select(model, request, context);
         if (changed) {
             ChangeScope scope = ChangeScope.detect(model, workspace.intentFile(), request.changes(), selection,
-                    System.getenv());
+                    environment);
             return scope.mark(PlanCompiler.compile(model, scope.selection(), GitSource.of(workspace.root())));
         }
         return PlanCompiler.compile(model, selection, GitSource.of(workspace.root()));

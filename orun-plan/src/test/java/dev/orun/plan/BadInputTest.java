@@ -82,7 +82,27 @@ class BadInputTest {
         Fixtures.replace(intent, "    parameters: {message: \"db on {{.environment}}\"}",
                 "    parameters: {message: \"db on {{.environment}}\"}\n    dependsOn: [api]");
 
-        compiling().hasMessage("services/api/component.yaml:3: dependency cycle: api@dev.run → db@dev.run → api@dev.run");
+        compiling().hasMessage("intent.yaml:18: dependency cycle: api@dev.run → db@dev.run → api@dev.run");
+    }
+
+    @Test
+    void aCycleIsReportedAtTheDeclarationThatClosesItInWhicheverFileThatIs() {
+        Fixtures.write(dir.resolve("services/web/component.yaml"), "kind: Component\nmetadata: {name: web}\nspec:\n"
+                + "  type: shell\n  subscribe: {environments: [dev]}\n  parameters: {message: web}\n"
+                + "  dependsOn: [{component: api}]\n");
+        Fixtures.replace(intent, "    parameters: {message: \"db on {{.environment}}\"}",
+                "    parameters: {message: \"db on {{.environment}}\"}\n    dependsOn: [web]");
+
+        compiling().hasMessage("services/web/component.yaml:7: dependency cycle: "
+                + "api@dev.run → db@dev.run → web@dev.run → api@dev.run");
+    }
+
+    @Test
+    void aPromotionThatClosesACycleIsReportedAtThePromotion() {
+        Fixtures.replace(intent, "  dev:  {parameterDefaults: {\"*\": {greeting: hello}}}",
+                "  dev:\n    parameterDefaults: {\"*\": {greeting: hello}}\n    promotion: {dependsOn: [prod]}");
+
+        compiling().hasMessage("intent.yaml:14: dependency cycle: api@dev.run → api@prod.run → api@dev.run");
     }
 
     @Test
@@ -111,10 +131,40 @@ class BadInputTest {
     }
 
     @Test
+    void anUnclosedActionInAStepSaysSoWithFileAndLine() {
+        Fixtures.replace(dir.resolve("stack/compositions/shell/compositions.yaml"), "{{.parameters.greeting}}",
+                "{{.parameters.greeting");
+
+        compiling().hasMessage("stack/compositions/shell/compositions.yaml:18: component api, job api@dev.run, "
+                + "step greet: run: line 1, column 7: unclosed action: missing \"}}\"");
+    }
+
+    @Test
     void componentNameContainingAt() {
         Fixtures.replace(api, "metadata: {name: api}", "metadata: {name: api@v2}");
 
         compiling().hasMessage("services/api/component.yaml:3: component name \"api@v2\" must not contain '@'");
+    }
+
+    @Test
+    void aComponentNameWithANewlineIsRefused() {
+        Fixtures.replace(api, "metadata: {name: api}", "metadata: {name: \"api\\nrm -rf x\"}");
+
+        compiling().hasMessage("services/api/component.yaml:3: component name \"api\\nrm -rf x\" must not contain "
+                + "control characters (newline, tab, …)");
+    }
+
+    @Test
+    void environmentAndJobNamesWithControlCharactersAreRefused() {
+        Fixtures.replace(intent, "  dev:  {", "  \"dev\\tx\":  {");
+        compiling().hasMessage("intent.yaml:9: environment name \"dev\\tx\" must not contain control characters "
+                + "(newline, tab, …)");
+
+        Fixtures.replace(intent, "  \"dev\\tx\":  {", "  dev:  {");
+        Fixtures.replace(dir.resolve("stack/compositions/shell/compositions.yaml"), "    - name: run",
+                "    - name: \"run\\n\"");
+        compiling().hasMessage("stack/compositions/shell/compositions.yaml:15: job name \"run\\n\" must not contain "
+                + "control characters (newline, tab, …)");
     }
 
     @Test

@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Same inputs → byte-identical plan, wherever and whenever it is compiled. */
+@Tag("slow")
 class ChecksumStabilityTest {
 
     @TempDir

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §4 merge precedence, path resolution, YAML 1.2 typing and the matrix rule. */
+/** Merge precedence (docs/decisions/merge-precedence.md), path resolution, YAML 1.2 typing and the matrix rule. */
 class MergePrecedenceTest {
 
     @TempDir

@@ -70,7 +70,7 @@ class PlanSelectorTest {
         Files.writeString(file, text);
     }
 
-    private PlanSelector.Selection select(String ref, Path cwd, List<String> components,
+    private PlanSelector.SelectedPlan select(String ref, Path cwd, List<String> components,
                                           List<String> envs, boolean all, String job) {
         return new PlanSelector().select(new PlanSelector.Request(ref, null, cwd, null, components,
                 envs, all, job, null));
@@ -84,7 +84,7 @@ class PlanSelectorTest {
 
     @Test
     void withoutAReferenceAFreshPlanIsCompiledAndScopedToTheCurrentComponent() {
-        PlanSelector.Selection selection = select(null, root.resolve("services/api"), List.of(),
+        PlanSelector.SelectedPlan selection = select(null, root.resolve("services/api"), List.of(),
                 List.of(), false, null);
 
         assertThat(selection.fresh()).isTrue();
@@ -94,7 +94,7 @@ class PlanSelectorTest {
 
     @Test
     void aComponentNameBecomesAFreshPlanOfItAndItsDependencies() {
-        PlanSelector.Selection selection = select("web", root, List.of(), List.of("dev"), false, null);
+        PlanSelector.SelectedPlan selection = select("web", root, List.of(), List.of("dev"), false, null);
 
         assertThat(selection.fresh()).isTrue();
         assertThat(selection.jobIds()).containsExactlyInAnyOrder("common@dev.build", "web@dev.build");
@@ -108,7 +108,7 @@ class PlanSelectorTest {
         assertThat(select(plan.checksumHex().substring(0, 8), root, List.of(), List.of(), true, null)
                 .plan().metadata().checksum()).isEqualTo(plan.metadata().checksum());
         Path file = root.resolve(".orun/plans/release.json");
-        PlanSelector.Selection byFile = select(file.toString(), root, List.of(), List.of(), true, null);
+        PlanSelector.SelectedPlan byFile = select(file.toString(), root, List.of(), List.of(), true, null);
         assertThat(byFile.fresh()).isFalse();
         assertThat(byFile.jobIds()).hasSize(6);
     }
@@ -129,9 +129,9 @@ class PlanSelectorTest {
     void aSavedPlanIsScopedToTheCurrentComponentAndItsDependencies() {
         save("everything", PlanRequest.full());
 
-        PlanSelector.Selection scoped = select("everything", root.resolve("services/web"),
+        PlanSelector.SelectedPlan scoped = select("everything", root.resolve("services/web"),
                 List.of(), List.of(), false, null);
-        PlanSelector.Selection all = select("everything", root.resolve("services/web"),
+        PlanSelector.SelectedPlan all = select("everything", root.resolve("services/web"),
                 List.of(), List.of(), true, null);
 
         assertThat(scoped.jobIds()).containsExactlyInAnyOrder("common@dev.build",
@@ -144,7 +144,7 @@ class PlanSelectorTest {
     void theScopeMismatchWarningNamesBothScopes() {
         Plan apiOnly = save("api-only", new PlanRequest(List.of(), List.of("api"), false, root,
                 null, null));
-        PlanSelector.Selection fromWeb = select("api-only", root.resolve("services/web"),
+        PlanSelector.SelectedPlan fromWeb = select("api-only", root.resolve("services/web"),
                 List.of(), List.of(), false, null);
         assertThat(apiOnly.metadata().scope().components()).contains("api");
         assertThat(fromWeb.warnings()).singleElement().asString()
@@ -157,7 +157,7 @@ class PlanSelectorTest {
                 List.of("api", "common"), List.of(), "scoped", null)));
         new PlanStore(workspace).save(dev.orun.core.plan.PlanJson.withChecksum(labelled), "labelled");
 
-        PlanSelector.Selection selection = select("labelled", root.resolve("services/web"),
+        PlanSelector.SelectedPlan selection = select("labelled", root.resolve("services/web"),
                 List.of(), List.of(), false, null);
 
         assertThat(selection.warnings()).containsExactly(
@@ -168,7 +168,7 @@ class PlanSelectorTest {
     void theDeprecatedPlanFlagWorksWithAWarningAndUnknownReferencesAreRefused() {
         save("release", PlanRequest.full());
 
-        PlanSelector.Selection selection = new PlanSelector().select(new PlanSelector.Request(
+        PlanSelector.SelectedPlan selection = new PlanSelector().select(new PlanSelector.Request(
                 null, "release", root, null, List.of(), List.of(), true, null, null));
 
         assertThat(selection.warnings()).anyMatch(w -> w.contains("--plan is deprecated"));

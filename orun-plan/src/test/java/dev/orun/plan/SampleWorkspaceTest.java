@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The illustrative example of the plan reference (§5.7), with ids in orun's {@code @} form. */
+/** The illustrative example of the original orun's plan documentation, with ids in orun's {@code @} form. */
 class SampleWorkspaceTest {
 
     @TempDir

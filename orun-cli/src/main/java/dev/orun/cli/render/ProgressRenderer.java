@@ -1,5 +1,6 @@
 package dev.orun.cli.render;
 
+import dev.orun.core.Durations;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
 import dev.orun.core.state.Status;

@@ -1,5 +1,6 @@
 package dev.orun.cli.render;
 
+import dev.orun.core.Durations;
 import dev.orun.core.state.Status;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.ExecutionResult.JobResult;

@@ -1,28 +1,29 @@
 package dev.orun.cli.render;
 
+import dev.orun.core.CiEnvironment;
 import java.util.Map;
 
 /**
- * What the output stream can do: colour ({@code NO_COLOR} set, {@code TERM=dumb} or not a terminal
- * → none) and a live, redrawn progress block (only on an interactive terminal outside CI).
+ * What the output stream can do: colour ({@code NO_COLOR} set, {@code TERM=dumb}, not a terminal
+ * or one picocli's {@code Help.Ansi.AUTO} finds without colour support → none) and a live,
+ * redrawn progress block (only on an interactive terminal outside CI).
  */
 public record Terminal(boolean colour, boolean live) {
 
-    private static final String[] CI_VARIABLES = {"CI", "GITHUB_ACTIONS", "GITLAB_CI", "CIRCLECI",
-            "BUILDKITE", "JENKINS_URL"};
-
     public static Terminal detect(Map<String, String> env, boolean consoleAttached) {
+        return detect(env, consoleAttached, consoleAttached);
+    }
+
+    /**
+     * @param consoleAttached stdin and stdout are a terminal
+     * @param ansiCapable     the terminal takes colour codes (picocli's {@code Help.Ansi.AUTO})
+     */
+    public static Terminal detect(Map<String, String> env, boolean consoleAttached,
+                                  boolean ansiCapable) {
         boolean dumb = "dumb".equals(env.get("TERM")) || env.get("TERM") == null;
         boolean noColour = env.containsKey("NO_COLOR") || env.containsKey("ORUN_NO_COLOR");
-        boolean ci = false;
-        for (String name : CI_VARIABLES) {
-            String value = env.get(name);
-            if (value != null && !value.isEmpty() && !value.equalsIgnoreCase("false")) {
-                ci = true;
-            }
-        }
-        boolean colour = consoleAttached && !dumb && !noColour;
-        return new Terminal(colour, consoleAttached && !dumb && !ci);
+        boolean colour = consoleAttached && ansiCapable && !dumb && !noColour;
+        return new Terminal(colour, consoleAttached && !dumb && !CiEnvironment.detected(env));
     }
 
     public static Terminal plain() {

@@ -4,7 +4,11 @@ import dev.orun.core.state.Status;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What the engine tells listeners while a run progresses. Renderers and embedders consume these. */
+/**
+ * What the engine tells listeners while a run progresses. <b>Made by</b> the engine only (the
+ * interface is sealed); renderers and embedders consume these through a {@link ProgressListener}
+ * (see there for the threads each kind arrives on). Events are immutable.
+ */
 public sealed interface ProgressEvent {
 
     Instant at();

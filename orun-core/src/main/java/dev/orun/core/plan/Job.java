@@ -9,6 +9,10 @@ import java.util.Map;
 /**
  * One node of the plan DAG: a job of one component in one environment. {@code dependsOn} lists the
  * ids of jobs that must succeed first, sorted.
+ *
+ * <p><b>Made by</b> the compiler ({@code orun-plan}) or read from a plan file; <b>read by</b> the
+ * engine and, through {@link dev.orun.core.runner.JobContext#job()}, by runners on the job's
+ * thread. Immutable, so any thread may read it.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "name", "component", "environment", "composition", "job", "profile",

@@ -39,7 +39,41 @@ public record JobId(String component, String environment, String job) implements
         if (name.indexOf('@') >= 0) {
             return "component name \"" + name + "\" must not contain '@'";
         }
+        return controlCharacterProblem("component", name);
+    }
+
+    /** The error a job name is refused with, or {@code null} when it is acceptable. */
+    public static String jobNameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return "job name is empty";
+        }
+        return controlCharacterProblem("job", name);
+    }
+
+    /**
+     * Names reach step commands, log lines and file names: a newline would split a step's
+     * command or a record line, so no name may contain a control character (see
+     * docs/decisions/safe-names.md).
+     */
+    private static String controlCharacterProblem(String kind, String name) {
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            return kind + " name \"" + escaped(name) + "\" must not contain control characters (newline, tab, …)";
+        }
         return null;
+    }
+
+    /** The name with control characters written as escapes, so an error stays on one line. */
+    public static String escaped(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 8);
+        for (char c : name.toCharArray()) {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.toString();
     }
 
     /** The error an environment name is refused with, or {@code null} when it is acceptable. */
@@ -53,7 +87,7 @@ public record JobId(String component, String environment, String job) implements
         if (name.indexOf('@') >= 0) {
             return "environment name \"" + name + "\" must not contain '@'";
         }
-        return null;
+        return controlCharacterProblem("environment", name);
     }
 
     private static void requireValid(String component, String environment, String job) {
@@ -61,8 +95,8 @@ public record JobId(String component, String environment, String job) implements
         if (problem == null) {
             problem = environmentNameProblem(environment);
         }
-        if (problem == null && (job == null || job.isBlank())) {
-            problem = "job name is empty";
+        if (problem == null) {
+            problem = jobNameProblem(job);
         }
         if (problem != null) {
             throw new InvalidInputException(problem);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Map;
  *
  * <p>{@code if} ({@link #condition()}) is a GitHub-Actions expression deciding at run time whether
  * the step runs; {@code continue-on-error} records a failure without failing the job.
+ * <p><b>Made by</b> the compiler or read from a plan file; <b>read by</b> runners through
+ * {@link dev.orun.core.runner.StepRequest#step()} on the job's thread. Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "name", "phase", "order", "run", "use", "with", "env", "shell",
@@ -40,6 +43,7 @@ public record Step(
     public static final String PHASE_PRE = "pre";
     public static final String PHASE_MAIN = "main";
     public static final String PHASE_POST = "post";
+    public static final String ON_FAILURE_STOP = "stop";
     public static final String ON_FAILURE_CONTINUE = "continue";
 
     /** A step without a condition that stops the job when it fails. */
@@ -50,6 +54,8 @@ public record Step(
         this(id, name, phase, order, run, use, with, env, shell, workingDirectory, timeout, retry,
                 onFailure, capability, null, false);
     }
+    /** The phases in the order they run; the compiler refuses any other value. */
+    public static final List<String> PHASES = List.of(PHASE_PRE, PHASE_MAIN, PHASE_POST);
 
     public Step {
         with = Collections2.sortedMap(with);
@@ -80,6 +86,11 @@ public record Step(
      * {@code onFailure: continue}: the following steps still run, but the job fails. (Compare
      * {@link #continueOnError()}: GitHub's meaning, where the failure does not fail the job.)
      */
+    /** Whether {@code value} is an {@code onFailure} the engine understands (either case). */
+    public static boolean isOnFailureValue(String value) {
+        return ON_FAILURE_STOP.equalsIgnoreCase(value) || ON_FAILURE_CONTINUE.equalsIgnoreCase(value);
+    }
+
     @JsonIgnore
     public boolean continuesOnFailure() {
         return ON_FAILURE_CONTINUE.equalsIgnoreCase(onFailure);

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A job as the runner sees it.
+ * A job as the runner sees it. <b>Made by</b> the engine, on the job's thread, and handed to
+ * {@link Runner#startJob} and {@link Runner#describe}; runners only read it. Immutable.
  *
  * @param execId        the execution id
  * @param job           the plan job

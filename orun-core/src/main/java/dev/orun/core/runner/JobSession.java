@@ -1,6 +1,13 @@
 package dev.orun.core.runner;
 
-/** A job in progress on a runner (a container, for example). Closed when the job ends. */
+/**
+ * A job in progress on a runner (a container, for example). Closed when the job ends.
+ *
+ * <p><b>Implemented by</b> a runner, returned from {@link Runner#startJob}. <b>Called by</b> the
+ * engine's thread for that job only: {@link #runStep} once per step, in order, then
+ * {@link #close()} (also after a failure or cancellation). A session need not be thread-safe;
+ * cancellation reaches it as an interrupt of that thread.
+ */
 public interface JobSession extends AutoCloseable {
 
     /**

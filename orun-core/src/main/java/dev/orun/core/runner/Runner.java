@@ -3,10 +3,16 @@ package dev.orun.core.runner;
 import java.util.List;
 
 /**
- * Executes the steps of jobs. The engine calls {@link #checkAvailable()} once before any job
- * starts, then {@link #startJob(JobContext)} for each job, runs every step through the returned
- * {@link JobSession}, and closes the session when the job ends. A runner is used from several
- * threads at once (one per running job); sessions are used by one thread.
+ * Executes the steps of jobs.
+ *
+ * <p><b>Implemented by</b> a runner backend (the local and Docker runners, a plugin), created by
+ * its {@link RunnerProvider} — or by an embedder, who may hand an instance to the run directly.
+ * <b>Called by</b> the engine ({@code orun-exec}): {@link #checkAvailable()} once before any job
+ * starts, {@link #describe} for {@code --dry-run}, then {@link #startJob(JobContext)} for each job,
+ * every step through the returned {@link JobSession}, and {@link #close()} once the run ends.
+ * <b>Threads:</b> {@code checkAvailable}, {@code describe} and {@code close} are called from the
+ * thread that runs the execution; {@code startJob} from the job threads, several at once (one per
+ * running job), so a runner must be thread-safe. A session is used by its job's thread only.
  *
  * <p>Cancellation is by thread interruption: when the engine interrupts the thread inside
  * {@link JobSession#runStep}, the runner must stop everything the step started (the whole process

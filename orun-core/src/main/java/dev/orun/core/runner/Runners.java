@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** Finds runner providers on the class path through {@link ServiceLoader}. */
+/**
+ * Finds runner providers on the class path through {@link ServiceLoader}. Called by the engine
+ * (and the CLI's help) on the thread that starts a run; stateless, so any thread may call it.
+ */
 public final class Runners {
 
     private Runners() {

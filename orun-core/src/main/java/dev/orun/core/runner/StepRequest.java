@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One step to run.
+ * One step to run. <b>Made by</b> the engine on the job's thread and handed to
+ * {@link JobSession#runStep}. The runner writes the step's output to {@code output} from
+ * whatever thread it reads the process with (the engine's sink is thread-safe) and must have
+ * finished writing when {@code runStep} returns.
  *
  * @param step             the plan step
  * @param workingDirectory where the step runs, inside the job's workspace

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a step ended.
+ * How a step ended. <b>Made by</b> a runner, returned from {@link JobSession#runStep}; the engine
+ * records it (status, exit code, error) on the job's thread. Immutable.
  *
  * @param exitCode    the process exit code (-1 when there was no process)
  * @param timedOut    the step was stopped because its timeout passed

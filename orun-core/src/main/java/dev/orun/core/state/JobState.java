@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * The recorded state of one job: its status, timing, how many attempts it took, the error that
  * ended it, and its steps in execution order.
+ *
+ * <p>Made by state backends as they fold the transitions the engine reports; read by the engine,
+ * the CLI and embedders from any thread. Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"jobId", "status", "attempts", "startedAt", "finishedAt", "error", "steps"})

@@ -7,7 +7,13 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A snapshot of one execution: the run's status and every job's state, keyed by job id. */
+/**
+ * A snapshot of one execution: the run's status and every job's state, keyed by job id.
+ *
+ * <p>Made by {@link StateBackend} implementations ({@code open}, {@code read}) and by
+ * {@link RunRecords} implementations; read by the engine (the thread running the execution and job
+ * threads) and the CLI. Immutable, safe in any thread.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"execId", "planChecksum", "status", "startedAt", "finishedAt", "jobs"})
 public record RunState(String execId, String planChecksum, Status status, Instant startedAt,

@@ -3,15 +3,32 @@ package dev.orun.core.state;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Where an execution's state lives: the local records under {@code .orun/executions/} or a remote
- * state server. The engine reports every transition through this interface and never touches
- * storage itself, so a worker on another machine sees the same run.
+ * The write side of an execution's state: the local records under {@code .orun/executions/} or a
+ * remote state server. The engine reports every transition through this interface and never
+ * touches storage itself, so a worker on another machine sees the same run.
  *
- * <p>Implementations must be safe for concurrent use by the engine's job threads and by several
- * processes sharing an execution id: a job is run only by the process that {@link #claim claimed}
- * it.
+ * <p><b>Implemented by</b> state backends ({@code FileStateBackend} in orun-exec, the remote
+ * client in orun-remote), created by a {@link StateBackendProvider}. <b>Called by</b> the engine
+ * in orun-exec: {@link #peek}, {@link #open}, {@link #resetJob}, {@link #finish} and
+ * {@link #close} from the thread that runs the execution; {@link #claim}, the step transitions,
+ * {@link #openLog}, {@link #jobFinished} and {@link #jobNotRun} from job threads (concurrently,
+ * for different jobs); {@link #heartbeat} from one heartbeat thread; {@link #awaitJobs} from one
+ * waiter thread; {@link #read} from any of them. Implementations must therefore be thread-safe,
+ * and correct when several processes (or machines) share one execution id: a job is run only by
+ * the holder of its current claim.
+ *
+ * <h2>Claims and fencing</h2>
+ * {@link #claim} grants a job with a lease and a {@link ClaimToken} whose epoch strictly
+ * increases per job. Every later write for the job passes the token back; a write with a stale
+ * token (the lease lapsed and someone else took over, or the job was reset) is refused with
+ * {@link LeaseLostException}, so a slow or partitioned former holder can never record a
+ * transition over the new holder's. Recording the end of a job that already ended is a no-op
+ * (idempotent), whoever asks.
  */
 public interface StateBackend extends AutoCloseable {
 
@@ -25,44 +42,87 @@ public interface StateBackend extends AutoCloseable {
     RunState open(RunDescriptor run);
 
     /**
-     * The state recorded so far for this run, without creating or changing anything; empty when
-     * the run does not exist yet. The engine validates a selection against it before
-     * {@link #open} so that bad input leaves nothing written. Backends that cannot tell return
-     * empty, and the engine then validates after {@link #open}.
+     * The state recorded so far for this run, without creating or changing anything; a pending,
+     * job-less state when the run does not exist yet. The engine validates a selection against it
+     * before {@link #open} so that bad input leaves nothing written. Backends that cannot tell
+     * return empty, and the engine then validates after {@link #open}.
      */
-    default java.util.Optional<RunState> peek() {
-        return java.util.Optional.empty();
+    default Optional<RunState> peek() {
+        return Optional.empty();
     }
 
-    /** Forgets a job's recorded state and logs so it runs again ({@code --retry}). */
+    /**
+     * Forgets a job's recorded state and logs so it runs again ({@code --retry}). Refused with
+     * {@link dev.orun.core.InvalidInputException} while another live worker holds the job.
+     */
     void resetJob(String jobId);
 
     /**
-     * Claims a job for this process with a lease. A job recorded as running by a process that is
-     * gone, or whose lease has expired, may be claimed again.
+     * Claims a job with a lease of {@code lease}. A job that is not terminal and not held by a
+     * live worker with an unexpired lease is granted (a new epoch); a job recorded
+     * {@code succeeded} or {@code failed} is {@code ALREADY_DONE}.
      */
     ClaimResult claim(String jobId, Duration lease);
 
-    /** Extends this process's lease on a job it claimed. */
-    void heartbeat(String jobId, Duration lease);
+    /**
+     * Extends the lease of a job the caller holds.
+     *
+     * @throws LeaseLostException when {@code token} is no longer the job's current claim; the
+     *                            caller must stop the job's steps at once
+     */
+    void heartbeat(ClaimToken token, Duration lease);
 
-    void stepStarted(String jobId, String stepId, Instant at);
+    /** @throws LeaseLostException when {@code token} is stale */
+    void stepStarted(ClaimToken token, String stepId, Instant at);
 
-    void stepFinished(String jobId, StepState step);
-
-    /** Records a job's end: succeeded, failed, skipped or cancelled. Releases the claim. */
-    void jobFinished(String jobId, Status status, Instant at, String error);
+    /** @throws LeaseLostException when {@code token} is stale */
+    void stepFinished(ClaimToken token, StepState step);
 
     /**
      * The sink for a step's raw output. The caller closes it when the step ends. Implementations
      * must keep paths inside the execution's own directory whatever the ids contain.
+     *
+     * @throws LeaseLostException when {@code token} is stale
      */
-    OutputStream openLog(String jobId, String stepId);
+    OutputStream openLog(ClaimToken token, String stepId);
 
-    /** The current state, as every process sharing the run sees it. */
+    /**
+     * Records a claimed job's end: succeeded, failed or cancelled, and releases the claim. A job
+     * already terminal stays as it is (the call is a no-op), so a repeated call is harmless.
+     *
+     * @throws LeaseLostException when the job is not terminal and {@code token} is stale
+     */
+    void jobFinished(ClaimToken token, Status status, Instant at, String error);
+
+    /**
+     * Records a job this caller never claimed as {@code skipped} or {@code cancelled} (fail-fast,
+     * a failed dependency, an interrupted run). Leaves a job alone that another live worker holds
+     * or that already succeeded or failed.
+     *
+     * @return whether the status was recorded
+     */
+    boolean jobNotRun(String jobId, Status status, Instant at, String reason);
+
+    /**
+     * Waits until at least one of {@code jobIds} can be acted on again: it ended, or it is no
+     * longer held by a live worker (so it may be claimed), or — for {@code NOT_READY} waits — it
+     * succeeded. Returns early with those jobs' current states; returns an empty map when
+     * {@code timeout} passed first. A remote backend implements it as a long-poll; it must not
+     * busy-wait.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted (the run is cancelled)
+     */
+    Map<String, JobState> awaitJobs(Collection<String> jobIds, Duration timeout) throws InterruptedException;
+
+    /** The current state, as every worker sharing the run sees it. */
     RunState read();
 
-    /** Records the end of this process's part of the run. */
+    /** One job's current state; backends override it when that is cheaper than a whole {@link #read}. */
+    default JobState readJob(String jobId) {
+        return read().job(jobId);
+    }
+
+    /** Records the end of this worker's part of the run. */
     void finish(Status status, Instant at);
 
     @Override

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** The status of a run, a job or a step. Serialised in lower case ({@code succeeded}). */
+/**
+ * The status of a run, a job or a step. Serialised in lower case ({@code succeeded}); an unknown
+ * word is refused with a message listing the known ones.
+ *
+ * <p>Used by every state type; set by the engine and state backends, read by everyone, any thread.
+ */
 public enum Status {
     PENDING, RUNNING, SUCCEEDED, FAILED, SKIPPED, CANCELLED;
 
@@ -15,7 +20,13 @@ public enum Status {
 
     @JsonCreator
     public static Status fromWire(String value) {
-        return Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        for (Status status : values()) {
+            if (status.wireName().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown status \"" + value + "\" (known: pending, running, succeeded,"
+                + " failed, skipped, cancelled)");
     }
 
     /** True once nothing more will happen to the item. */

@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * The recorded state of one step of one job. {@code exitCode} is null until the step ends.
  * {@code outputs}, {@code summary} and {@code annotations} are what the step reported through
  * its runner (GitHub's step outputs, step summary and annotations), already masked.
+ *
+ * <p>Made by the engine's job threads (passed to {@link StateBackend#stepFinished}) and by state
+ * backends; read by the CLI and embedders from any thread. Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"stepId", "status", "exitCode", "startedAt", "finishedAt", "error", "outputs",

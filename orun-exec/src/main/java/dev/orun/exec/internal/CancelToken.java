@@ -10,12 +10,25 @@ final class CancelToken {
 
     private Thread runnerThread;
     private boolean cancelled;
+    private String reason = "cancelled";
 
     synchronized void cancel() {
+        cancel("cancelled");
+    }
+
+    /** Cancels with a reason other than the user's interrupt (e.g. the job's lease was lost). */
+    synchronized void cancel(String why) {
+        if (!cancelled) {
+            reason = why;
+        }
         cancelled = true;
         if (runnerThread != null) {
             runnerThread.interrupt();
         }
+    }
+
+    synchronized String reason() {
+        return reason;
     }
 
     synchronized boolean cancelled() {

@@ -1,29 +1,32 @@
 package dev.orun.exec.internal;
 
-import dev.orun.core.state.ClaimResult;
+import dev.orun.core.state.ClaimToken;
+import dev.orun.core.state.LeaseLostException;
 import dev.orun.core.state.StateBackend;
-import dev.orun.core.state.Status;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Claims jobs for this process and keeps the claims alive: one daemon thread renews the lease of
- * every job this process is running, so another process sharing the execution id never takes over
- * a job that is merely slow. A job held by another live process is waited for by polling the
- * state until it ends (its outcome is then used) or its holder disappears (then it is claimed).
+ * Keeps this process's claims alive: one daemon thread renews the lease of every job this process
+ * is running, so another worker sharing the execution id never takes over a job that is merely
+ * slow. When the backend answers that a lease was lost (another worker took the job over), the
+ * job's {@code onLost} action runs at once — the engine stops the job's steps.
  */
 final class ClaimKeeper implements AutoCloseable {
 
     static final Duration LEASE = Duration.ofSeconds(30);
     private static final long HEARTBEAT_SECONDS = 10;
-    private static final long POLL_MILLIS = 250;
+    private static final System.Logger LOG = System.getLogger(ClaimKeeper.class.getName());
+
+    private record Held(ClaimToken token, Runnable onLost) {
+    }
 
     private final StateBackend state;
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
 
     ClaimKeeper(StateBackend state) {
@@ -33,42 +36,28 @@ final class ClaimKeeper implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(this::renew, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
-                TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::renew, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /**
-     * Claims a job, waiting while another process holds it.
-     *
-     * @return {@code null} when this process now owns the job, else the status the other process
-     *         recorded for it
-     */
-    Status claim(String jobId, CancelToken cancel) throws InterruptedException {
-        ClaimResult result = state.claim(jobId, LEASE);
-        while (result.outcome() == ClaimResult.Outcome.HELD_ELSEWHERE) {
-            cancel.check();
-            // The holder records the job's end and releases it; the claim then says how it ended
-            // (or grants the job when the holder died or gave it up).
-            Thread.sleep(POLL_MILLIS);
-            result = state.claim(jobId, LEASE);
-        }
-        if (result.outcome() == ClaimResult.Outcome.ALREADY_DONE) {
-            return result.status();
-        }
-        held.add(jobId);
-        return null;
+    /** Keeps {@code token}'s lease alive until {@link #release}; {@code onLost} runs if it is lost. */
+    void hold(ClaimToken token, Runnable onLost) {
+        held.put(token.jobId(), new Held(token, onLost));
     }
 
     void release(String jobId) {
         held.remove(jobId);
     }
 
-    private void renew() {
-        for (String jobId : held) {
+    void renew() {
+        for (Held claim : held.values()) {
             try {
-                state.heartbeat(jobId, LEASE);
+                state.heartbeat(claim.token(), LEASE);
+            } catch (LeaseLostException lost) {
+                held.remove(claim.token().jobId());
+                claim.onLost().run();
             } catch (RuntimeException e) {
-                // a missed heartbeat is retried on the next tick; the lease outlives two misses
+                // retried on the next tick; the lease outlives two missed heartbeats
+                LOG.log(System.Logger.Level.DEBUG, "heartbeat for " + claim.token() + " failed", e);
             }
         }
     }

@@ -2,7 +2,12 @@ package dev.orun.exec.internal;
 
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.plan.Job;
+import dev.orun.core.OrunException;
+import dev.orun.core.state.ClaimResult;
+import dev.orun.core.state.ClaimToken;
 import dev.orun.core.state.JobState;
+import dev.orun.core.state.LeaseLostException;
+import dev.orun.core.state.StateUnavailableException;
 import dev.orun.core.state.RunState;
 import dev.orun.core.state.Status;
 import dev.orun.exec.ExecutionResult;
@@ -46,9 +51,30 @@ public final class ExecutionEngine {
     private final int concurrency;
     private final int componentConcurrency;
     private final boolean failFast;
-    private final LinkedBlockingQueue<JobResult> finished = new LinkedBlockingQueue<>();
-    private static final JobResult WAKE_UP = new JobResult("", null, null, null, Status.CANCELLED,
-            Duration.ZERO, null, false, null, List.of(), List.of());
+    /** What job threads, the waiter and {@link #cancel()} tell the scheduling thread. */
+    private sealed interface Signal permits Finished, HeldElsewhere, Claimable, WakeUp, RecordsFailed {
+    }
+
+    private record Finished(JobResult result) implements Signal {
+    }
+
+    /** Another worker holds the job: its slot is free again while {@link JobWaiter} waits. */
+    private record HeldElsewhere(String jobId) implements Signal {
+    }
+
+    /** A job waited for can be claimed again (its holder ended it, gave it up or died). */
+    private record Claimable(String jobId) implements Signal {
+    }
+
+    private record WakeUp() implements Signal {
+    }
+
+    private record RecordsFailed(String jobId, StateUnavailableException error) implements Signal {
+    }
+
+    private final LinkedBlockingQueue<Signal> finished = new LinkedBlockingQueue<>();
+    private volatile StateUnavailableException recordsFailure;
+    private boolean anyJobRan;
 
     private final Map<String, Future<?>> running = new HashMap<>();
     private final Map<String, CancelToken> tokens = new ConcurrentHashMap<>();
@@ -68,7 +94,7 @@ public final class ExecutionEngine {
     public void cancel() {
         cancelled = true;
         tokens.values().forEach(CancelToken::cancel);
-        finished.add(WAKE_UP);
+        finished.add(new WakeUp());
     }
 
     /** Runs the selected jobs to the end and records the outcome; {@code recorded} is the state at start. */
@@ -84,14 +110,26 @@ public final class ExecutionEngine {
                     thread.setDaemon(true);
                     return thread;
                 });
-        try (ClaimKeeper claims = new ClaimKeeper(run.state())) {
-            schedule(recorded, results, pool, claims);
+        try (ClaimKeeper claims = new ClaimKeeper(run.state());
+             JobWaiter waiter = new JobWaiter(run.state(), id -> finished.add(new Claimable(id)))) {
+            schedule(recorded, results, pool, claims, waiter);
         } finally {
             pool.shutdownNow();
         }
         Status status = overall(results);
         Instant end = Instant.now();
-        run.state().finish(status, end);
+        if (recordsFailure == null) {
+            try {
+                StateWrites.run(() -> run.state().finish(status, end));
+            } catch (StateUnavailableException e) {
+                recordsFailure = e;
+            }
+        }
+        if (recordsFailure != null) {
+            int exit = anyJobRan ? OrunException.EXIT_FAILURE : OrunException.EXIT_INVALID;
+            throw new StateUnavailableException(exit, "cannot record the run: " + recordsFailure.getMessage(),
+                    recordsFailure);
+        }
         Duration took = Duration.between(started, end);
         run.listener().onEvent(new ProgressEvent.RunFinished(end, run.execId(), status, took));
         List<JobResult> ordered = new ArrayList<>();
@@ -102,15 +140,20 @@ public final class ExecutionEngine {
     }
 
     private void schedule(RunState recorded, Map<String, JobResult> results, ExecutorService pool,
-                          ClaimKeeper claims) {
+                          ClaimKeeper claims, JobWaiter waiter) {
         Set<String> inSelection = Set.copyOf(selected);
         Map<String, Integer> waitingOn = new HashMap<>();
         TreeSet<Integer> ready = new TreeSet<>();
+        // dependencies outside the selection that another worker is still running: waited for
+        Set<String> external = new java.util.HashSet<>();
         for (String id : selected) {
             int count = 0;
             for (String dep : graph.job(id).dependsOn()) {
                 if (inSelection.contains(dep)) {
                     count++;
+                } else if (recorded.job(dep).status() != Status.SUCCEEDED) {
+                    count++;
+                    external.add(dep);
                 }
             }
             waitingOn.put(id, count);
@@ -133,6 +176,7 @@ public final class ExecutionEngine {
                 ready.add(graph.rank(id));
             }
         }
+        external.forEach(waiter::add);
         Map<String, Integer> activeComponents = new HashMap<>();
         boolean stopping = false;
         while (true) {
@@ -152,26 +196,54 @@ public final class ExecutionEngine {
                 if (cancelled) {
                     token.cancel();
                 }
-                running.put(next, pool.submit(() -> finished.add(runJob(job, claims, token))));
+                running.put(next, pool.submit(() -> finished.add(runJobSafely(job, claims, token))));
             }
-            if (running.isEmpty()) {
+            if (running.isEmpty() && (stopping || waiter.isEmpty())) {
                 break;
             }
-            JobResult result;
+            Signal signal;
             try {
-                result = finished.take();
+                signal = finished.take();
             } catch (InterruptedException e) {
                 cancel();
                 continue;
             }
-            if (result == WAKE_UP) {
+            if (signal instanceof WakeUp) {
                 stopping = true;
                 continue;
             }
-            running.remove(result.id());
-            tokens.remove(result.id());
-            activeComponents.computeIfPresent(component(result.id()),
-                    (k, v) -> v == 1 ? null : v - 1);
+            if (signal instanceof Claimable claimable) {
+                String jobId = claimable.jobId();
+                if (!waiter.remove(jobId)) {
+                    continue;
+                }
+                if (external.remove(jobId)) {
+                    externalDependencyEnded(jobId, waitingOn, ready, results, inSelection);
+                } else if (!results.containsKey(jobId)) {
+                    ready.add(graph.rank(jobId));
+                }
+                continue;
+            }
+            String id = signal instanceof Finished ended ? ended.result().id()
+                    : signal instanceof HeldElsewhere held ? held.jobId() : ((RecordsFailed) signal).jobId();
+            running.remove(id);
+            tokens.remove(id);
+            activeComponents.computeIfPresent(component(id), (k, v) -> v == 1 ? null : v - 1);
+            if (signal instanceof HeldElsewhere) {
+                waiter.add(id);
+                continue;
+            }
+            if (signal instanceof RecordsFailed failed) {
+                if (recordsFailure == null) {
+                    recordsFailure = failed.error();
+                }
+                results.put(id, notRun(graph.job(id), Status.FAILED, failed.error().getMessage()));
+                stopping = true;
+                cancelled = true;
+                tokens.values().forEach(token -> token.cancel("the run's records cannot be written"));
+                continue;
+            }
+            JobResult result = ((Finished) signal).result();
             results.put(result.id(), result);
             if (result.status() == Status.SUCCEEDED) {
                 release(result.id(), waitingOn, ready, results);
@@ -183,7 +255,17 @@ public final class ExecutionEngine {
                 skipDependents(result.id(), inSelection, results, ready);
             }
         }
-        recordNotRun(results);
+        if (recordsFailure == null) {
+            try {
+                recordNotRun(results);
+            } catch (StateUnavailableException e) {
+                recordsFailure = e;
+            }
+        }
+        if (recordsFailure != null) {
+            selected.forEach(id -> results.computeIfAbsent(id,
+                    missing -> notRun(graph.job(missing), Status.CANCELLED, "not started: the records cannot be written")));
+        }
     }
 
     private String pickReady(TreeSet<Integer> ready, Map<String, Integer> activeComponents) {
@@ -198,30 +280,67 @@ public final class ExecutionEngine {
         return null;
     }
 
-    private JobResult runJob(Job job, ClaimKeeper claims, CancelToken token) {
-        Status elsewhere;
+    /** Runs a job and always reports back, so the scheduler never waits for a job that died. */
+    private Signal runJobSafely(Job job, ClaimKeeper claims, CancelToken token) {
         try {
-            elsewhere = claims.claim(job.id(), token);
-        } catch (InterruptedException e) {
-            return notRun(job, Status.CANCELLED, "cancelled");
-        } catch (RuntimeException e) {
-            return notRun(job, Status.FAILED, "claim: " + e.getMessage());
+            return runJob(job, claims, token);
+        } catch (StateUnavailableException e) {
+            return new RecordsFailed(job.id(), e);
+        } catch (RuntimeException | Error e) {
+            return new Finished(notRun(job, Status.FAILED, "internal error: " + e));
         }
-        if (elsewhere != null) {
-            run.listener().onEvent(new ProgressEvent.JobReused(Instant.now(), job.id(), elsewhere));
-            return reused(job, run.state().read().job(job.id()), elsewhere);
+    }
+
+    private Signal runJob(Job job, ClaimKeeper claims, CancelToken token) {
+        if (token.cancelled()) {
+            return new Finished(notRun(job, Status.CANCELLED, "cancelled"));
         }
+        ClaimResult claim = StateWrites.get(() -> run.state().claim(job.id(), ClaimKeeper.LEASE));
+        switch (claim.outcome()) {
+            case HELD_ELSEWHERE, NOT_READY -> {
+                return new HeldElsewhere(job.id());
+            }
+            case ALREADY_DONE -> {
+                run.listener().onEvent(new ProgressEvent.JobReused(Instant.now(), job.id(), claim.status()));
+                return new Finished(reused(job, run.state().readJob(job.id()), claim.status()));
+            }
+            default -> {
+                // claimed: run it below
+            }
+        }
+        ClaimToken lease = claim.token();
+        anyJobRan = true;
+        claims.hold(lease, () -> token.cancel("lost its lease: another worker took the job over"));
         JobResult result;
         try {
-            result = new JobExecution(run, job, token).execute();
+            result = new JobExecution(run, job, lease, token).execute();
+        } catch (LeaseLostException e) {
+            result = notRun(job, Status.FAILED, e.getMessage());
         } finally {
             claims.release(job.id());
         }
         Instant now = Instant.now();
-        run.state().jobFinished(job.id(), result.status(), now, result.error());
+        try {
+            JobResult ended = result;
+            StateWrites.run(() -> run.state().jobFinished(lease, ended.status(), now, ended.error()));
+        } catch (LeaseLostException e) {
+            result = notRun(job, Status.FAILED, e.getMessage()); // the new holder records the job's end
+        }
         run.listener().onEvent(new ProgressEvent.JobFinished(now, job.id(), result.status(),
                 result.duration(), result.error()));
-        return result;
+        return new Finished(result);
+    }
+
+    /** A dependency another worker ran ended (or its worker gave it up): go on, or skip its dependents. */
+    private void externalDependencyEnded(String dep, Map<String, Integer> waitingOn, TreeSet<Integer> ready,
+                                         Map<String, JobResult> results, Set<String> inSelection) {
+        Status status = StateWrites.get(() -> run.state().readJob(dep)).status();
+        if (status == Status.SUCCEEDED) {
+            release(dep, waitingOn, ready, results);
+        } else {
+            skipDependents(dep, "dependency " + dep + " ended " + status.wireName() + " in another process",
+                    inSelection, results, ready);
+        }
     }
 
     private void release(String id, Map<String, Integer> waitingOn, TreeSet<Integer> ready,
@@ -240,11 +359,15 @@ public final class ExecutionEngine {
 
     private void skipDependents(String failed, Set<String> inSelection,
                                 Map<String, JobResult> results, TreeSet<Integer> ready) {
+        skipDependents(failed, "dependency " + failed + " failed", inSelection, results, ready);
+    }
+
+    private void skipDependents(String failed, String reason, Set<String> inSelection,
+                                Map<String, JobResult> results, TreeSet<Integer> ready) {
         for (String id : graph.transitiveDependents(failed)) {
             if (inSelection.contains(id) && !results.containsKey(id)) {
                 ready.remove(graph.rank(id));
-                results.put(id, recordSkip(graph.job(id), Status.SKIPPED,
-                        "dependency " + failed + " failed"));
+                results.put(id, recordSkip(graph.job(id), Status.SKIPPED, reason));
             }
         }
     }
@@ -271,7 +394,7 @@ public final class ExecutionEngine {
 
     private JobResult recordSkip(Job job, Status status, String reason) {
         Instant now = Instant.now();
-        run.state().jobFinished(job.id(), status, now, reason);
+        StateWrites.run(() -> run.state().jobNotRun(job.id(), status, now, reason));
         run.listener().onEvent(new ProgressEvent.JobFinished(now, job.id(), status, Duration.ZERO,
                 reason));
         return notRun(job, status, reason);
@@ -295,6 +418,9 @@ public final class ExecutionEngine {
     }
 
     private Status overall(Map<String, JobResult> results) {
+        if (recordsFailure != null) {
+            return Status.FAILED;
+        }
         if (cancelled) {
             return Status.CANCELLED;
         }

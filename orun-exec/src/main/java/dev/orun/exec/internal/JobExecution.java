@@ -1,6 +1,8 @@
 package dev.orun.exec.internal;
 
+import dev.orun.core.Durations;
 import dev.orun.core.event.ProgressEvent;
+import dev.orun.core.plan.GoDuration;
 import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Step;
 import dev.orun.core.runner.JobContext;
@@ -9,6 +11,9 @@ import dev.orun.core.runner.Masker;
 import dev.orun.core.state.Annotation;
 import dev.orun.core.runner.StepRequest;
 import dev.orun.core.runner.StepResult;
+import dev.orun.core.state.ClaimToken;
+import dev.orun.core.state.LeaseLostException;
+import dev.orun.core.state.StateUnavailableException;
 import dev.orun.core.state.Status;
 import dev.orun.core.state.StepState;
 import dev.orun.exec.ExecutionResult.JobResult;
@@ -45,6 +50,8 @@ import java.util.Set;
  */
 final class JobExecution {
 
+    private static final System.Logger LOG = System.getLogger(JobExecution.class.getName());
+
     private final RunContext run;
     private final Job job;
     private final CancelToken cancel;
@@ -54,9 +61,12 @@ final class JobExecution {
     private String error;
     private List<String> tail = List.of();
 
-    JobExecution(RunContext run, Job job, CancelToken cancel) {
+    private final ClaimToken claim;
+
+    JobExecution(RunContext run, Job job, ClaimToken claim, CancelToken cancel) {
         this.run = run;
         this.job = job;
+        this.claim = claim;
         this.cancel = cancel;
     }
 
@@ -89,10 +99,13 @@ final class JobExecution {
             status = failedStep == null && error == null ? Status.SUCCEEDED : Status.FAILED;
         } catch (InterruptedException e) {
             status = Status.CANCELLED;
-            error = error == null ? "cancelled" : error;
+            error = error == null ? cancel.reason() : error;
+        } catch (StateUnavailableException | LeaseLostException e) {
+            throw e;
         } catch (RuntimeException e) {
             status = Status.FAILED;
-            error = error == null ? String.valueOf(e.getMessage()) : error;
+            error = error == null ? describe(e) : error;
+            LOG.log(System.Logger.Level.DEBUG, "job " + job.id() + " failed", e);
         } finally {
             if (staged != null) {
                 run.stager().release(staged);
@@ -118,7 +131,7 @@ final class JobExecution {
 
     private Instant deadline(Instant started) {
         try {
-            Duration limit = Durations.parse(job.timeout());
+            Duration limit = GoDuration.parse(job.timeout());
             return limit == null ? null : started.plus(limit);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("job timeout: " + e.getMessage());
@@ -166,9 +179,9 @@ final class JobExecution {
         Step post = new Step(stepId, "Post actions", Step.PHASE_POST, 0, null, null, null, null,
                 null, null, null, 0, null, null);
         Instant started = Instant.now();
-        run.state().stepStarted(job.id(), stepId, started);
+        records(() -> run.state().stepStarted(claim, stepId, started));
         run.listener().onEvent(new ProgressEvent.StepStarted(started, job.id(), stepId));
-        StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(job.id(), stepId),
+        StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(claim, stepId),
                 run.listener(), job.id(), stepId, masker);
         StepResult result;
         try {
@@ -194,7 +207,7 @@ final class JobExecution {
     private void recordSkipped(String stepId) {
         Instant now = Instant.now();
         StepState state = new StepState(stepId, Status.SKIPPED, null, null, now, null);
-        run.state().stepFinished(job.id(), state);
+        records(() -> run.state().stepFinished(claim, state));
         outcomes.add(new StepOutcome(stepId, Status.SKIPPED, null, Duration.ZERO, 0, null));
     }
 
@@ -202,14 +215,14 @@ final class JobExecution {
                                 Map<String, String> jobEnv, Instant deadline, boolean jobFailed)
             throws InterruptedException {
         Instant started = Instant.now();
-        run.state().stepStarted(job.id(), stepId, started);
+        records(() -> run.state().stepStarted(claim, stepId, started));
         run.listener().onEvent(new ProgressEvent.StepStarted(started, job.id(), stepId));
         StepResult result;
         int attempts = 0;
-        StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(job.id(), stepId),
+        StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(claim, stepId),
                 run.listener(), job.id(), stepId, masker);
         try {
-            Duration timeout = Durations.parse(step.timeout());
+            Duration timeout = GoDuration.parse(step.timeout());
             int maxAttempts = 1 + Math.max(0, step.retry() > 0 ? step.retry() : job.retries());
             Map<String, String> env = stepEnvironment(jobEnv, step, stepId);
             Path dir = stepDirectory(jobDir, step);
@@ -282,6 +295,18 @@ final class JobExecution {
         return result;
     }
 
+    /**
+     * One line for the record: an orun error's own message; anything else (a runner's bug, such
+     * as a NullPointerException without a message) names its class so the line is never "null".
+     */
+    static String describe(RuntimeException e) {
+        if (e instanceof dev.orun.core.OrunException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName()
+                : e.getClass().getName() + ": " + e.getMessage();
+    }
+
     private static boolean jobTimedOut(Instant deadline) {
         return deadline != null && !Instant.now().isBefore(deadline);
     }
@@ -294,13 +319,14 @@ final class JobExecution {
         String reason = ended.error();
         try {
             sink.close();
-        } catch (IOException ignored) {
-            // the sink records its own log failures
+        } catch (IOException e) {
+            // the sink records its own log failures; this is only for diagnostics
+            LOG.log(System.Logger.Level.DEBUG, "closing the log of step " + stepId, e);
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);
-        run.state().stepFinished(job.id(), new StepState(stepId, status, exitCode, started, now,
-                reason, ended.outputs(), ended.summary(), ended.annotations()));
+        records(() -> run.state().stepFinished(claim, new StepState(stepId, status, exitCode,
+                started, now, reason, ended.outputs(), ended.summary(), ended.annotations())));
         run.listener().onEvent(new ProgressEvent.StepFinished(now, job.id(), stepId, status,
                 exitCode == null ? -1 : exitCode, took, reason));
         return took;
@@ -332,6 +358,11 @@ final class JobExecution {
         }
         Path path = Path.of(wd);
         return path.isAbsolute() ? path : jobDir.resolve(path).normalize();
+    }
+
+    /** A state write; a failure to write (not a lost lease) stops the whole run, see StateWrites. */
+    private static void records(Runnable write) {
+        StateWrites.run(write);
     }
 
     static String stepId(Step step, int index) {

@@ -36,7 +36,8 @@ public record RunContext(Plan plan, String execId, Runner runner, StateBackend s
     }
 
     /**
-     * The job-level environment: orun's variables, then the job's {@code env} (SPEC §5). Steps add
+     * The job-level environment: orun's variables, then the job's {@code env}
+     * (docs/decisions/step-environment.md). Steps add
      * {@code ORUN_STEP_ID} and their own env on top.
      */
     public Map<String, String> jobEnvironment(Job job) {

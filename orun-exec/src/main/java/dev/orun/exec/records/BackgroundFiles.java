@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Where a detached ({@code --background}) run keeps its console output and its pid, inside the
- * execution's own records directory. The launcher writes them; {@link ExecutionRecords} reads the
+ * execution's own records directory. The launcher writes them; {@link FileRunRecords} reads the
  * pid to tell a live background run from a dead one.
  *
  * @param dir     the execution's directory, {@code .orun/executions/<exec-id>/}

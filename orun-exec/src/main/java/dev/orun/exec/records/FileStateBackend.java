@@ -5,8 +5,12 @@ import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.core.state.ClaimResult;
+import dev.orun.core.state.ClaimToken;
+import dev.orun.core.state.JobCounts;
 import dev.orun.core.state.JobState;
+import dev.orun.core.state.LeaseLostException;
 import dev.orun.core.state.RunDescriptor;
+import dev.orun.core.state.RunMetadata;
 import dev.orun.core.state.RunState;
 import dev.orun.core.state.StateBackend;
 import dev.orun.core.state.Status;
@@ -14,14 +18,19 @@ import dev.orun.core.state.StepState;
 import dev.orun.exec.internal.records.AtomicFiles;
 import dev.orun.exec.internal.records.BackgroundWriter;
 import dev.orun.exec.internal.records.ExecutionLayout;
-import dev.orun.exec.internal.records.FileLocks;
-import dev.orun.exec.internal.records.JobClaims;
-import dev.orun.exec.internal.records.JobStateFiles;
+import dev.orun.exec.internal.records.Holder;
+import dev.orun.exec.internal.records.Journal;
+import dev.orun.exec.internal.records.JournalEntry;
+import dev.orun.exec.internal.records.JournalLock;
 import dev.orun.exec.internal.records.JobStates;
+import dev.orun.exec.internal.records.Lease;
 import dev.orun.exec.internal.records.LegacyStateMigration;
 import dev.orun.exec.internal.records.PlanIds;
 import dev.orun.exec.internal.records.Processes;
+import dev.orun.exec.internal.records.RecordedRun;
 import dev.orun.exec.internal.records.RecordsJson;
+import dev.orun.exec.internal.records.RunFold;
+import dev.orun.exec.internal.records.StateFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,14 +39,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 
 /**
  * The local execution records: a {@link StateBackend} on files under
@@ -46,71 +53,56 @@ import java.util.function.UnaryOperator;
  * <h2>On-disk format</h2>
  * <pre>
  * executions/&lt;exec-id&gt;/
- *   plan.json                 the plan as run (canonical plan JSON), written at creation
- *   metadata.json             {@link RunMetadata}: exec id, plan name/checksum/id, runner, user,
- *                             trigger, host, pid, status, startedAt, finishedAt, durationMillis,
- *                             job counts by status
- *   state.json                the compacted {@link RunState}: {execId, planChecksum, status,
- *                             startedAt, finishedAt, jobs: {&lt;job-id&gt;: JobState}}
- *   jobs/&lt;job&gt;.json            one {@link JobState} per job touched since creation (newer than
- *                             state.json's entry for that job whenever both exist)
- *   logs/&lt;job&gt;/&lt;step&gt;.log      raw step output, streamed while the step runs
- *   claims/&lt;job&gt;.lock           locked (OS file lock) by the process running the job
- *   claims/&lt;job&gt;.owner.json     {jobId, pid, host, claimedAt, leaseExpiresAt} of that process
- *   .open.lock                serialises processes creating or joining the run
+ *   plan.json            the plan as run (canonical plan JSON), written at creation
+ *   journal.jsonl        one JSON line per transition, appended, never rewritten (see JournalEntry)
+ *   journal.lock         locked (one OS lock) around every append
+ *   state.json           the state folded up to a journal offset (a compaction, see StateFile)
+ *   metadata.json        {@link RunMetadata}, its job counts compacted with state.json
+ *   logs/&lt;job&gt;/&lt;step&gt;.log raw step output, streamed while the step runs
  * </pre>
  * {@code <job>} and {@code <step>} are ids encoded as one file-name segment (letters, digits and
  * {@code @._-} kept, other bytes {@code %XX}); the exec id must pass {@link ExecIds#validate}.
  *
- * <h2>Why per-job files</h2>
- * A transition (claim, step start/end, job end) rewrites only its job's small file, atomically, so
- * its cost does not grow with the number of jobs. {@code state.json} and the counts in
- * {@code metadata.json} are rewritten at creation, at {@link #finish}, on {@link #close}, and in
- * between by a background thread at most once per compaction interval (1 s) when something
- * changed. {@link #read()} (and {@link ExecutionRecords}) merge {@code state.json} with the job
- * files, so they are exact even between compactions; tools reading {@code state.json} alone see a
- * state at most about a second old while the run is in progress, and the exact one after it ends.
- *
- * <h2>Durability</h2>
- * Job-level transitions are written before the call returns: a claim (so a crash leaves the job
- * visibly {@code running}), a job's end (so no one re-runs a finished job) and {@link #resetJob}.
- * Step starts and ends are written by a background flush within 100 ms, several of a job's
- * transitions coalescing into one write; a crash loses at most the last 100 ms of step detail of
- * a job that is re-run anyway. {@link #read()} in this process is always exact.
+ * <h2>Why a journal</h2>
+ * A transition (claim, step start or end, job end) is one line appended to the journal under the
+ * run's single lock — no temp file, rename or fsync, and the same cost whatever the size of the
+ * run (see {@code docs/decisions/0001-records-journal.md}). {@code state.json} and
+ * {@code metadata.json} are rewritten (atomically) by a background thread at most every 500 ms when
+ * something changed, and at the end; readers fold the snapshot and the journal after its offset.
+ * A torn last line after a crash is ignored and cut off by the next writer.
  *
  * <h2>Claims</h2>
- * {@link #claim} takes {@code claims/<job>.lock} and keeps it until {@link #jobFinished} (or
- * {@link #close}); the OS drops the lock when the process dies. Under the lock the job's state is
- * re-read from disk: {@code succeeded} or {@code failed} → {@code ALREADY_DONE}; anything else —
- * pending, skipped, cancelled, or {@code running} left by a dead process — is claimed and restarts
- * as attempt n+1. A lock held by a live process → {@code HELD_ELSEWHERE}. On a file system without
- * locking, the owner record's lease decides instead.
+ * Under the lock the claimer reads the journal lines appended since it last looked and decides on
+ * the whole history: {@code succeeded}/{@code failed} → {@code ALREADY_DONE}; held by a live
+ * holder whose lease has not expired → {@code HELD_ELSEWHERE}; anything else — pending, skipped,
+ * cancelled, or left {@code running} by a process that is gone — is granted with the next epoch.
+ * A holder is alive while its backend is open (this JVM), or its process exists (this host); for
+ * another host only the lease decides. Every later write is checked against the current epoch
+ * under the same lock.
  *
- * <p>Thread-safe: the engine's job threads may call it concurrently; updates of one job are
- * serialised, different jobs proceed in parallel.
+ * <p>Thread-safe: job threads, the heartbeat thread and the waiter thread call it concurrently.
  */
 public final class FileStateBackend implements StateBackend {
 
-    private static final Duration COMPACTION_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
+    private static final Duration COMPACTION_INTERVAL = Duration.ofMillis(500);
+    private static final Duration AWAIT_POLL = Duration.ofMillis(50);
+    private static final System.Logger LOG = System.getLogger(FileStateBackend.class.getName());
 
     private final Path orunDir;
     private final String execId;
     private final ExecutionLayout layout;
     private final Clock clock;
     private final Duration compactionInterval;
-    private final JobStateFiles jobFiles;
-    private final JobClaims claims;
-    private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
-    private final Map<Path, Object> monitors = new ConcurrentHashMap<>();
-    private final AtomicBoolean dirty = new AtomicBoolean();
-    /** Jobs whose latest state is only in memory so far (see "Durability" above). */
-    private final Set<String> unflushed = ConcurrentHashMap.newKeySet();
-    private final Object compactionLock = new Object();
+    private final Holder holder = Holder.forThisProcess();
     private final Map<String, Job> planJobs = new HashMap<>();
+    /** Guards the fold and the journal's read position; taken inside the journal lock. */
+    private final Object foldLock = new Object();
+    private RecordedRun recorded;
+    private Journal journal;
     private volatile RunMetadata metadata;
     private volatile String planChecksum;
     private volatile Optional<String> migratedExecId = Optional.empty();
+    private volatile long compactedOffset = -1;
     private BackgroundWriter writer;
     private boolean closed;
 
@@ -128,8 +120,6 @@ public final class FileStateBackend implements StateBackend {
         this.layout = ExecutionLayout.of(this.orunDir, execId);
         this.clock = clock;
         this.compactionInterval = compactionInterval;
-        this.jobFiles = new JobStateFiles(layout);
-        this.claims = new JobClaims(layout, clock);
     }
 
     public String execId() {
@@ -151,6 +141,13 @@ public final class FileStateBackend implements StateBackend {
         return migratedExecId;
     }
 
+    /** The recorded state without creating anything: pending and job-less when nothing is recorded. */
+    @Override
+    public Optional<RunState> peek() {
+        return Optional.of(RecordedRun.load(layout, null).map(run -> run.state(execId))
+                .orElseGet(() -> new RunState(execId, null, Status.PENDING, null, null, null)));
+    }
+
     @Override
     public RunState open(RunDescriptor run) {
         if (!execId.equals(run.execId())) {
@@ -159,157 +156,212 @@ public final class FileStateBackend implements StateBackend {
         Plan plan = run.plan();
         String checksum = plan.metadata().checksum() != null ? plan.metadata().checksum() : PlanJson.checksum(plan);
         plan.jobs().forEach(job -> planJobs.put(job.id(), job));
-        try {
-            Files.createDirectories(layout.dir());
-            try (FileLocks.Held ignored = FileLocks.lock(layout.openLock())) {
-                Optional<RunMetadata> recordedMeta = RecordsJson.read(layout.metadataFile(), RunMetadata.class);
-                Optional<RunState> recordedState = RecordsJson.read(layout.stateFile(), RunState.class);
-                if (recordedMeta.isPresent() || recordedState.isPresent()) {
-                    join(run, checksum, recordedMeta, recordedState);
-                } else {
-                    create(run, checksum);
-                }
+        RecordsWrites.run(layout.dir(), () -> Files.createDirectories(layout.dir()));
+        Journal opened = new Journal(layout.journalFile(), layout.journalLock());
+        try (JournalLock.Held ignored = opened.lock()) {
+            Optional<RunMetadata> recordedMeta = readMetadataForResume();
+            Optional<RecordedRun> existing = RecordedRun.load(layout, plan);
+            if (existing.isPresent()) {
+                join(run, checksum, recordedMeta, existing.get());
+            } else {
+                create(run, checksum);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open execution " + execId + ": " + e.getMessage(), e);
+            recorded.fold().startedAtIfMissing(metadata.startedAt());
+            synchronized (foldLock) {
+                journal = opened;
+                appendLocked(List.of(JournalEntry.open(clock.instant(), holder)));
+            }
+        } catch (RuntimeException e) {
+            journal = null;
+            opened.close();
+            throw e;
         }
+        compactNow();
         migratedExecId = LegacyStateMigration.migrateIfPresent(orunDir, clock);
-        startBackgroundWriter();
+        writer = new BackgroundWriter("orun-records-" + execId, this::compactIfChanged, compactionInterval);
         return read();
+    }
+
+    private Optional<RunMetadata> readMetadataForResume() {
+        try {
+            return RecordedRun.readMetadata(layout);
+        } catch (InvalidInputException unreadable) {
+            return Optional.empty(); // rewritten below from the journal and this run's descriptor
+        }
     }
 
     private void create(RunDescriptor run, String checksum) {
         Instant now = clock.instant();
         planChecksum = checksum;
-        planJobs.keySet().forEach(id -> jobs.put(id, seeded(id, Status.PENDING, 0, null)));
-        AtomicFiles.write(layout.planFile(), PlanJson.toBytes(run.plan()));
-        AtomicFiles.write(layout.stateFile(), RecordsJson.pretty(
-                new RunState(execId, checksum, Status.RUNNING, now, null, jobs)));
-        metadata = new RunMetadata(execId, run.plan().metadata().name(), checksum, run.plan().planId(),
-                run.runner(), run.user(), run.trigger(), Processes.host(), Processes.pid(),
-                Status.RUNNING, now, null, null, JobCounts.of(jobs.values()));
-        AtomicFiles.write(layout.metadataFile(), RecordsJson.pretty(metadata));
+        RecordsWrites.atomic(layout.planFile(), PlanJson.toBytes(run.plan()));
+        RunFold fold = new RunFold();
+        planJobs.values().forEach(job -> fold.putIfAbsent(JobStates.seeded(job.id(), job, Status.PENDING, 0, null)));
+        RecordsWrites.atomic(layout.stateFile(), RecordsJson.pretty(
+                new StateFile(execId, checksum, Status.RUNNING, now, null, 0,
+                        Map.of(), Map.of(), fold.toRunState(execId, checksum).jobs())));
+        metadata = describe(run, checksum, now);
+        recorded = RecordedRun.load(layout, run.plan()).orElseThrow();
     }
 
-    private void join(RunDescriptor run, String checksum, Optional<RunMetadata> recordedMeta,
-                      Optional<RunState> recordedState) {
-        String recorded = recordedMeta.map(RunMetadata::planChecksum)
-                .or(() -> recordedState.map(RunState::planChecksum)).orElse(null);
-        if (recorded != null && !recorded.equals(checksum)) {
+    private void join(RunDescriptor run, String checksum, Optional<RunMetadata> recordedMeta, RecordedRun existing) {
+        String before = recordedMeta.map(RunMetadata::planChecksum).orElse(existing.planChecksum());
+        if (before != null && !before.equals(checksum)) {
             throw new InvalidInputException("execution " + execId + " was started with plan "
-                    + PlanIds.shortId(recorded) + ", not " + PlanIds.shortId(checksum) + "; use a new --exec-id");
+                    + PlanIds.shortId(before) + ", not " + PlanIds.shortId(checksum)
+                    + " (the plan changed since); resume it with its own plan: orun run .orun/executions/"
+                    + execId + "/plan.json --exec-id " + execId + ", or start anew without --exec-id");
         }
         planChecksum = checksum;
-        recordedState.ifPresent(state -> jobs.putAll(state.jobs()));
-        planJobs.keySet().forEach(id -> jobs.computeIfAbsent(id, missing -> seeded(missing, Status.PENDING, 0, null)));
-        Instant startedAt = recordedMeta.map(RunMetadata::startedAt)
-                .or(() -> recordedState.map(RunState::startedAt)).orElse(clock.instant());
+        recorded = existing;
+        planJobs.values().forEach(job -> existing.fold().putIfAbsent(
+                JobStates.seeded(job.id(), job, Status.PENDING, 0, null)));
         if (!Files.exists(layout.planFile())) {
-            AtomicFiles.write(layout.planFile(), PlanJson.toBytes(run.plan()));
+            RecordsWrites.atomic(layout.planFile(), PlanJson.toBytes(run.plan()));
         }
-        metadata = new RunMetadata(execId, run.plan().metadata().name(), checksum, run.plan().planId(),
+        Instant startedAt = recordedMeta.map(RunMetadata::startedAt)
+                .or(() -> Optional.ofNullable(existing.fold().startedAt())).orElse(clock.instant());
+        metadata = describe(run, checksum, startedAt);
+    }
+
+    private RunMetadata describe(RunDescriptor run, String checksum, Instant startedAt) {
+        return new RunMetadata(execId, run.plan().metadata().name(), checksum, run.plan().planId(),
                 run.runner(), run.user(), run.trigger(), Processes.host(), Processes.pid(),
                 Status.RUNNING, startedAt, null, null, JobCounts.NONE);
-        compact(Status.RUNNING, null);
     }
 
     @Override
     public void resetJob(String jobId) {
-        requireOpen();
-        if (claims.heldElsewhere(jobId)) {
-            String who = claims.owner(jobId).map(owner -> " (" + owner.describe() + ")").orElse("");
-            throw new InvalidInputException("job " + jobId + " is running in another process" + who
-                    + "; wait for it to finish before retrying it");
-        }
-        claims.release(jobId);
-        update(jobId, current -> seeded(jobId, Status.PENDING, 0, null), true);
-        AtomicFiles.deleteTree(layout.jobLogDir(jobId));
-        try {
-            Files.deleteIfExists(layout.claimOwner(jobId));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        locked(fold -> {
+            Optional<Lease> lease = fold.lease(jobId);
+            if (lease.isPresent() && lease.get().heldAgainst(holder, clock.instant())) {
+                throw new InvalidInputException("job " + jobId + " is running in another process ("
+                        + lease.get().holder().describe() + "); wait for it to finish before retrying it");
+            }
+            appendLocked(List.of(JournalEntry.reset(jobId)));
+            return null;
+        });
+        RecordsWrites.run(layout.jobLogDir(jobId), () -> AtomicFiles.deleteTree(layout.jobLogDir(jobId)));
     }
 
     @Override
     public ClaimResult claim(String jobId, Duration lease) {
-        requireOpen();
-        if (claims.holds(jobId)) {
-            return ClaimResult.claimed();
-        }
-        if (!claims.tryLock(jobId)) {
-            Status seen = jobFiles.readFresh(jobId).map(JobState::status).orElse(Status.RUNNING);
-            return new ClaimResult(ClaimResult.Outcome.HELD_ELSEWHERE, seen);
-        }
-        Path file = layout.jobFile(jobId);
-        synchronized (monitorFor(file)) {
-            JobState current = jobFiles.readFresh(jobId)
-                    .orElseGet(() -> jobs.getOrDefault(jobId, JobState.pending(jobId)));
-            if (current.status() == Status.SUCCEEDED || current.status() == Status.FAILED) {
-                jobs.put(jobId, current);
-                claims.release(jobId);
-                return new ClaimResult(ClaimResult.Outcome.ALREADY_DONE, current.status());
+        return locked(fold -> {
+            JobState job = fold.job(jobId);
+            if (RunFold.finishedForGood(job.status())) {
+                return ClaimResult.alreadyDone(job.status());
             }
-            claims.recordOwner(jobId, lease);
-            JobState running = seeded(jobId, Status.RUNNING, current.attempts() + 1, clock.instant());
-            jobs.put(jobId, running);
-            jobFiles.write(running);
-            unflushed.remove(jobId);
-        }
-        dirty.set(true);
-        return ClaimResult.claimed();
-    }
-
-    @Override
-    public void heartbeat(String jobId, Duration lease) {
-        claims.renew(jobId, lease);
-    }
-
-    @Override
-    public void stepStarted(String jobId, String stepId, Instant at) {
-        requireOpen();
-        update(jobId, job -> JobStates.withStep(job, new StepState(stepId, Status.RUNNING, null, at, null, null)), false);
-    }
-
-    @Override
-    public void stepFinished(String jobId, StepState step) {
-        requireOpen();
-        update(jobId, job -> JobStates.withStep(job, step), false);
-    }
-
-    @Override
-    public void jobFinished(String jobId, Status status, Instant at, String error) {
-        requireOpen();
-        if (!claims.holds(jobId)) {
-            if (claims.heldElsewhere(jobId)) {
-                return; // another live process runs this job and will record its end
+            Instant now = clock.instant();
+            Optional<Lease> current = fold.lease(jobId);
+            if (current.isPresent() && current.get().holder().id().equals(holder.id())) {
+                return ClaimResult.claimed(new ClaimToken(jobId, current.get().epoch()), current.get().until());
             }
-            Optional<JobState> recorded = jobFiles.readFresh(jobId);
-            if (recorded.isPresent() && (recorded.get().status() == Status.SUCCEEDED
-                    || recorded.get().status() == Status.FAILED)) {
-                jobs.put(jobId, recorded.get());
-                return; // another process ran it to its end; a late "skipped" must not erase that
+            if (current.isPresent() && current.get().heldAgainst(holder, now)) {
+                return ClaimResult.heldElsewhere(job.status());
             }
-        }
-        try {
-            update(jobId, job -> JobStates.finished(job, status, at, error), true);
-        } finally {
-            claims.release(jobId);
-        }
+            long epoch = fold.epoch(jobId) + 1;
+            Instant until = now.plus(lease);
+            appendLocked(List.of(JournalEntry.claim(jobId, epoch, now, until, holder)));
+            return ClaimResult.claimed(new ClaimToken(jobId, epoch), until);
+        });
     }
 
     @Override
-    public OutputStream openLog(String jobId, String stepId) {
-        return AtomicFiles.openTruncating(layout.stepLog(jobId, stepId));
+    public void heartbeat(ClaimToken token, Duration lease) {
+        fenced(token, fold -> JournalEntry.renew(token.jobId(), token.epoch(), clock.instant().plus(lease)));
     }
 
-    /** Exact: the compacted state merged with every job file changed since this backend last looked. */
+    @Override
+    public void stepStarted(ClaimToken token, String stepId, Instant at) {
+        fenced(token, fold -> JournalEntry.step(token.jobId(), token.epoch(),
+                new StepState(stepId, Status.RUNNING, null, at, null, null)));
+    }
+
+    @Override
+    public void stepFinished(ClaimToken token, StepState step) {
+        fenced(token, fold -> JournalEntry.step(token.jobId(), token.epoch(), step));
+    }
+
+    @Override
+    public OutputStream openLog(ClaimToken token, String stepId) {
+        Path file = layout.stepLog(token.jobId(), stepId);
+        synchronized (foldLock) {
+            requireOpen();
+            recorded.refresh();
+            requireCurrent(token, recorded.fold());
+        }
+        return AtomicFiles.openTruncating(file);
+    }
+
+    @Override
+    public void jobFinished(ClaimToken token, Status status, Instant at, String error) {
+        locked(fold -> {
+            if (fold.job(token.jobId()).status().isTerminal()) {
+                return null; // already recorded: finishing twice changes nothing
+            }
+            requireCurrent(token, fold);
+            appendLocked(List.of(JournalEntry.end(token.jobId(), token.epoch(), status, at, error)));
+            return null;
+        });
+    }
+
+    @Override
+    public boolean jobNotRun(String jobId, Status status, Instant at, String reason) {
+        return locked(fold -> {
+            if (RunFold.finishedForGood(fold.job(jobId).status())) {
+                return false;
+            }
+            Optional<Lease> lease = fold.lease(jobId);
+            if (lease.isPresent() && lease.get().heldAgainst(holder, clock.instant())) {
+                return false;
+            }
+            appendLocked(List.of(JournalEntry.notRun(jobId, status, at, reason)));
+            return true;
+        });
+    }
+
+    @Override
+    public Map<String, JobState> awaitJobs(Collection<String> jobIds, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, JobState> actionable = new HashMap<>();
+            synchronized (foldLock) {
+                requireOpen();
+                recorded.refresh();
+                Instant now = clock.instant();
+                for (String id : jobIds) {
+                    JobState job = recorded.fold().job(id);
+                    Optional<Lease> lease = recorded.fold().lease(id);
+                    if (RunFold.finishedForGood(job.status()) || lease.isEmpty()
+                            || !lease.get().heldAgainst(holder, now)) {
+                        actionable.put(id, job);
+                    }
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (!actionable.isEmpty() || left <= 0) {
+                return actionable;
+            }
+            Thread.sleep(Math.max(1, Math.min(AWAIT_POLL.toMillis(), left / 1_000_000)));
+        }
+    }
+
+    /** Exact: the snapshot plus every journal line appended so far, by any process. */
     @Override
     public RunState read() {
-        requireOpen();
-        jobFiles.scanChanged(this::monitorFor, (file, state) -> jobs.put(state.jobId(), state));
-        RunMetadata meta = metadata;
-        return new RunState(execId, planChecksum, meta.status(), meta.startedAt(), meta.finishedAt(), jobs);
+        synchronized (foldLock) {
+            requireOpen();
+            recorded.refresh();
+            return recorded.fold().toRunState(execId, planChecksum);
+        }
+    }
+
+    @Override
+    public JobState readJob(String jobId) {
+        synchronized (foldLock) {
+            requireOpen();
+            recorded.refresh();
+            return recorded.fold().job(jobId);
+        }
     }
 
     /**
@@ -319,17 +371,21 @@ public final class FileStateBackend implements StateBackend {
      */
     @Override
     public void finish(Status status, Instant at) {
-        requireOpen();
-        boolean othersRunning = claims.recordedOwners().stream()
-                .filter(id -> !claims.holds(id)).anyMatch(claims::heldElsewhere);
-        if (othersRunning) {
-            compact(Status.RUNNING, null);
-            return;
+        boolean recordedEnd = locked(fold -> {
+            Instant now = clock.instant();
+            boolean othersRunning = fold.leases().values().stream().anyMatch(lease -> lease.heldAgainst(holder, now));
+            if (othersRunning) {
+                return false;
+            }
+            boolean anyFailed = fold.toRunState(execId, planChecksum).jobs().values().stream()
+                    .anyMatch(job -> job.status() == Status.FAILED);
+            Status end = status == Status.SUCCEEDED && anyFailed ? Status.FAILED : status;
+            appendLocked(List.of(JournalEntry.run(end, at)));
+            return true;
+        });
+        if (recordedEnd || compactedOffset != recorded.tail().offset()) {
+            compactNow();
         }
-        RunState state = read();
-        boolean anyFailed = state.jobs().values().stream().anyMatch(job -> job.status() == Status.FAILED);
-        Status end = status == Status.SUCCEEDED && anyFailed ? Status.FAILED : status;
-        compact(end, at);
     }
 
     @Override
@@ -342,86 +398,123 @@ public final class FileStateBackend implements StateBackend {
             writer.close();
         }
         try {
-            if (metadata != null && (dirty.get() || !unflushed.isEmpty())) {
-                compact();
+            if (journal != null) {
+                releaseHeldJobs();
+                compactIfChanged();
             }
+        } catch (RuntimeException e) {
+            // the run already reported (or will report) the failure that broke the records; closing
+            // must not hide it, and the lock and the holder go away with this process regardless
+            LOG.log(System.Logger.Level.DEBUG, "closing the records of " + execId + " failed", e);
         } finally {
-            claims.close();
-        }
-    }
-
-    /** Applies a transition; {@code durable} writes the job file now, else within the flush interval. */
-    private void update(String jobId, UnaryOperator<JobState> change, boolean durable) {
-        Path file = layout.jobFile(jobId);
-        synchronized (monitorFor(file)) {
-            JobState next = change.apply(jobs.getOrDefault(jobId, seeded(jobId, Status.PENDING, 0, null)));
-            jobs.put(jobId, next);
-            if (durable) {
-                jobFiles.write(next);
-                unflushed.remove(jobId);
-            } else {
-                unflushed.add(jobId);
+            holder.retire();
+            if (journal != null) {
+                journal.close();
             }
         }
-        dirty.set(true);
     }
 
-    /** Writes the job files of transitions kept in memory so far (several coalesce into one write). */
-    private void flush() {
-        for (String jobId : List.copyOf(unflushed)) {
-            synchronized (monitorFor(layout.jobFile(jobId))) {
-                if (unflushed.remove(jobId)) {
-                    jobFiles.write(jobs.get(jobId));
+    /** Gives up the jobs this backend still holds unfinished, so others may claim them at once. */
+    private void releaseHeldJobs() {
+        locked(fold -> {
+            List<JournalEntry> releases = new ArrayList<>();
+            fold.leases().forEach((jobId, lease) -> {
+                if (lease.holder().id().equals(holder.id())) {
+                    releases.add(JournalEntry.release(jobId, lease.epoch()));
                 }
+            });
+            if (!releases.isEmpty()) {
+                appendLocked(releases);
+            }
+            return null;
+        });
+    }
+
+    /** A fenced transition: refused unless {@code token} is the job's current claim by this backend. */
+    private void fenced(ClaimToken token, java.util.function.Function<RunFold, JournalEntry> entry) {
+        locked(fold -> {
+            requireCurrent(token, fold);
+            appendLocked(List.of(entry.apply(fold)));
+            return null;
+        });
+    }
+
+    private void requireCurrent(ClaimToken token, RunFold fold) {
+        Optional<Lease> lease = fold.lease(token.jobId());
+        if (fold.epoch(token.jobId()) != token.epoch()) {
+            throw new LeaseLostException(token, "the job was claimed again since (epoch "
+                    + fold.epoch(token.jobId()) + ")");
+        }
+        if (lease.isEmpty() || !lease.get().holder().id().equals(holder.id())) {
+            throw new LeaseLostException(token, "the claim was released or the job was reset");
+        }
+    }
+
+    /** Runs {@code action} under the journal lock on a fold caught up with every append. */
+    private <T> T locked(java.util.function.Function<RunFold, T> action) {
+        requireOpen();
+        try (JournalLock.Held ignored = journal.lock()) {
+            synchronized (foldLock) {
+                recorded.refresh();
+                return action.apply(recorded.fold());
             }
         }
     }
 
-    /** Rewrites state.json and metadata.json from the merged state, with the run's current status. */
-    private void compact() {
-        synchronized (compactionLock) {
-            compact(metadata.status(), metadata.finishedAt());
+    /** Appends and applies entries; the caller holds the journal lock and the fold lock. */
+    private void appendLocked(List<JournalEntry> entries) {
+        journal.append(recorded.tail(), entries);
+        entries.forEach(recorded.fold()::apply);
+    }
+
+    private void compactIfChanged() {
+        if (journal != null && recorded.tail().offset() != compactedOffset) {
+            compactNow();
         }
     }
 
-    /** Rewrites state.json and metadata.json from the merged state. */
-    private void compact(Status status, Instant finishedAt) {
-        synchronized (compactionLock) {
-            dirty.set(false);
-            try {
-                flush();
-                RunState merged = read();
-                RunMetadata meta = metadata.withProgress(status, finishedAt, JobCounts.of(merged.jobs().values()));
-                metadata = meta;
-                AtomicFiles.write(layout.stateFile(), RecordsJson.pretty(new RunState(execId, planChecksum,
-                        status, meta.startedAt(), finishedAt, merged.jobs())));
-                AtomicFiles.write(layout.metadataFile(), RecordsJson.pretty(meta));
-            } catch (RuntimeException e) {
-                dirty.set(true);
-                throw e;
-            }
+    /** Rewrites state.json and metadata.json from the fold (atomically; never on the hot path). */
+    private void compactNow() {
+        StateFile snapshot;
+        RunMetadata meta;
+        synchronized (foldLock) {
+            recorded.refresh();
+            RunFold fold = recorded.fold();
+            long offset = recorded.tail().offset();
+            snapshot = fold.toSnapshot(execId, planChecksum, offset);
+            meta = metadata.withProgress(fold.status(), fold.finishedAt(), JobCounts.of(snapshot.jobs().values()));
+            metadata = meta;
+            compactedOffset = offset;
         }
-    }
-
-    private void startBackgroundWriter() {
-        writer = new BackgroundWriter("orun-records-" + execId, this::flush, FLUSH_INTERVAL, () -> {
-            if (dirty.get()) {
-                compact();
-            }
-        }, compactionInterval);
-    }
-
-    private JobState seeded(String jobId, Status status, int attempts, Instant startedAt) {
-        return JobStates.seeded(jobId, planJobs.get(jobId), status, attempts, startedAt);
-    }
-
-    private Object monitorFor(Path jobFile) {
-        return monitors.computeIfAbsent(jobFile, key -> new Object());
+        RecordsWrites.atomic(layout.stateFile(), RecordsJson.pretty(snapshot));
+        RecordsWrites.atomic(layout.metadataFile(), RecordsJson.pretty(meta));
     }
 
     private void requireOpen() {
-        if (metadata == null) {
+        if (recorded == null || journal == null) {
             throw new IllegalStateException("execution " + execId + " is not open");
+        }
+    }
+
+    /** Runs a records write, turning an I/O failure into a one-line error naming the path. */
+    static final class RecordsWrites {
+        private RecordsWrites() {
+        }
+
+        interface IoAction {
+            void run() throws IOException;
+        }
+
+        static void run(Path path, IoAction action) {
+            try {
+                action.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + path + ": " + dev.orun.exec.internal.records.IoReasons.of(e), e);
+            }
+        }
+
+        static void atomic(Path file, byte[] bytes) {
+            AtomicFiles.write(file, bytes);
         }
     }
 }

@@ -2,13 +2,17 @@ package dev.orun.exec.records;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orun.core.state.RunMetadata;
+import dev.orun.core.state.RunRecord;
+import dev.orun.core.state.RunSummary;
 import dev.orun.exec.internal.records.RecordsJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The machine-readable views behind {@code orun status --json}: stable field names, two-space
- * indentation, one document ending with a newline.
+ * indentation, one document ending with a newline. Built from the read SPI, so every state
+ * backend's runs render the same.
  */
 public final class StatusDocuments {
 
@@ -19,7 +23,7 @@ public final class StatusDocuments {
      * One run: {@code {execId, inProgress, metadata, state}}; {@code metadata} is the
      * {@code metadata.json} shape with exact job counts, {@code state} the {@code RunState} shape.
      */
-    public static String run(Execution run) {
+    public static String run(RunRecord run) {
         ObjectNode node = RecordsJson.mapper().createObjectNode();
         node.put("execId", run.execId());
         node.put("inProgress", run.inProgress());
@@ -31,9 +35,9 @@ public final class StatusDocuments {
     }
 
     /** Runs newest first: {@code [{execId, inProgress, abandoned, metadata}]}. */
-    public static String list(List<ExecutionSummary> runs) {
+    public static String list(List<RunSummary> runs) {
         ArrayNode array = RecordsJson.mapper().createArrayNode();
-        for (ExecutionSummary run : runs) {
+        for (RunSummary run : runs) {
             ObjectNode node = array.addObject();
             node.put("execId", run.execId());
             node.put("inProgress", run.inProgress());

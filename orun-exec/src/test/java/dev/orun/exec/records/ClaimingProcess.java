@@ -33,7 +33,7 @@ public final class ClaimingProcess {
         }
         if (result.isClaimed()) {
             waitFor(signals.resolve("release"));
-            backend.jobFinished(jobId, Status.SUCCEEDED, Instant.now(), null);
+            backend.jobFinished(result.token(), Status.SUCCEEDED, Instant.now(), null);
         }
         backend.close();
         System.out.println("DONE");

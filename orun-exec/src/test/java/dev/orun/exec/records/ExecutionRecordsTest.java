@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.plan.Plan;
+import dev.orun.core.state.ClaimToken;
+import dev.orun.core.state.RunRecord;
 import dev.orun.core.state.Status;
+import dev.orun.core.state.StepLog;
 import dev.orun.core.state.StepState;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -38,7 +41,7 @@ class ExecutionRecordsTest {
         return new FileStateBackend(orunDir(), execId, Clock.fixed(startedAt, ZoneOffset.UTC), Duration.ofSeconds(1));
     }
 
-    private static void step(FileStateBackend backend, String job, String step, Status status, String output)
+    private static void step(FileStateBackend backend, ClaimToken job, String step, Status status, String output)
             throws Exception {
         backend.stepStarted(job, step, T0);
         try (OutputStream log = backend.openLog(job, step)) {
@@ -56,13 +59,13 @@ class ExecutionRecordsTest {
         }
         try (FileStateBackend c = backend("run-c", T0.plusSeconds(60))) {
             c.open(TestPlans.run("run-c", plan));
-            c.claim("api@dev.build", LEASE);
-            step(c, "api@dev.build", "compile", Status.SUCCEEDED, "compiled\n");
-            step(c, "api@dev.build", "test", Status.FAILED, "1 test failed\nexpected 1 but was 2\n");
-            c.jobFinished("api@dev.build", Status.FAILED, T0.plusSeconds(70), "step test: exit 2");
-            c.claim("api@dev.deploy", LEASE);
-            step(c, "api@dev.deploy", "push", Status.SUCCEEDED, "pushed\n");
-            c.jobFinished("api@dev.deploy", Status.SUCCEEDED, T0.plusSeconds(71), null);
+            ClaimToken build = c.claim("api@dev.build", LEASE).token();
+            step(c, build, "compile", Status.SUCCEEDED, "compiled\n");
+            step(c, build, "test", Status.FAILED, "1 test failed\nexpected 1 but was 2\n");
+            c.jobFinished(build, Status.FAILED, T0.plusSeconds(70), "step test: exit 2");
+            ClaimToken deploy = c.claim("api@dev.deploy", LEASE).token();
+            step(c, deploy, "push", Status.SUCCEEDED, "pushed\n");
+            c.jobFinished(deploy, Status.SUCCEEDED, T0.plusSeconds(71), null);
             c.finish(Status.FAILED, T0.plusSeconds(72));
         }
         try (FileStateBackend b = backend("run-b", T0.plusSeconds(120))) {
@@ -74,21 +77,21 @@ class ExecutionRecordsTest {
     @Test
     void listsRunsNewestFirstWithTheirStatusAndCounts() throws Exception {
         recordThreeRuns();
-        ExecutionRecords records = new ExecutionRecords(orunDir());
+        FileRunRecords records = new FileRunRecords(orunDir());
 
-        assertThat(records.list()).extracting(ExecutionSummary::execId).containsExactly("run-b", "run-c", "run-a");
-        assertThat(records.latest()).map(ExecutionSummary::execId).hasValue("run-b");
-        ExecutionSummary c = records.find("run-c").orElseThrow();
+        assertThat(records.list()).extracting(dev.orun.core.state.RunSummary::execId).containsExactly("run-b", "run-c", "run-a");
+        assertThat(records.latest()).map(dev.orun.core.state.RunSummary::execId).hasValue("run-b");
+        dev.orun.core.state.RunSummary c = records.find("run-c").orElseThrow();
         assertThat(c.status()).isEqualTo(Status.FAILED);
         assertThat(c.inProgress()).isFalse();
         assertThat(c.duration(Instant.now())).isEqualTo(Duration.ofSeconds(12));
-        assertThat(c.jobs()).isEqualTo(new JobCounts(2, 0, 0, 1, 1, 0, 0));
+        assertThat(c.jobs()).isEqualTo(new dev.orun.core.state.JobCounts(2, 0, 0, 1, 1, 0, 0));
     }
 
     @Test
     void findsByUniquePrefixAndNamesRecentRunsForAnUnknownId() throws Exception {
         recordThreeRuns();
-        ExecutionRecords records = new ExecutionRecords(orunDir());
+        FileRunRecords records = new FileRunRecords(orunDir());
 
         assertThat(records.load("run-c").execId()).isEqualTo("run-c");
         assertThatThrownBy(() -> records.find("run-"))
@@ -103,7 +106,7 @@ class ExecutionRecordsTest {
 
     @Test
     void anEmptyWorkspaceHasNoLatestRun() {
-        ExecutionRecords records = new ExecutionRecords(orunDir());
+        FileRunRecords records = new FileRunRecords(orunDir());
         assertThat(records.list()).isEmpty();
         assertThatThrownBy(() -> records.load(null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no runs recorded").hasMessageContaining("orun run");
@@ -112,16 +115,15 @@ class ExecutionRecordsTest {
     @Test
     void logsAreListedByJobThenStepWithTheStepsStatus() throws Exception {
         recordThreeRuns();
-        Execution run = new ExecutionRecords(orunDir()).load("run-c");
+        RunRecord run = new FileRunRecords(orunDir()).load("run-c");
 
-        assertThat(run.logs()).extracting(LogEntry::label, LogEntry::status).containsExactly(
+        assertThat(run.logs()).extracting(StepLog::label, StepLog::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("api@dev.build / compile", Status.SUCCEEDED),
                 org.assertj.core.groups.Tuple.tuple("api@dev.build / test", Status.FAILED),
                 org.assertj.core.groups.Tuple.tuple("api@dev.deploy / push", Status.SUCCEEDED));
         assertThat(run.jobCounts().failed()).isEqualTo(1);
-        assertThat(run.plan()).map(Plan::planId).hasValue(TestPlans.plan("release").planId());
-        assertThat(LogTail.lastLines(run.logFile("api@dev.build", "test"), 1))
-                .containsExactly("expected 1 but was 2");
+        assertThat(new String(new FileRunRecords(orunDir()).readLog("run-c", "api@dev.build", "test", 14, 100).bytes(),
+                StandardCharsets.UTF_8)).isEqualTo("expected 1 but was 2\n");
     }
 
     @Test
@@ -131,28 +133,28 @@ class ExecutionRecordsTest {
         Files.createDirectories(stray.getParent());
         Files.writeString(stray, "half a line");
 
-        assertThat(new ExecutionRecords(orunDir()).load("run-b").logs())
-                .extracting(LogEntry::stepId).containsExactly("crash/step");
+        assertThat(new FileRunRecords(orunDir()).load("run-b").logs())
+                .extracting(StepLog::stepId).containsExactly("crash/step");
     }
 
     @Test
     void followingARunInProgressStreamsLogsUntilItEnds() throws Exception {
         Plan plan = TestPlans.plan("release");
-        ExecutionRecords records = new ExecutionRecords(orunDir());
+        FileRunRecords records = new FileRunRecords(orunDir());
         try (FileStateBackend live = new FileStateBackend(orunDir(), "live")) {
             live.open(TestPlans.run("live", plan));
-            live.claim("api@dev.build", LEASE);
-            live.stepStarted("api@dev.build", "compile", Instant.now());
-            OutputStream compileLog = live.openLog("api@dev.build", "compile");
+            ClaimToken build = live.claim("api@dev.build", LEASE).token();
+            live.stepStarted(build, "compile", Instant.now());
+            OutputStream compileLog = live.openLog(build, "compile");
             compileLog.write("first\n".getBytes(StandardCharsets.UTF_8));
             compileLog.flush();
 
             ByteArrayOutputStream seen = new ByteArrayOutputStream();
             List<String> labels = new ArrayList<>();
-            AtomicReference<Execution> ended = new AtomicReference<>();
+            AtomicReference<RunRecord> ended = new AtomicReference<>();
             Thread follower = new Thread(() -> {
                 try {
-                    ended.set(new LogFollower(records, "live", entry -> true, Duration.ofMillis(20))
+                    ended.set(new LogFollower(records, records.find("live").orElseThrow(), entry -> true, Duration.ofMillis(20))
                             .follow((entry, bytes, off, len) -> {
                                 synchronized (seen) {
                                     labels.add(entry.label());
@@ -168,9 +170,9 @@ class ExecutionRecordsTest {
 
             compileLog.write("second\n".getBytes(StandardCharsets.UTF_8));
             compileLog.close();
-            live.stepFinished("api@dev.build", new StepState("compile", Status.SUCCEEDED, 0, null, null, null));
-            step(live, "api@dev.build", "test", Status.SUCCEEDED, "tested\n");
-            live.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
+            live.stepFinished(build, new StepState("compile", Status.SUCCEEDED, 0, null, null, null));
+            step(live, build, "test", Status.SUCCEEDED, "tested\n");
+            live.jobFinished(build, Status.SUCCEEDED, Instant.now(), null);
             assertThat(follower.isAlive()).isTrue();
             live.finish(Status.SUCCEEDED, Instant.now());
 

@@ -8,6 +8,7 @@ import dev.orun.core.InvalidInputException;
 import dev.orun.core.OrunException;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.state.ClaimResult;
+import dev.orun.core.state.ClaimToken;
 import dev.orun.core.state.RunState;
 import dev.orun.core.state.Status;
 import dev.orun.core.state.StepState;
@@ -43,17 +44,18 @@ class FileStateBackendRecordsTest {
     }
 
     private void runJob(FileStateBackend backend, String jobId, Status status, String... steps) throws Exception {
-        assertThat(backend.claim(jobId, LEASE).isClaimed()).isTrue();
+        ClaimToken token = backend.claim(jobId, LEASE).token();
+        assertThat(token).isNotNull();
         for (String step : steps) {
             Instant start = Instant.now();
-            backend.stepStarted(jobId, step, start);
-            try (OutputStream log = backend.openLog(jobId, step)) {
+            backend.stepStarted(token, step, start);
+            try (OutputStream log = backend.openLog(token, step)) {
                 log.write(("output of " + step + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            backend.stepFinished(jobId, new StepState(step, status, status == Status.SUCCEEDED ? 0 : 1,
+            backend.stepFinished(token, new StepState(step, status, status == Status.SUCCEEDED ? 0 : 1,
                     start, Instant.now(), status == Status.SUCCEEDED ? null : "command exited with code 1"));
         }
-        backend.jobFinished(jobId, status, Instant.now(), status == Status.SUCCEEDED ? null : "step failed");
+        backend.jobFinished(token, status, Instant.now(), status == Status.SUCCEEDED ? null : "step failed");
     }
 
     @Test
@@ -93,7 +95,7 @@ class FileStateBackendRecordsTest {
             runJob(backend, "api@dev.build", Status.SUCCEEDED, "compile", "test");
 
             assertThat(backend.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
-            assertThat(json(dir.resolve("jobs/api@dev.build.json")).path("status").asText()).isEqualTo("succeeded");
+            assertThat(Files.readString(dir.resolve("journal.jsonl"))).contains("\"kind\":\"end\",\"job\":\"api@dev.build\"");
 
             runJob(backend, "api@dev.deploy", Status.FAILED, "push");
             backend.finish(Status.FAILED, Instant.now());
@@ -119,9 +121,9 @@ class FileStateBackendRecordsTest {
     @Test
     void aJobStillRunningWhenItEndsHasItsRunningStepSettledAndUnstartedStepsSkipped() {
         try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
-            backend.claim("api@dev.build", LEASE);
-            backend.stepStarted("api@dev.build", "compile", Instant.now());
-            backend.jobFinished("api@dev.build", Status.CANCELLED, Instant.now(), "interrupted");
+            ClaimToken token = backend.claim("api@dev.build", LEASE).token();
+            backend.stepStarted(token, "compile", Instant.now());
+            backend.jobFinished(token, Status.CANCELLED, Instant.now(), "interrupted");
 
             assertThat(backend.read().job("api@dev.build").steps())
                     .extracting(StepState::status).containsExactly(Status.CANCELLED, Status.SKIPPED);
@@ -133,14 +135,14 @@ class FileStateBackendRecordsTest {
         Plan plan = TestPlans.plan("release");
         try (FileStateBackend first = open("r1", plan)) {
             runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
-            first.claim("api@dev.deploy", LEASE);
-            first.jobFinished("api@dev.deploy", Status.CANCELLED, Instant.now(), "interrupted");
+            ClaimToken deploy = first.claim("api@dev.deploy", LEASE).token();
+            first.jobFinished(deploy, Status.CANCELLED, Instant.now(), "interrupted");
             first.finish(Status.CANCELLED, Instant.now());
         }
         try (FileStateBackend resumed = open("r1", plan)) {
             assertThat(resumed.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
             assertThat(resumed.claim("api@dev.build", LEASE))
-                    .isEqualTo(new ClaimResult(ClaimResult.Outcome.ALREADY_DONE, Status.SUCCEEDED));
+                    .isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
             assertThat(resumed.claim("api@dev.deploy", LEASE).isClaimed()).isTrue();
             assertThat(resumed.read().job("api@dev.deploy").attempts()).isEqualTo(2);
             assertThat(orunDir().resolve("executions/r1/logs/api@dev.build/compile.log")).exists();
@@ -162,7 +164,8 @@ class FileStateBackendRecordsTest {
         String before = Files.readString(metadata);
         FileStateBackend second = new FileStateBackend(orunDir(), "r1");
         String expected = "execution r1 was started with plan " + TestPlans.plan("release").planId()
-                + ", not " + other.planId() + "; use a new --exec-id";
+                + ", not " + other.planId() + " (the plan changed since); resume it with its own plan: orun run"
+                + " .orun/executions/r1/plan.json --exec-id r1, or start anew without --exec-id";
         assertThatThrownBy(() -> second.open(TestPlans.run("r1", other)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(expected)
@@ -191,17 +194,17 @@ class FileStateBackendRecordsTest {
     void twoBackendsInOneJvmNeverBothClaimAJob() throws Exception {
         Plan plan = TestPlans.plan("release");
         try (FileStateBackend a = open("r1", plan); FileStateBackend b = open("r1", plan)) {
-            assertThat(a.claim("api@dev.build", LEASE).isClaimed()).isTrue();
+            ClaimToken token = a.claim("api@dev.build", LEASE).token();
             ClaimResult other = b.claim("api@dev.build", LEASE);
             assertThat(other.outcome()).isEqualTo(ClaimResult.Outcome.HELD_ELSEWHERE);
             assertThatThrownBy(() -> b.resetJob("api@dev.build"))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("running in another process");
 
-            b.jobFinished("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast");
+            assertThat(b.jobNotRun("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast")).isFalse();
             assertThat(a.read().job("api@dev.build").status()).isEqualTo(Status.RUNNING);
 
-            a.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
-            b.jobFinished("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast");
+            a.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
+            assertThat(b.jobNotRun("api@dev.build", Status.SKIPPED, Instant.now(), "fail-fast")).isFalse();
 
             assertThat(b.claim("api@dev.build", LEASE).outcome()).isEqualTo(ClaimResult.Outcome.ALREADY_DONE);
             assertThat(b.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
@@ -212,13 +215,13 @@ class FileStateBackendRecordsTest {
     void runStaysRunningWhileAnotherProcessStillHoldsAJob() throws Exception {
         Plan plan = TestPlans.plan("release");
         try (FileStateBackend a = open("r1", plan); FileStateBackend b = open("r1", plan)) {
-            a.claim("api@dev.build", LEASE);
+            ClaimToken token = a.claim("api@dev.build", LEASE).token();
             runJob(b, "api@dev.deploy", Status.SUCCEEDED, "push");
             b.finish(Status.SUCCEEDED, Instant.now());
             assertThat(json(orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
                     .isEqualTo("running");
 
-            a.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
+            a.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
             a.finish(Status.SUCCEEDED, Instant.now());
             assertThat(json(orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
                     .isEqualTo("succeeded");
@@ -253,40 +256,136 @@ class FileStateBackendRecordsTest {
     }
 
     @Test
-    void stepTransitionsReachOtherReadersShortlyAndAllOfThemByClose() throws Exception {
-        ExecutionRecords records = new ExecutionRecords(orunDir());
+    void everyTransitionIsOneJournalLineThatOtherReadersSeeAtOnce() throws Exception {
+        FileRunRecords records = new FileRunRecords(orunDir());
+        Path journal = orunDir().resolve("executions/r1/journal.jsonl");
         try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
-            backend.claim("api@dev.build", LEASE);
+            long lines = Files.readAllLines(journal).size();
+            ClaimToken token = backend.claim("api@dev.build", LEASE).token();
             assertThat(records.load("r1").state().job("api@dev.build").status()).isEqualTo(Status.RUNNING);
 
-            backend.stepStarted("api@dev.build", "compile", Instant.now());
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (records.load("r1").state().job("api@dev.build").steps().get(0).status() != Status.RUNNING
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            backend.stepStarted(token, "compile", Instant.now());
             assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
                     .isEqualTo(Status.RUNNING);
-            backend.stepFinished("api@dev.build", new StepState("compile", Status.SUCCEEDED, 0, null, null, null));
+            backend.stepFinished(token, new StepState("compile", Status.SUCCEEDED, 0, null, null, null));
+            backend.heartbeat(token, Duration.ofHours(1));
+            assertThat(Files.readAllLines(journal)).hasSize((int) lines + 4);
+            assertThat(orunDir().resolve("executions/r1/jobs")).doesNotExist();
+            assertThat(orunDir().resolve("executions/r1/claims")).doesNotExist();
         }
         assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
                 .isEqualTo(Status.SUCCEEDED);
     }
 
     @Test
-    void theClaimOwnerRecordNamesThisProcessAndHeartbeatsExtendItsLease() throws Exception {
-        Path owner = orunDir().resolve("executions/r1/claims/api@dev.build.owner.json");
-        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
-            backend.claim("api@dev.build", Duration.ofSeconds(30));
-            JsonNode first = json(owner);
-            assertThat(first.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
-            Instant firstLease = Instant.parse(first.path("leaseExpiresAt").asText());
-
-            backend.heartbeat("api@dev.build", Duration.ofHours(1));
-
-            assertThat(Instant.parse(json(owner).path("leaseExpiresAt").asText())).isAfter(firstLease);
-            backend.jobFinished("api@dev.build", Status.SUCCEEDED, Instant.now(), null);
-            assertThat(owner).doesNotExist();
+    void aTornLastJournalLineIsIgnoredOnResumeAndCutOffByTheNextWriter() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        Path journal = orunDir().resolve("executions/r1/journal.jsonl");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
         }
+        String torn = "{\"kind\":\"end\",\"job\":\"api@dev.deploy\",\"epoch\":1,\"status\":\"succ";
+        Files.writeString(journal, torn, java.nio.file.StandardOpenOption.APPEND);
+
+        try (FileStateBackend resumed = open("r1", plan)) {
+            assertThat(resumed.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
+            assertThat(resumed.read().job("api@dev.deploy").status()).isEqualTo(Status.PENDING);
+            assertThat(resumed.claim("api@dev.deploy", LEASE).isClaimed()).isTrue();
+        }
+        assertThat(Files.readString(journal)).doesNotContain("\"status\":\"succ\n").endsWith("\n");
+        assertThat(new FileRunRecords(orunDir()).load("r1").state().job("api@dev.build").status())
+                .isEqualTo(Status.SUCCEEDED);
+    }
+
+    @Test
+    void anUnreadableSnapshotIsRebuiltFromTheJournal() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile", "test");
+            first.finish(Status.SUCCEEDED, Instant.now());
+        }
+        Files.writeString(orunDir().resolve("executions/r1/state.json"), "{\"jobs\": {\"api@dev.b");
+
+        assertThat(new FileRunRecords(orunDir()).load("r1").state().job("api@dev.build").status())
+                .isEqualTo(Status.SUCCEEDED);
+        try (FileStateBackend resumed = open("r1", plan)) {
+            assertThat(resumed.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
+        }
+        assertThat(json(orunDir().resolve("executions/r1/state.json")).path("jobs").path("api@dev.build")
+                .path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aDamagedJournalLineIsAnErrorNamingTheFileAndWhatToDo() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
+        }
+        Path journal = orunDir().resolve("executions/r1/journal.jsonl");
+        Files.write(journal, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+        Files.delete(orunDir().resolve("executions/r1/state.json"));
+
+        assertThatThrownBy(() -> open("r1", plan))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(journal.toString())
+                .hasMessageContaining("not valid UTF-8")
+                .hasMessageContaining("start a new --exec-id");
+    }
+
+    @Test
+    void aClaimCompactedIntoTheSnapshotStillHoldsTheJobForAProcessJoiningLater() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        Path stateFile = orunDir().resolve("executions/r1/state.json");
+        try (FileStateBackend first = new FileStateBackend(orunDir(), "r1", java.time.Clock.systemUTC(),
+                Duration.ofMillis(20))) {
+            first.open(TestPlans.run("r1", plan));
+            ClaimToken token = first.claim("api@dev.build", LEASE).token();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!json(stateFile).path("leases").has("api@dev.build") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            try (FileStateBackend joining = open("r1", plan)) {
+                assertThat(joining.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.heldElsewhere(Status.RUNNING));
+                first.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
+                assertThat(joining.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
+            }
+        }
+    }
+
+    @Test
+    void aTruncatedMetadataFileIsNamedByStatusAndRewrittenByResume() throws Exception {
+        Plan plan = TestPlans.plan("release");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
+            first.finish(Status.SUCCEEDED, Instant.now());
+        }
+        Path metadata = orunDir().resolve("executions/r1/metadata.json");
+        Files.writeString(metadata, "{\"execId\": \"r1\", \"status\": \"succ");
+
+        assertThatThrownBy(() -> new FileRunRecords(orunDir()).load("r1"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(metadata.toString()).hasMessageContaining("orun run --exec-id r1");
+        try (FileStateBackend resumed = open("r1", plan)) {
+            assertThat(resumed.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
+        }
+        assertThat(new FileRunRecords(orunDir()).load("r1").state().job("api@dev.build").status())
+                .isEqualTo(Status.SUCCEEDED);
+    }
+
+    @Test
+    void anUnknownStatusOrGarbageInAStateFileWithoutJournalIsAnErrorSayingWhatToDo() throws Exception {
+        Path dir = Files.createDirectories(orunDir().resolve("executions/old-1"));
+        Files.writeString(dir.resolve("state.json"), "{\"execId\":\"old-1\",\"status\":\"running\",\"jobs\":"
+                + "{\"api@dev.build\":{\"jobId\":\"api@dev.build\",\"status\":\"exploded\"}}}");
+
+        assertThatThrownBy(() -> new FileStateBackend(orunDir(), "old-1").peek())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(dir.resolve("state.json").toString())
+                .hasMessageContaining("unknown status \"exploded\"")
+                .hasMessageContaining("start a new --exec-id")
+                .satisfies(e -> assertThat(((OrunException) e).exitCode()).isEqualTo(2));
+        Files.write(dir.resolve("state.json"), new byte[] {'{', (byte) 0xc3, '(', '}'});
+        assertThatThrownBy(() -> new FileStateBackend(orunDir(), "old-1").peek())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not valid UTF-8");
     }
 }

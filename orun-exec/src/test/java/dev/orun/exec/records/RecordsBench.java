@@ -52,15 +52,15 @@ public final class RecordsBench {
             List<Future<?>> done = new ArrayList<>();
             for (Job job : jobs) {
                 done.add(pool.submit(() -> {
-                    backend.claim(job.id(), Duration.ofMinutes(5));
+                    var token = backend.claim(job.id(), Duration.ofMinutes(5)).token();
                     for (String step : List.of("compile", "test")) {
-                        backend.stepStarted(job.id(), step, Instant.now());
-                        try (OutputStream log = backend.openLog(job.id(), step)) {
+                        backend.stepStarted(token, step, Instant.now());
+                        try (OutputStream log = backend.openLog(token, step)) {
                             log.write("ok\n".getBytes());
                         }
-                        backend.stepFinished(job.id(), new StepState(step, Status.SUCCEEDED, 0, null, null, null));
+                        backend.stepFinished(token, new StepState(step, Status.SUCCEEDED, 0, null, null, null));
                     }
-                    backend.jobFinished(job.id(), Status.SUCCEEDED, Instant.now(), null);
+                    backend.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
                     return null;
                 }));
             }

@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Claims between real JVM processes sharing one execution id. */
+@Tag("slow")
 class RecordsClaimAcrossProcessesTest {
 
     private static final String JOB = "api@dev.build";
@@ -101,7 +103,7 @@ class RecordsClaimAcrossProcessesTest {
         assertThat(crashing.nextLine()).isEqualTo("OUTCOME CLAIMED");
         assertThat(crashing.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(crashing.process().exitValue()).isEqualTo(3);
-        ExecutionSummary crashed = new ExecutionRecords(orunDir()).find("shared-1").orElseThrow();
+        dev.orun.core.state.RunSummary crashed = new FileRunRecords(orunDir()).find("shared-1").orElseThrow();
         assertThat(crashed.status()).isEqualTo(Status.RUNNING);
         assertThat(crashed.abandoned()).isTrue();
         assertThat(crashed.inProgress()).isFalse(); // so status --watch and logs --follow stop
@@ -125,7 +127,7 @@ class RecordsClaimAcrossProcessesTest {
         try (FileStateBackend other = new FileStateBackend(orunDir(), "shared-1")) {
             other.open(TestPlans.run("shared-1", TestPlans.plan("demo")));
             assertThat(other.claim(JOB, Duration.ofMinutes(1)))
-                    .isEqualTo(new ClaimResult(ClaimResult.Outcome.HELD_ELSEWHERE, Status.RUNNING));
+                    .isEqualTo(ClaimResult.heldElsewhere(Status.RUNNING));
 
             Files.createFile(signals().resolve("release"));
             assertThat(holder.nextLine()).isEqualTo("DONE");

@@ -50,7 +50,7 @@ class RecordsLegacyMigrationTest {
         assertThat(workspace.resolve(".orun-state.json")).doesNotExist();
         assertThat(workspace.resolve(".orun-state.json.migrated")).hasContent(LEGACY.strip());
 
-        ExecutionRecords records = new ExecutionRecords(orunDir);
+        FileRunRecords records = new FileRunRecords(orunDir);
         String migratedId;
         try (Stream<Path> dirs = Files.list(orunDir.resolve("executions"))) {
             migratedId = dirs.map(dir -> dir.getFileName().toString())
@@ -66,8 +66,8 @@ class RecordsLegacyMigrationTest {
                         org.assertj.core.groups.Tuple.tuple("build", Status.SUCCEEDED),
                         org.assertj.core.groups.Tuple.tuple("push", Status.FAILED),
                         org.assertj.core.groups.Tuple.tuple("smoke", Status.PENDING));
-        RunMetadata meta = RecordsJson.read(orunDir.resolve("executions/" + migratedId + "/metadata.json"),
-                RunMetadata.class).orElseThrow();
+        dev.orun.core.state.RunMetadata meta = RecordsJson.read(orunDir.resolve("executions/" + migratedId + "/metadata.json"),
+                dev.orun.core.state.RunMetadata.class).orElseThrow();
         assertThat(meta.status()).isEqualTo(Status.FAILED);
         assertThat(meta.trigger()).isEqualTo("migrated");
         assertThat(meta.jobs().total()).isEqualTo(2);

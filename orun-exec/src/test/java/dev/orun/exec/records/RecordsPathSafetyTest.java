@@ -47,16 +47,18 @@ class RecordsPathSafetyTest {
             backend.open(TestPlans.run("evil", plan));
             for (String id : hostile) {
                 String jobId = "api@dev." + id;
-                backend.claim(id, Duration.ofMinutes(1));
-                backend.stepStarted(id, id, Instant.now());
-                try (OutputStream log = backend.openLog(id, id)) {
+                var token = backend.claim(id, Duration.ofMinutes(1)).token();
+                backend.stepStarted(token, id, Instant.now());
+                try (OutputStream log = backend.openLog(token, id)) {
                     log.write(id.getBytes());
                 }
-                try (OutputStream log = backend.openLog(jobId, id)) {
+                var second = backend.claim(jobId, Duration.ofMinutes(1)).token();
+                try (OutputStream log = backend.openLog(second, id)) {
                     log.write(id.getBytes());
                 }
-                backend.stepFinished(id, new StepState(id, Status.SUCCEEDED, 0, null, null, null));
-                backend.jobFinished(id, Status.SUCCEEDED, Instant.now(), null);
+                backend.jobFinished(second, Status.SUCCEEDED, Instant.now(), null);
+                backend.stepFinished(token, new StepState(id, Status.SUCCEEDED, 0, null, null, null));
+                backend.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
                 assertThat(backend.logFile(id, id).normalize()).startsWith(execDir.resolve("logs").toAbsolutePath());
             }
             assertThat(backend.read().jobs().keySet()).containsAll(hostile);

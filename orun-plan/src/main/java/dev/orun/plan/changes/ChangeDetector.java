@@ -67,8 +67,8 @@ public final class ChangeDetector {
         }
         direct.retainAll(names(model));
 
-        SortedSet<String> withInputs = Selection.withInputDependents(model, direct);
-        SortedSet<String> selected = Selection.withAlwaysDependencies(model, withInputs);
+        SortedSet<String> withInputs = DependencyClosure.withInputDependents(model, direct);
+        SortedSet<String> selected = DependencyClosure.withAlwaysDependencies(model, withInputs);
         lines.add("directly changed: " + list(direct));
         SortedSet<String> inputs = new TreeSet<>(withInputs);
         inputs.removeAll(direct);

@@ -1,5 +1,9 @@
 package dev.orun.plan.changes;
 
+import dev.orun.core.InvalidInputException;
+import dev.orun.plan.internal.yaml.YNode;
+import dev.orun.plan.internal.yaml.YamlReader;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Semantic difference between two versions of intent.yaml: which top-level sections, which
@@ -100,15 +101,12 @@ final class IntentDiff {
             return Map.of();
         }
         try {
-            // Only the first document counts, as for every orun YAML file.
-            Load load = new Load(LoadSettings.builder().setLabel("intent.yaml").build());
-            Iterable<Object> docs = load.loadAllFromString(text);
-            for (Object doc : docs) {
-                return asMap(doc);
-            }
-            return Map.of();
-        } catch (YamlEngineException e) {
-            throw new IllegalArgumentException(e.getMessage().lines().findFirst().orElse("bad YAML"), e);
+            // The workspace's reader: first document only, and the same bounds on size, nesting
+            // and aliases as every other orun YAML file (a base revision is input too).
+            YNode root = YamlReader.parse(text, Path.of("intent.yaml"));
+            return root == null ? Map.of() : asMap(root.toValue());
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 }

@@ -16,7 +16,7 @@ final class Builtins {
 
   private static final Set<String> NAMES = Set.of(
       "and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "print", "printf",
-      "println");
+      "println", "shellquote");
 
   /** Functions whose operands may be missing keys (treated as nil) without an error. */
   private static final Set<String> CONDITIONS = Set.of("and", "or", "not", "eq", "ne");
@@ -70,6 +70,9 @@ final class Builtins {
         return index(args, indexPath);
       case "print":
         return GoFormat.sprint(args);
+      case "shellquote":
+        arity(name, args, 1);
+        return shellQuote(GoFormat.sprint(args));
       case "println":
         return GoFormat.sprintln(args);
       case "printf":
@@ -155,5 +158,14 @@ final class Builtins {
       path = path == null ? null : path + "." + at;
     }
     return item;
+  }
+
+  /**
+   * orun's one addition to Go's functions: the value as one POSIX shell word, in single quotes,
+   * each embedded {@code '} written as {@code '\''}. Nothing inside single quotes is special to
+   * sh, bash or dash, so no value can end the word or start a command.
+   */
+  static String shellQuote(String value) {
+    return "'" + value.replace("'", "'\\''") + "'";
   }
 }

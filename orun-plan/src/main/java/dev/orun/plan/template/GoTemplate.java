@@ -11,7 +11,8 @@ import java.util.Objects;
  * parenthesised pipelines, trim markers, comments, and the functions {@code eq ne lt le gt ge
  * and or not len index print printf println}. Output is formatted like Go's {@code fmt %v}.
  *
- * <p>Two decisions differ from Go (SPEC §4): printing a missing key is an error whose
+ * <p>Two decisions differ from Go
+ * (docs/decisions/template-missing-keys-and-expressions.md): printing a missing key is an error whose
  * {@link TemplateException#missingKey()} is the key's dotted path (a missing key used as a
  * condition is nil/false), and GitHub Actions expressions {@code ${{ ... }}} are literal text.
  *

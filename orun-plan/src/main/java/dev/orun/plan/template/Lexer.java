@@ -136,7 +136,25 @@ final class Lexer {
     return false;
   }
 
+  /**
+   * Lexes one action. When it fails and the action has no {@code }}} of its own (none follows, or
+   * another {@code {{} comes first), the error is the unclosed action at its start, not the first
+   * character that does not fit ({@code {{.x"} would otherwise be "bad character U+0022").
+   */
   private void lexAction(int open) {
+    try {
+      lexActionBody(open);
+    } catch (TemplateException e) {
+      int close = src.indexOf("}}", open + 2);
+      int nextOpen = src.indexOf("{{", open + 2);
+      if (close < 0 || nextOpen >= 0 && nextOpen < close) {
+        throw TemplateException.at(src, open, "unclosed action: missing \"}}\"");
+      }
+      throw e;
+    }
+  }
+
+  private void lexActionBody(int open) {
     parenDepth = 0;
     actionStart = open;
     while (true) {

@@ -129,4 +129,18 @@ class GoTemplateFunctionsTest {
   void fieldsOfAParenthesisedPipeline() {
     assertThat(render("{{(.orun.component).name}}")).isEqualTo("api");
   }
+
+  @Test
+  void shellquoteMakesAnyValueOnePosixShellWord() {
+    assertThat(render("echo {{ .s | shellquote }}", Map.of("s", "x\"; touch y; echo \""))).isEqualTo("echo 'x\"; touch y; echo \"'");
+    assertThat(render("{{ shellquote .s }}", Map.of("s", "it's $(id) `id` \\n"))).isEqualTo("'it'\\''s $(id) `id` \\n'");
+    assertThat(render("{{ .s | shellquote }}", Map.of("s", ""))).isEqualTo("''");
+    assertThat(render("{{ .n | shellquote }}", Map.of("n", 3L))).isEqualTo("'3'");
+  }
+
+  @Test
+  void shellquoteTakesExactlyOneValue() {
+    assertThatThrownBy(() -> render("{{ shellquote \"a\" \"b\" }}")).isInstanceOf(TemplateException.class)
+        .hasMessageContaining("shellquote");
+  }
 }

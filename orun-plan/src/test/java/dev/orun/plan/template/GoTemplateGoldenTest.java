@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Renders every template of {@code template/go-text-template-golden.jsonl} and compares with the
  * output Go's own {@code text/template} produced for the same data (regenerate with
- * {@code src/test/go-golden/main.go}). The corpus leaves out the cases where SPEC deliberately
- * differs from Go (missing keys, {@code ${{ }}}); those are covered by the other template tests.
+ * {@code src/test/go-golden/main.go}). The corpus leaves out the cases where orun deliberately
+ * differs from Go (docs/decisions/template-missing-keys-and-expressions.md: missing keys, {@code ${{ }}}); those are covered by the other template tests.
  */
 class GoTemplateGoldenTest {
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §4: printing a missing key is an error naming the key; as a condition it is false. */
+/** docs/decisions/template-missing-keys-and-expressions.md: printing a missing key is an error naming the key; as a condition it is false. */
 class GoTemplateMissingKeyTest {
 
   private static TemplateException renderFailure(String template) {

@@ -21,6 +21,8 @@ class GoTemplateSyntaxErrorTest {
   void unclosedAction() {
     assertThat(parseError("echo {{ .parameters.region")).isEqualTo("line 1, column 6: unclosed action: missing \"}}\"");
     assertThat(parseError("a\nb {{ if .x }")).startsWith("line 2, column 3: unclosed action");
+    assertThat(parseError("echo \"{{.parameters.greeting\"")).isEqualTo("line 1, column 7: unclosed action: missing \"}}\"");
+    assertThat(parseError("{{.a}} {{.b\"x")).isEqualTo("line 1, column 8: unclosed action: missing \"}}\"");
   }
 
   @Test

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The data shape compositions render against (SPEC §4 / plan reference §3.8). */
+/** The data shape compositions render against ({@code .orun}, {@code .parameters}, {@code .env}). */
 final class TemplateFixtures {
   private TemplateFixtures() {
   }

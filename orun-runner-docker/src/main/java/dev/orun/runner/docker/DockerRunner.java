@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DockerRunner implements Runner {
 
+    private static final System.Logger LOG = System.getLogger(DockerRunner.class.getName());
+
     public static final String NAME = "docker";
     public static final String CONTEXT = "container";
 
@@ -168,6 +170,7 @@ public final class DockerRunner implements Runner {
                 container.removeAndWait(REMOVAL_LIMIT);
             } catch (RuntimeException e) {
                 // the reaper of the next run with this exec id removes what is left
+                LOG.log(System.Logger.Level.DEBUG, "leaving container " + container + " to the reaper", e);
             }
             live.remove(container);
         }

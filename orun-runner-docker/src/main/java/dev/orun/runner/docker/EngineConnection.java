@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class EngineConnection {
 
+    private static final System.Logger LOG = System.getLogger(EngineConnection.class.getName());
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(15);
 
@@ -111,6 +113,7 @@ final class EngineConnection {
             client.close();
         } catch (IOException | RuntimeException e) {
             // closing a client that failed to connect has nothing left to release
+            LOG.log(System.Logger.Level.DEBUG, "closing the Docker client", e);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 final class ImageFetcher {
 
+    private static final System.Logger LOG = System.getLogger(ImageFetcher.class.getName());
+
     private final DockerClient docker;
     private final PullPolicy policy;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
@@ -96,6 +98,7 @@ final class ImageFetcher {
             closeable.close();
         } catch (Exception e) {
             // the pull is abandoned either way
+            LOG.log(System.Logger.Level.DEBUG, "closing an abandoned pull", e);
         }
     }
 

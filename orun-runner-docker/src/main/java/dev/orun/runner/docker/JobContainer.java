@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class JobContainer {
 
+    private static final System.Logger LOG = System.getLogger(JobContainer.class.getName());
+
     /** PID 1: sleeps forever, and exits at once on SIGTERM (a plain shell as PID 1 ignores it). */
     private static final String KEEP_ALIVE = "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done";
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -154,6 +156,7 @@ final class JobContainer {
             wait.awaitCompletion(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.io.IOException e) {
             // the wait stream is only a courtesy; the kill was delivered
+            LOG.log(System.Logger.Level.DEBUG, "waiting for container " + id + " to stop", e);
         }
     }
 
@@ -236,6 +239,7 @@ final class JobContainer {
             closeable.close();
         } catch (Exception e) {
             // closing the exec's stream is best effort; the container kill/removal is what stops the step
+            LOG.log(System.Logger.Level.DEBUG, "closing an exec stream", e);
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class OrphanReaper {
 
+    private static final System.Logger LOG = System.getLogger(OrphanReaper.class.getName());
+
     private final DockerClient docker;
 
     OrphanReaper(DockerClient docker) {
@@ -33,6 +35,8 @@ final class OrphanReaper {
                     // removed concurrently
                 } catch (DockerException e) {
                     // a container we cannot remove now stays; it does not block this run
+                    LOG.log(System.Logger.Level.DEBUG, "cannot remove left-over container "
+                            + container.getId(), e);
                 }
             }
         }

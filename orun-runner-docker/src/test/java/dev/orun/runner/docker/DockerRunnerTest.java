@@ -24,8 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The Docker runner against the real engine and the locally imported busybox image. */
+@Tag("slow")
 class DockerRunnerTest {
 
     @TempDir

@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A socket that exists but may not be opened is reported as such. Root may open anything, so the
  * check runs in a child JVM switched to the unprivileged user nobody with {@code setpriv}.
  */
+@Tag("slow")
 class EnginePermissionTest {
 
     @TempDir

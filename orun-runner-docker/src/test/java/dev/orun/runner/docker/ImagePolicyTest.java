@@ -12,8 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Pull policies against the real engine; no registry is reachable here, which the tests rely on. */
+@Tag("slow")
 class ImagePolicyTest {
 
     @TempDir

@@ -12,8 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Containers a dead orun process left under an execution id are removed when the id is run again. */
+@Tag("slow")
 class OrphanReaperTest {
 
     @TempDir

@@ -1,10 +1,8 @@
 package dev.orun.runner.docker;
 
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.orun.core.OrunException;
 import java.util.List;
@@ -12,12 +10,12 @@ import java.util.Map;
 
 /**
  * The real Docker engine the tests run against, found like the runner finds it. Tests are skipped
- * only when no engine answers; a reachable engine without the test image is a failure.
+ * only when no engine answers or the test image cannot be built; a missing image is built first.
  */
 final class TestEngine {
 
     /** Built by scripts/docker-test-image.sh from the host's static busybox (no registry needed). */
-    static final String IMAGE = System.getenv().getOrDefault("ORUN_TEST_IMAGE", "orun-test/busybox:latest");
+    static final String IMAGE = TestImage.NAME;
 
     private static DockerClient client;
 
@@ -36,10 +34,21 @@ final class TestEngine {
             }
             client = EngineConnection.open(endpoint, env);
         }
-        try {
-            client.inspectImageCmd(IMAGE).exec();
-        } catch (NotFoundException e) {
-            fail("the Docker engine has no image " + IMAGE + "; run scripts/docker-test-image.sh");
+        TestImage.ensure().ifPresent(why -> assumeTrue(false, "skipped: " + why));
+        return client;
+    }
+
+    /** The engine's client, or null when no engine answers (for tests that skip themselves). */
+    static synchronized DockerClient client() {
+        if (client == null) {
+            Map<String, String> env = System.getenv();
+            EngineEndpoint endpoint = EngineDiscovery.fromEnvironment(env).discover();
+            try {
+                EngineConnection.ping(endpoint, env);
+            } catch (OrunException e) {
+                return null;
+            }
+            client = EngineConnection.open(endpoint, env);
         }
         return client;
     }

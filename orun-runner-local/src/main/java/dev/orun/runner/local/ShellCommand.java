@@ -1,13 +1,13 @@
 package dev.orun.runner.local;
 
 import dev.orun.core.plan.Step;
+import dev.orun.core.plan.StepShell;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The command line that runs a {@code run:} step, chosen by the step's {@code shell}:
@@ -21,7 +21,8 @@ import java.util.Locale;
  *   <li>a template containing {@code {0}}, such as {@code perl {0}}: split on spaces, {@code {0}}
  *       replaced by the script file.</li>
  * </ul>
- * Anything else is refused with a message listing these.
+ * Anything else is refused with a message listing these; the compiler refuses it first, with the
+ * same parser ({@link StepShell}).
  */
 final class ShellCommand {
 
@@ -48,35 +49,30 @@ final class ShellCommand {
         }
     }
 
-    /** @throws IllegalArgumentException for a shell this runner does not know */
+    /** @throws IllegalArgumentException for a shell no runner knows ({@link StepShell#parse}) */
     static ShellCommand of(Step step) throws IOException {
         String script = step.run() == null ? "" : step.run();
-        String shell = step.shell() == null ? "" : step.shell().trim();
-        switch (shell.toLowerCase(Locale.ROOT)) {
-            case "":
-                return new ShellCommand(List.of("sh", "-c", script), null);
-            case "sh":
+        StepShell shell = StepShell.parse(step.shell());
+        switch (shell.kind()) {
+            case SH:
                 return new ShellCommand(List.of("sh", "-e", "-c", script), null);
-            case "bash":
+            case BASH:
                 return new ShellCommand(List.of("bash", "--noprofile", "--norc", "-e", "-o",
                         "pipefail", "-c", script), null);
-            case "python":
-            case "python3": {
+            case PYTHON: {
                 Path file = writeScript(script, ".py");
                 return new ShellCommand(List.of("python3", file.toString()), file);
             }
-            default:
-                if (shell.contains("{0}")) {
-                    Path file = writeScript(script, "");
-                    List<String> command = new ArrayList<>();
-                    for (String part : shell.split("\\s+")) {
-                        command.add(part.replace("{0}", file.toString()));
-                    }
-                    return new ShellCommand(command, file);
+            case TEMPLATE: {
+                Path file = writeScript(script, "");
+                List<String> command = new ArrayList<>();
+                for (String part : shell.template()) {
+                    command.add(part.replace("{0}", file.toString()));
                 }
-                throw new IllegalArgumentException("unsupported shell \"" + shell
-                        + "\" (the local runner knows sh, bash, python, or a command with {0} "
-                        + "for the script file)");
+                return new ShellCommand(command, file);
+            }
+            default:
+                return new ShellCommand(List.of("sh", "-c", script), null);
         }
     }
 

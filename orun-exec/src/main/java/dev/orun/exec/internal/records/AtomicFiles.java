@@ -27,7 +27,7 @@ public final class AtomicFiles {
             move(temp, target);
             temp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + IoReasons.of(e), e);
         } finally {
             if (temp != null) {
                 try {
@@ -72,7 +72,7 @@ public final class AtomicFiles {
                 return Files.newOutputStream(file, options);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + IoReasons.of(e), e);
         }
     }
 
@@ -86,7 +86,7 @@ public final class AtomicFiles {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot delete " + dir + ": " + IoReasons.of(e), e);
         }
     }
 }

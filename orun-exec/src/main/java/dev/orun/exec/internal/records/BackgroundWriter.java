@@ -6,22 +6,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one daemon thread per open run that keeps disk writes off the engine's hot path: it
- * flushes coalesced step transitions often, and compacts the run's summary files rarely. A failed
+ * The one daemon thread per open run that keeps snapshot writes off the engine's hot path: it
+ * compacts the run's summary files ({@code state.json}, {@code metadata.json}) now and then. A failed
  * tick is simply retried by the next one; the in-memory state stays authoritative meanwhile.
  */
 public final class BackgroundWriter implements AutoCloseable {
 
     private final ScheduledExecutorService thread;
 
-    public BackgroundWriter(String name, Runnable flush, Duration flushEvery, Runnable compact,
-                            Duration compactEvery) {
+    public BackgroundWriter(String name, Runnable compact, Duration compactEvery) {
         thread = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, name);
             t.setDaemon(true);
             return t;
         });
-        schedule(flush, flushEvery);
         schedule(compact, compactEvery);
     }
 

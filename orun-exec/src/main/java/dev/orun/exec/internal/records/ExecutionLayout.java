@@ -47,17 +47,14 @@ public record ExecutionLayout(Path dir) {
         return dir.resolve("background.pid");
     }
 
-    /** Serialises {@code open} between processes joining the same run. */
-    public Path openLock() {
-        return dir.resolve(".open.lock");
+    /** The append-only journal of transitions: the truth from which state.json is compacted. */
+    public Path journalFile() {
+        return dir.resolve("journal.jsonl");
     }
 
-    public Path jobsDir() {
-        return dir.resolve("jobs");
-    }
-
-    public Path jobFile(String jobId) {
-        return PathSegments.inside(jobsDir(), PathSegments.encode(jobId) + ".json");
+    /** Locked (one OS lock per run) around every append to the journal. */
+    public Path journalLock() {
+        return dir.resolve("journal.lock");
     }
 
     public Path logsDir() {
@@ -70,17 +67,5 @@ public record ExecutionLayout(Path dir) {
 
     public Path stepLog(String jobId, String stepId) {
         return PathSegments.inside(jobLogDir(jobId), PathSegments.encode(stepId) + ".log");
-    }
-
-    public Path claimsDir() {
-        return dir.resolve("claims");
-    }
-
-    public Path claimLock(String jobId) {
-        return PathSegments.inside(claimsDir(), PathSegments.encode(jobId) + ".lock");
-    }
-
-    public Path claimOwner(String jobId) {
-        return PathSegments.inside(claimsDir(), PathSegments.encode(jobId) + ".owner.json");
     }
 }

@@ -26,6 +26,21 @@ public final class JobStates {
         return new JobState(jobId, status, attempts, startedAt, null, null, steps);
     }
 
+    /** A new attempt of the job: running since {@code at}, every step pending again. */
+    public static JobState restarted(JobState job, int attempts, Instant at) {
+        return new JobState(job.jobId(), Status.RUNNING, attempts, at, null, null, pendingSteps(job));
+    }
+
+    /** The job as if it never ran ({@code --retry}): pending, no attempts, every step pending. */
+    public static JobState forgotten(JobState job) {
+        return new JobState(job.jobId(), Status.PENDING, 0, null, null, null, pendingSteps(job));
+    }
+
+    private static List<StepState> pendingSteps(JobState job) {
+        return job.steps().stream()
+                .map(step -> new StepState(step.stepId(), Status.PENDING, null, null, null, null)).toList();
+    }
+
     /** The job with {@code step} replacing the step of the same id, or appended. */
     public static JobState withStep(JobState job, StepState step) {
         List<StepState> steps = new ArrayList<>(job.steps());

@@ -62,6 +62,23 @@ public final class RecordsJson {
         }
     }
 
+    /** Why a document could not be parsed, in one short line (no source excerpt). */
+    public static String reason(IOException e) {
+        if (e instanceof java.io.CharConversionException
+                || e.getMessage() != null && e.getMessage().contains("Invalid UTF-8")) {
+            return "not valid UTF-8";
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            String message = json.getOriginalMessage();
+            if (message == null) {
+                return "not valid JSON";
+            }
+            int cut = message.indexOf('\n');
+            return (cut < 0 ? message : message.substring(0, cut)).strip();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     /** The parsed file, or empty when it does not exist. A corrupt file is an error naming it. */
     public static <T> Optional<T> read(Path file, Class<T> type) {
         try {

@@ -38,10 +38,10 @@ public final class ChangeScope {
     /** How many component names the one-line summary shows; --explain lists them all. */
     private static final int SUMMARY_NAMES = 10;
 
-    private final Selection selection;
+    private final PlanCoverage selection;
     private final ChangeSet changes;
 
-    private ChangeScope(Selection selection, ChangeSet changes) {
+    private ChangeScope(PlanCoverage selection, ChangeSet changes) {
         this.selection = selection;
         this.changes = changes;
     }
@@ -52,7 +52,7 @@ public final class ChangeScope {
 
     /** Detects the changes and narrows {@code base} (environments and filters stay as they are). */
     public static ChangeScope detect(WorkspaceModel model, Path intentFile, ChangeRequest request,
-                                     Selection base, Map<String, String> env) {
+                                     PlanCoverage base, Map<String, String> env) {
         ChangeSet changes = ChangeDetector.detect(model.root(), intentFile, request,
                 ownership(model), env);
         SortedSet<String> components = new TreeSet<>(base.components());
@@ -62,10 +62,10 @@ public final class ChangeScope {
             changes.explanation().forEach(line -> notes.add("changes: " + line));
         }
         notes.add(summary(changes, components));
-        return new ChangeScope(new Selection(components, base.environments(), true, notes), changes);
+        return new ChangeScope(new PlanCoverage(components, base.environments(), true, notes), changes);
     }
 
-    public Selection selection() {
+    public PlanCoverage selection() {
         return selection;
     }
 
@@ -78,7 +78,7 @@ public final class ChangeScope {
                 old == null ? List.of() : old.environments(), PlanScope.MODE_CHANGED, changes.changedFiles().size());
         Plan marked = PlanJson.withChecksum(plan.withMetadata(
                 new PlanMetadata(m.name(), m.description(), null, m.source(), scope)));
-        return new CompiledPlan(marked, compiled.notes());
+        return new CompiledPlan(marked, compiled.notes(), compiled.warnings());
     }
 
     private static String summary(ChangeSet changes, SortedSet<String> components) {

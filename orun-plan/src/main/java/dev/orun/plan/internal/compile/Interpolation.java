@@ -1,5 +1,6 @@
 package dev.orun.plan.internal.compile;
 
+import dev.orun.plan.internal.load.InterpolatedValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,11 +10,12 @@ import java.util.regex.Pattern;
  * The small substitution applied to parameter, env and path values (not to steps): the exact
  * spellings {@code {{.environment}}}, {@code {{.group}}} and {@code {{.component}}} (with or
  * without inner spaces) are replaced, any other {@code {{…}}} span is removed, as the original
- * tool does. Run-time expressions {@code ${{ … }}} are kept as they are.
+ * tool does (each removal is warned about when the value is loaded, see {@link InterpolatedValues}).
+ * Run-time expressions {@code ${{ … }}} are kept as they are.
  */
 final class Interpolation {
 
-    private static final Pattern SPAN = Pattern.compile("(\\$?)\\{\\{(.*?)}}");
+    private static final Pattern SPAN = InterpolatedValues.SPAN;
 
     private final String environment;
     private final String group;

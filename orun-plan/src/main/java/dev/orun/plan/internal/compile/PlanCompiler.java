@@ -2,7 +2,6 @@ package dev.orun.plan.internal.compile;
 
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.plan.Job;
-import dev.orun.core.plan.JobId;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.plan.PlanJson;
 import dev.orun.core.plan.PlanMetadata;
@@ -10,7 +9,6 @@ import dev.orun.core.plan.PlanScope;
 import dev.orun.core.plan.PlanSource;
 import dev.orun.plan.CompiledPlan;
 import dev.orun.plan.internal.load.WorkspaceModel;
-import dev.orun.plan.internal.model.ComponentDecl;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ public final class PlanCompiler {
     private PlanCompiler() {
     }
 
-    public static CompiledPlan compile(WorkspaceModel model, Selection selection, PlanSource source) {
+    public static CompiledPlan compile(WorkspaceModel model, PlanCoverage selection, PlanSource source) {
         ModelValidator.validate(model);
         List<Instance> instances = new MatrixExpander(model).expand(selection.components(), selection.environments());
         List<JobDraft> drafts = bindAll(instances, new JobBinder());
@@ -45,10 +43,10 @@ public final class PlanCompiler {
         PlanMetadata metadata = new PlanMetadata(model.intent().name(), model.intent().description(), null,
                 source, scope);
         Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(), jobs));
-        return new CompiledPlan(plan, selection.notes());
+        return new CompiledPlan(plan, selection.notes(), model.warnings().list());
     }
 
-    public static Selection select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {
+    public static PlanCoverage select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {
         return new Scoper(model).select(request, context);
     }
 
@@ -77,9 +75,7 @@ public final class PlanCompiler {
         Map<String, List<String>> edges = new HashMap<>(jobs.size() * 2);
         jobs.forEach(job -> edges.put(job.id(), job.dependsOn()));
         CycleDetector.findCycle(edges).ifPresent(cycle -> {
-            ComponentDecl first = model.components().get(JobId.parse(cycle.get(0)).component());
-            throw InvalidInputException.at(first.file(), first.line(),
-                    "dependency cycle: " + String.join(" → ", cycle));
+            throw CycleLocation.error(cycle, model);
         });
     }
 }

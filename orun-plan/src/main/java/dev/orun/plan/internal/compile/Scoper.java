@@ -26,7 +26,7 @@ public final class Scoper {
         this.model = model;
     }
 
-    public Selection select(PlanRequest request, Optional<String> contextComponent) {
+    public PlanCoverage select(PlanRequest request, Optional<String> contextComponent) {
         SortedSet<String> environments = matchAll(split(request.environments()),
                 model.intent().environments().keySet(), "environment");
         boolean scoped = !request.environments().isEmpty();
@@ -44,7 +44,7 @@ public final class Scoper {
         } else {
             components = new TreeSet<>(model.components().keySet());
         }
-        return new Selection(components, environments, scoped, notes);
+        return new PlanCoverage(components, environments, scoped, notes);
     }
 
     /** The named components and everything they depend on, transitively. */

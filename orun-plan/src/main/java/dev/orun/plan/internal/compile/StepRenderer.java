@@ -2,9 +2,12 @@ package dev.orun.plan.internal.compile;
 
 import dev.orun.core.InvalidInputException;
 import dev.orun.core.plan.Step;
+import dev.orun.core.plan.StepShell;
 import dev.orun.plan.internal.model.StepDef;
 import dev.orun.plan.template.GoTemplate;
 import dev.orun.plan.template.TemplateException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +30,12 @@ final class StepRenderer {
         def.with().forEach((k, v) -> with.put(k, v instanceof String s ? context.render("with." + k, s) : v));
         Map<String, String> env = new LinkedHashMap<>();
         def.env().forEach((k, v) -> env.put(k, context.render("env." + k, v)));
+        String shell = context.render("shell", def.shell());
+        context.check("shell", () -> StepShell.parse(shell));
+        String workingDirectory = context.render("working-directory", def.workingDirectory());
+        context.check("working-directory", () -> workingDirectory == null ? null : Path.of(workingDirectory));
         return new Step(id, def.name(), def.phase(), def.order(), context.render("run", def.run()),
-                context.render("use", def.use()), with, env, context.render("shell", def.shell()),
-                context.render("working-directory", def.workingDirectory()), def.timeout(), def.retry(),
+                context.render("use", def.use()), with, env, shell, workingDirectory, def.timeout(), def.retry(),
                 def.onFailure(), def.capability(), def.condition(), def.continueOnError());
     }
 
@@ -46,6 +52,22 @@ final class StepRenderer {
             this.component = component;
             this.jobId = jobId;
             this.data = data;
+        }
+
+        /** Parses a rendered value the way the runner will; a failure is this step's error. */
+        void check(String field, java.util.function.Supplier<?> parse) {
+            try {
+                parse.get();
+            } catch (InvalidPathException e) {
+                throw error(field, "not a usable path (" + e.getReason() + ")");
+            } catch (IllegalArgumentException e) {
+                throw error(field, e.getMessage());
+            }
+        }
+
+        private InvalidInputException error(String field, String message) {
+            return InvalidInputException.at(def.file(), def.line(), "component " + component + ", job "
+                    + jobId + ", step " + id + ": " + field + ": " + message);
         }
 
         String render(String field, String text) {

@@ -26,7 +26,8 @@ public final class ComponentDiscovery {
     private ComponentDiscovery() {
     }
 
-    public static List<ComponentDecl> discover(Path root, List<String> roots, Path intentDisplay) {
+    public static List<ComponentDecl> discover(Path root, List<String> roots, Path intentDisplay,
+                                             Warnings warnings) {
         TreeSet<String> manifests = new TreeSet<>();
         for (String rootName : new TreeSet<>(roots)) {
             Path dir = root.resolve(rootName.strip()).normalize();
@@ -36,7 +37,7 @@ public final class ComponentDiscovery {
             }
             walk(root, dir, manifests);
         }
-        return manifests.parallelStream().map(rel -> parse(root, rel)).toList();
+        return manifests.parallelStream().map(rel -> parse(root, rel, warnings)).toList();
     }
 
     private static void walk(Path root, Path dir, Set<String> manifests) {
@@ -63,18 +64,21 @@ public final class ComponentDiscovery {
         }
     }
 
-    private static ComponentDecl parse(Path root, String rel) {
+    private static ComponentDecl parse(Path root, String rel, Warnings warnings) {
         Path display = Path.of(rel);
         YMap manifest = YamlReader.rootMap(YamlReader.read(root.resolve(rel), display), display);
         String kind = manifest.string("kind");
         if (!"Component".equals(kind)) {
             throw manifest.error("expected kind: Component, found " + (kind == null ? "no kind" : "\"" + kind + "\""));
         }
+        DeclaredKeys.COMPONENT_FILE.check(manifest, warnings);
+        DeclaredKeys.COMPONENT_METADATA.check(manifest.map("metadata"), warnings);
         YMap metadata = manifest.mapOrEmpty("metadata");
         String name = metadata.requiredString("name", "a component manifest's metadata");
         Path parent = display.getParent();
         String defaultPath = parent == null ? "./" : slash(parent);
-        return ComponentParser.parse(name, metadata.lineOf("name"), manifest.mapOrEmpty("spec"), defaultPath);
+        return ComponentParser.parse(name, metadata.lineOf("name"), manifest.mapOrEmpty("spec"), defaultPath,
+                warnings);
     }
 
     static String slash(Path path) {

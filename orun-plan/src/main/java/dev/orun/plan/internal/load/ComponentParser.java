@@ -22,23 +22,40 @@ final class ComponentParser {
     private ComponentParser() {
     }
 
-    static ComponentDecl parse(String name, int nameLine, YMap spec, String defaultPath) {
+    static ComponentDecl parse(String name, int nameLine, YMap spec, String defaultPath, Warnings warnings) {
         String problem = JobId.componentNameProblem(name);
         if (problem != null) {
             throw InvalidInputException.at(spec.file(), nameLine, problem);
         }
+        checkKeys(spec, defaultPath == null ? DeclaredKeys.INLINE_COMPONENT : DeclaredKeys.COMPONENT_SPEC, warnings);
+        SafeNames.component(name, spec.file(), nameLine, warnings);
+        InterpolatedValues.checkComponent(spec, warnings);
         String type = spec.string("type");
         if (type == null || type.isBlank()) {
             throw spec.error("component \"" + name + "\" must have a type");
         }
+        warnIfDisabled(name, spec, warnings);
         YMap compositionRef = spec.mapOrEmpty("compositionRef");
         return new ComponentDecl(name, type, spec.lineOf("type"), spec.string("domain"), blankToNull(spec.string("path")),
                 defaultPath, EnvKeys.checked(spec.stringMap("env"), spec),
                 spec.anyMap("parameters"), subscriptions(spec), dependencies(spec),
                 spec.stringMap("labels"),
-                StepParser.parseAll(spec.mapOrEmpty("overrides").items("steps"), "overrides of " + name),
+                StepParser.parseAll(spec.mapOrEmpty("overrides").items("steps"), "overrides of " + name, warnings),
                 compositionRef.string("source"), compositionRef.string("name"), spec.file(), nameLine,
                 changeWatches(name, spec));
+    }
+
+    private static void checkKeys(YMap spec, KeySet keys, Warnings warnings) {
+        keys.check(spec, warnings);
+        YMap subscribe = spec.map("subscribe");
+        DeclaredKeys.SUBSCRIBE.check(subscribe, warnings);
+        if (subscribe != null) {
+            IntentLoader.eachMap(subscribe.items("environments"), s -> DeclaredKeys.SUBSCRIPTION.check(s, warnings));
+        }
+        IntentLoader.eachMap(spec.items("dependsOn"), d -> DeclaredKeys.DEPENDENCY.check(d, warnings));
+        DeclaredKeys.OVERRIDES.check(spec.map("overrides"), warnings);
+        DeclaredKeys.COMPOSITION_REF.check(spec.map("compositionRef"), warnings);
+        DeclaredKeys.CHANGE.check(spec.map("change"), warnings);
     }
 
     private static List<Subscription> subscriptions(YMap spec) {
@@ -89,6 +106,14 @@ final class ComponentParser {
             }
         }
         return List.copyOf(watches);
+    }
+
+    /** The Go planner forces every component to enabled; so do we, but say so (docs/decisions/go-planner-compatibility.md). */
+    private static void warnIfDisabled(String name, YMap spec, Warnings warnings) {
+        if (spec.get("enabled") instanceof YScalar s && s.text().equalsIgnoreCase("false")) {
+            warnings.add(spec.file(), s.line(), "component \"" + name
+                    + "\": \"enabled: false\" has no effect; the component is planned as usual");
+        }
     }
 
     private static String blankToNull(String value) {

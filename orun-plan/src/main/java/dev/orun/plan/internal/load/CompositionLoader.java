@@ -1,6 +1,7 @@
 package dev.orun.plan.internal.load;
 
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.plan.JobId;
 import dev.orun.plan.internal.model.Composition;
 import dev.orun.plan.internal.model.JobDef;
 import dev.orun.plan.internal.model.ProfileDef;
@@ -25,10 +26,16 @@ final class CompositionLoader {
 
     private final SourceTree tree;
     private final String sourceName;
+    private final Warnings warnings;
 
-    CompositionLoader(SourceTree tree, String sourceName) {
+    CompositionLoader(SourceTree tree, String sourceName, Warnings warnings) {
         this.tree = tree;
         this.sourceName = sourceName;
+        this.warnings = warnings;
+    }
+
+    Warnings warnings() {
+        return warnings;
     }
 
     /** Compositions of this source by type, in sorted type order. */
@@ -50,11 +57,15 @@ final class CompositionLoader {
         if (stack.isPresent()) {
             YMap manifest = stack.get();
             expectKind(manifest, "Stack", "stack.yaml");
+            DeclaredKeys.STACK_DOCUMENT.check(manifest, warnings);
+            DeclaredKeys.DOCUMENT_METADATA.check(manifest.map("metadata"), warnings);
+            DeclaredKeys.STACK_SPEC.check(manifest.map("spec"), warnings);
             List<String> listed = new ArrayList<>();
             for (YNode entry : manifest.mapOrEmpty("spec").items("compositions")) {
                 if (!(entry instanceof YMap m)) {
                     throw entry.error("spec.compositions entries must be mappings with a path");
                 }
+                DeclaredKeys.STACK_ENTRY.check(m, warnings);
                 listed.add(resolveListed(m.requiredString("path", "a spec.compositions entry"), m));
             }
             return listed.isEmpty() ? discovered() : listed;
@@ -62,11 +73,13 @@ final class CompositionLoader {
         Optional<YMap> pkg = document("orun.yaml");
         if (pkg.isPresent()) {
             expectKind(pkg.get(), "CompositionPackage", "orun.yaml");
+            checkDocument(pkg.get(), DeclaredKeys.PACKAGE_SPEC);
             List<String> listed = new ArrayList<>();
             for (YNode entry : pkg.get().mapOrEmpty("spec").items("exports")) {
                 if (!(entry instanceof YMap m)) {
                     throw entry.error("spec.exports entries must be mappings");
                 }
+                DeclaredKeys.EXPORT.check(m, warnings);
                 listed.add(resolveListed(m.requiredString("path", "an export"), m));
             }
             return listed;
@@ -100,6 +113,7 @@ final class CompositionLoader {
     private Composition loadComposition(String file) {
         YMap doc = document(file).orElseThrow();
         expectKind(doc, "Composition", file);
+        checkDocument(doc, DeclaredKeys.COMPOSITION_SPEC);
         YMap spec = doc.mapOrEmpty("spec");
         String type = spec.requiredString("type", "a composition's spec");
         String name = doc.mapOrEmpty("metadata").string("name");
@@ -110,11 +124,14 @@ final class CompositionLoader {
         Map<String, Object> schema = spec.has("parameterSchema") ? spec.anyMap("parameterSchema") : null;
         Path schemaFile = tree.display(file);
         YMap schemaRef = spec.map("schemaRef");
+        DeclaredKeys.REF.check(schemaRef, warnings);
         if (schema == null && schemaRef != null) {
             String ref = schemaRef.requiredString("name", "schemaRef");
             String schemaPath = find(dir, List.of("schema.yaml", ref + ".yaml"), "ComponentSchema", ref)
                     .orElseThrow(() -> schemaRef.error("ComponentSchema \"" + ref + "\" not found next to " + file));
-            schema = document(schemaPath).orElseThrow().mapOrEmpty("spec").anyMap("schema");
+            YMap schemaDoc = document(schemaPath).orElseThrow();
+            checkDocument(schemaDoc, DeclaredKeys.SCHEMA_SPEC);
+            schema = schemaDoc.mapOrEmpty("spec").anyMap("schema");
             schemaFile = tree.display(schemaPath);
         }
         Map<String, JobDef> jobs = jobs(spec, dir, type);
@@ -140,17 +157,26 @@ final class CompositionLoader {
                 throw node.error("a composition job must be a mapping");
             }
             String name = entry.requiredString("name", "a composition job");
+            String problem = JobId.jobNameProblem(name);
+            if (problem != null) {
+                throw entry.get("name").error(problem);
+            }
+            SafeNames.job(name, entry.file(), entry.lineOf("name"), warnings);
+            DeclaredKeys.JOB.check(entry, warnings);
             YMap body = entry;
             YMap templateRef = entry.map("templateRef");
+            DeclaredKeys.REF.check(templateRef, warnings);
             if (templateRef != null) {
                 String ref = templateRef.requiredString("name", "templateRef");
                 String path = find(dir, List.of("jobs/" + ref + ".yaml", ref + ".yaml"), "JobTemplate", ref)
                         .orElseThrow(() -> templateRef.error("JobTemplate \"" + ref + "\" not found"));
-                body = document(path).orElseThrow().mapOrEmpty("spec");
+                YMap template = document(path).orElseThrow();
+                checkDocument(template, DeclaredKeys.JOB_TEMPLATE_SPEC);
+                body = template.mapOrEmpty("spec");
             }
-            List<StepDef> steps = StepParser.parseAll(body.items("steps"), "job " + name + " of " + type);
-            if (jobs.put(name, new JobDef(name, body.string("runsOn"), body.string("timeout"),
-                    body.integer("retries", 0), steps)) != null) {
+            List<StepDef> steps = StepParser.parseAll(body.items("steps"), "job " + name + " of " + type, warnings);
+            if (jobs.put(name, new JobDef(name, body.string("runsOn"), ExecutionValues.timeout(body),
+                    ExecutionValues.count(body, "retries"), steps)) != null) {
                 throw entry.error("duplicate job \"" + name + "\" in composition " + type);
             }
         }
@@ -178,6 +204,13 @@ final class CompositionLoader {
             Path display = tree.display(relPath);
             return YamlReader.rootMap(YamlReader.parse(text, display), display);
         });
+    }
+
+    /** Warns about unknown keys at a document's top level, in its metadata and in its spec. */
+    void checkDocument(YMap doc, KeySet spec) {
+        DeclaredKeys.DOCUMENT_KEYS.check(doc, warnings);
+        DeclaredKeys.DOCUMENT_METADATA.check(doc.map("metadata"), warnings);
+        spec.check(doc.map("spec"), warnings);
     }
 
     private void expectKind(YMap doc, String kind, String file) {

@@ -28,10 +28,10 @@ public final class CompositionRegistry {
         this.byType = byType;
     }
 
-    public static CompositionRegistry load(Path root, Intent intent) {
+    public static CompositionRegistry load(Path root, Intent intent, Warnings warnings) {
         Map<String, Map<String, Composition>> bySource = new LinkedHashMap<>();
         for (CompositionSourceDecl source : intent.sources()) {
-            bySource.put(source.name(), new CompositionLoader(tree(root, intent, source), source.name()).load());
+            bySource.put(source.name(), new CompositionLoader(tree(root, intent, source), source.name(), warnings).load());
         }
         return new CompositionRegistry(bySource, resolveTypes(intent, bySource));
     }

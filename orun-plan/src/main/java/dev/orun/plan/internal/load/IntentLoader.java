@@ -28,8 +28,13 @@ public final class IntentLoader {
     private IntentLoader() {
     }
 
-    public static Intent load(Path intentFile, Path display) {
+    public static Intent load(Path intentFile, Path display, Warnings warnings) {
         YMap root = YamlReader.rootMap(YamlReader.read(intentFile, display), display);
+        checkKeys(root, warnings);
+        InterpolatedValues.checkIntent(root, warnings);
+        YMap declaredEnvironments = root.mapOrEmpty("environments");
+        declaredEnvironments.entries().keySet().forEach(name ->
+                SafeNames.environment(name, display, declaredEnvironments.keyLine(name), warnings));
         YMap metadata = root.mapOrEmpty("metadata");
         YMap compositions = root.mapOrEmpty("compositions");
         YMap resolution = compositions.mapOrEmpty("resolution");
@@ -40,7 +45,66 @@ public final class IntentLoader {
                 resolution.stringList("precedence"),
                 roots.isEmpty() ? List.of(".") : roots,
                 groups(root.mapOrEmpty("groups")), environments(root.mapOrEmpty("environments")),
-                inlineComponents(root), execution(root.mapOrEmpty("execution")));
+                inlineComponents(root, warnings), execution(root.mapOrEmpty("execution")));
+    }
+
+    /** Warns about unknown keys in every mapping of the intent outside the inline components. */
+    private static void checkKeys(YMap root, Warnings warnings) {
+        DeclaredKeys.INTENT.check(root, warnings);
+        DeclaredKeys.INTENT_METADATA.check(root.map("metadata"), warnings);
+        YMap compositions = root.map("compositions");
+        DeclaredKeys.COMPOSITIONS.check(compositions, warnings);
+        if (compositions != null) {
+            DeclaredKeys.RESOLUTION.check(compositions.map("resolution"), warnings);
+            eachMap(compositions.items("sources"), source -> DeclaredKeys.SOURCE.check(source, warnings));
+        }
+        DeclaredKeys.DISCOVERY.check(root.map("discovery"), warnings);
+        eachValue(root.map("groups"), group -> DeclaredKeys.GROUP.check(group, warnings));
+        eachValue(root.map("environments"), env -> {
+            DeclaredKeys.ENVIRONMENT.check(env, warnings);
+            DeclaredKeys.SELECTORS.check(env.map("selectors"), warnings);
+            DeclaredKeys.ACTIVATION.check(env.map("activation"), warnings);
+            YMap promotion = env.map("promotion");
+            DeclaredKeys.PROMOTION.check(promotion, warnings);
+            if (promotion != null) {
+                eachMap(promotion.items("dependsOn"), entry -> DeclaredKeys.PROMOTION_ENTRY.check(entry, warnings));
+            }
+        });
+        YMap execution = root.map("execution");
+        DeclaredKeys.EXECUTION.check(execution, warnings);
+        if (execution != null) {
+            DeclaredKeys.STATE.check(execution.map("state"), warnings);
+        }
+        YMap automation = root.map("automation");
+        DeclaredKeys.AUTOMATION.check(automation, warnings);
+        if (automation != null) {
+            eachValue(automation.map("triggerBindings"), binding -> {
+                DeclaredKeys.TRIGGER_BINDING.check(binding, warnings);
+                DeclaredKeys.TRIGGER_ON.check(binding.map("on"), warnings);
+                DeclaredKeys.TRIGGER_PLAN.check(binding.map("plan"), warnings);
+            });
+        }
+        eachMap(root.items("extends"), entry -> DeclaredKeys.EXTENDS_ENTRY.check(entry, warnings));
+    }
+
+    /** Applies {@code check} to the mapping items of a list; other shapes are reported where they are read. */
+    static void eachMap(List<YNode> items, java.util.function.Consumer<YMap> check) {
+        items.forEach(item -> {
+            if (item instanceof YMap map) {
+                check.accept(map);
+            }
+        });
+    }
+
+    /** Applies {@code check} to the mapping values of a mapping (environments, groups, bindings by name). */
+    static void eachValue(YMap byName, java.util.function.Consumer<YMap> check) {
+        if (byName != null) {
+            byName.entries().values().forEach(value -> {
+                if (value instanceof YMap map) {
+                    check.accept(map);
+                }
+            });
+        }
     }
 
     private static List<CompositionSourceDecl> sources(YMap compositions) {
@@ -119,12 +183,12 @@ public final class IntentLoader {
         return defaults;
     }
 
-    private static List<ComponentDecl> inlineComponents(YMap root) {
+    private static List<ComponentDecl> inlineComponents(YMap root, Warnings warnings) {
         List<ComponentDecl> components = new ArrayList<>();
         for (YNode node : root.items("components")) {
             YMap component = asMap(node, "an inline component");
             String name = component.requiredString("name", "an inline component");
-            components.add(ComponentParser.parse(name, component.lineOf("name"), component, null));
+            components.add(ComponentParser.parse(name, component.lineOf("name"), component, null, warnings));
         }
         return components;
     }

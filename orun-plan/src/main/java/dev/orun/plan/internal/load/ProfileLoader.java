@@ -35,7 +35,12 @@ final class ProfileLoader {
         Map<String, ProfileDef> profiles = new LinkedHashMap<>();
         YMap inline = spec.map("executionProfiles");
         if (inline != null) {
-            inline.entries().forEach((name, node) -> profiles.put(name, profile(name, node)));
+            inline.entries().forEach((name, node) -> {
+                if (node instanceof YMap m) {
+                    DeclaredKeys.PROFILE_SPEC.check(m, loader.warnings());
+                }
+                profiles.put(name, profile(name, node));
+            });
             return profiles;
         }
         for (YNode node : spec.items("profiles")) {
@@ -43,7 +48,9 @@ final class ProfileLoader {
                 throw node.error("a profiles entry must be a mapping");
             }
             String name = entry.requiredString("name", "a profiles entry");
+            DeclaredKeys.PROFILE_ENTRY.check(entry, loader.warnings());
             YMap ref = entry.map("profileRef");
+            DeclaredKeys.REF.check(ref, loader.warnings());
             if (ref == null) {
                 continue;
             }
@@ -51,7 +58,9 @@ final class ProfileLoader {
             String path = loader.find(dir, List.of("profiles/" + refName + ".yaml", refName + ".yaml"),
                             "ExecutionProfile", refName)
                     .orElseThrow(() -> ref.error("ExecutionProfile \"" + refName + "\" not found"));
-            profiles.put(name, profile(name, loader.document(path).orElseThrow().mapOrEmpty("spec")));
+            YMap doc = loader.document(path).orElseThrow();
+            loader.checkDocument(doc, DeclaredKeys.PROFILE_SPEC);
+            profiles.put(name, profile(name, doc.mapOrEmpty("spec")));
         }
         return profiles;
     }
@@ -69,6 +78,7 @@ final class ProfileLoader {
                         + "\" which composition " + type + " does not declare");
             }
             YMap body = jobNode instanceof YMap m ? m : YMap.empty(jobNode.file(), jobNode.line());
+            DeclaredKeys.PROFILE_JOB.check(body, loader.warnings());
             Set<String> stepKeys = job.steps().stream().map(StepDef::key)
                     .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
             List<String> enabled = body.stringList("stepsEnabled");
@@ -84,6 +94,7 @@ final class ProfileLoader {
                     throw o.error("profile \"" + name + "\" overrides unknown step \"" + stepKey + "\" of job " + jobName);
                 }
                 YMap patch = o instanceof YMap m ? m : YMap.empty(o.file(), o.line());
+                DeclaredKeys.STEP_OVERRIDE.check(patch, loader.warnings());
                 overrides.put(stepKey, new StepOverride(patch.string("run"),
                         patch.has("with") ? patch.anyMap("with") : null,
                         patch.has("env") ? patch.stringMap("env") : null));

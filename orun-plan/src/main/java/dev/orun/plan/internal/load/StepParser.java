@@ -6,7 +6,6 @@ import dev.orun.plan.internal.yaml.YNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Parses {@code steps[]} of compositions, job templates and component overrides. */
@@ -15,11 +14,11 @@ final class StepParser {
     private StepParser() {
     }
 
-    static List<StepDef> parseAll(List<YNode> nodes, String owner) {
+    static List<StepDef> parseAll(List<YNode> nodes, String owner, Warnings warnings) {
         List<StepDef> steps = new ArrayList<>(nodes.size());
         Set<String> keys = new HashSet<>();
         for (YNode node : nodes) {
-            StepDef step = parse(node);
+            StepDef step = parse(node, warnings);
             if (step.key() != null && !keys.add(step.key())) {
                 throw node.error("duplicate step \"" + step.key() + "\" in " + owner);
             }
@@ -28,15 +27,12 @@ final class StepParser {
         return steps;
     }
 
-    static StepDef parse(YNode node) {
+    static StepDef parse(YNode node, Warnings warnings) {
         if (!(node instanceof YMap map)) {
             throw node.error("a step must be a mapping");
         }
-        String phase = map.string("phase");
-        phase = phase == null || phase.isBlank() ? "main" : phase.toLowerCase(Locale.ROOT);
-        if (!phase.equals("pre") && !phase.equals("main") && !phase.equals("post")) {
-            throw map.error("invalid step phase \"" + map.string("phase") + "\" (expected pre, main or post)");
-        }
+        DeclaredKeys.STEP.check(map, warnings);
+        String phase = ExecutionValues.phase(map);
         String run = map.string("run");
         String use = map.string("use");
         if (run != null && use != null) {
@@ -45,14 +41,11 @@ final class StepParser {
         if (map.has("workflow")) {
             throw map.error("\"workflow\" steps are not supported; use \"run\" or \"use\"");
         }
-        String onFailure = map.string("onFailure");
-        if (onFailure != null && !onFailure.equals("stop") && !onFailure.equals("continue")) {
-            throw map.error("invalid onFailure \"" + onFailure + "\" (expected stop or continue)");
-        }
+        String onFailure = ExecutionValues.onFailure(map);
         return new StepDef(map.string("id"), map.string("name"), map.string("capability"), phase,
-                map.integer("order", 0), run, use, map.anyMap("with"), map.stringMap("env"),
-                map.string("shell"), map.string("working-directory"), map.string("timeout"),
-                map.integer("retry", 0), onFailure, map.string("if"),
+                map.integer("order", 0), run, use, map.anyMap("with"), EnvKeys.usable(map.stringMap("env"), map),
+                ExecutionValues.shell(map), map.string("working-directory"), ExecutionValues.timeout(map),
+                ExecutionValues.count(map, "retry"), onFailure, map.string("if"),
                 Boolean.TRUE.equals(map.bool("continue-on-error")), map.file(), map.line());
     }
 }

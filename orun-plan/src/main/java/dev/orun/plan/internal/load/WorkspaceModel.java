@@ -13,14 +13,15 @@ import java.util.TreeMap;
 
 /** Everything declared in a workspace: the intent, its components (by name) and compositions. */
 public record WorkspaceModel(Path root, Intent intent, Map<String, ComponentDecl> components,
-                             CompositionRegistry compositions) {
+                             CompositionRegistry compositions, Warnings warnings) {
 
     /** Loads intent, components (inline first, then discovered) and composition sources. */
     public static WorkspaceModel load(Path root, Path intentFile) {
         Path intentDisplay = root.relativize(intentFile.toAbsolutePath().normalize());
-        Intent intent = IntentLoader.load(intentFile, intentDisplay);
+        Warnings warnings = new Warnings();
+        Intent intent = IntentLoader.load(intentFile, intentDisplay, warnings);
         List<ComponentDecl> all = new ArrayList<>(intent.inlineComponents());
-        all.addAll(ComponentDiscovery.discover(root, intent.discoveryRoots(), intentDisplay));
+        all.addAll(ComponentDiscovery.discover(root, intent.discoveryRoots(), intentDisplay, warnings));
         Map<String, ComponentDecl> byName = new TreeMap<>();
         Map<String, ComponentDecl> seen = new HashMap<>();
         for (ComponentDecl component : all) {
@@ -32,7 +33,7 @@ public record WorkspaceModel(Path root, Intent intent, Map<String, ComponentDecl
             }
             byName.put(component.name(), component);
         }
-        CompositionRegistry registry = CompositionRegistry.load(root, intent);
-        return new WorkspaceModel(root, intent, Collections.unmodifiableMap(byName), registry);
+        CompositionRegistry registry = CompositionRegistry.load(root, intent, warnings);
+        return new WorkspaceModel(root, intent, Collections.unmodifiableMap(byName), registry, warnings);
     }
 }

@@ -11,10 +11,22 @@ import java.util.Map;
  * A YAML mapping with typed accessors. Absent keys and explicit nulls read as "not set"; a value of
  * the wrong shape is an error at the value's line. Unknown keys are simply never asked for.
  */
-public record YMap(Map<String, YNode> entries, Path file, int line) implements YNode {
+public record YMap(Map<String, YNode> entries, Path file, int line, Map<String, Integer> keyLines)
+        implements YNode {
 
     public YMap {
         entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        keyLines = keyLines == null ? Map.of() : Map.copyOf(keyLines);
+    }
+
+    public YMap(Map<String, YNode> entries, Path file, int line) {
+        this(entries, file, line, Map.of());
+    }
+
+    /** The line the key itself is on (its value may start on a later line). */
+    public int keyLine(String key) {
+        Integer keyLine = keyLines.get(key);
+        return keyLine != null ? keyLine : lineOf(key);
     }
 
     public static YMap empty(Path file, int line) {

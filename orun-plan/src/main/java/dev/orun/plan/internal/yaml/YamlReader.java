@@ -5,22 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -30,10 +22,22 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class YamlReader {
 
     /** Immutable and shared: building the core-schema resolvers per file is measurably slow. */
-    private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setSchema(new CoreSchema())
-            .setMaxAliasesForCollections(200)
-            .build();
+    private static final LoadSettings SETTINGS = settings(1024);
+
+    /**
+     * Above this length a text gets a read buffer that holds all of it: the reader re-copies its
+     * window each time it refills a small buffer, so one long scalar costs quadratic time (a 10 MB
+     * line took minutes). Below it the cost is negligible and the shared settings are used.
+     */
+    private static final int SMALL_TEXT = 64 * 1024;
+
+    private static LoadSettings settings(int bufferSize) {
+        return LoadSettings.builder()
+                .setSchema(new CoreSchema())
+                .setMaxAliasesForCollections(200)
+                .setBufferSize(bufferSize)
+                .build();
+    }
 
     private YamlReader() {
     }
@@ -42,6 +46,7 @@ public final class YamlReader {
     public static YNode read(Path file, Path display) {
         String text;
         try {
+            YamlLimits.checkSize(file, display);
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw InvalidInputException.at(display, "cannot read: " + e.getMessage());
@@ -49,15 +54,21 @@ public final class YamlReader {
         return parse(text, display);
     }
 
-    /** Parses text; returns {@code null} for an empty document. */
+    /**
+     * Parses text; returns {@code null} for an empty document. Size, nesting depth and alias
+     * expansion are bounded ({@link YamlLimits}).
+     */
     public static YNode parse(String text, Path display) {
+        YamlLimits.checkSize(text, display);
+        LoadSettings settings = text.length() <= SMALL_TEXT ? SETTINGS : settings(text.length() + 1);
         try {
-            Iterator<Node> documents = new Compose(SETTINGS).composeAllFromString(text).iterator();
+            Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), display);
+            Composer documents = new Composer(settings, parser);
             if (!documents.hasNext()) {
                 return null;
             }
             Node first = documents.next();
-            return first == null ? null : convert(first, display);
+            return first == null ? null : TreeBuilder.build(first, display);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
             String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
@@ -65,51 +76,6 @@ public final class YamlReader {
         } catch (YamlEngineException e) {
             throw InvalidInputException.at(display, "invalid YAML: " + e.getMessage());
         }
-    }
-
-    private static YNode convert(Node node, Path file) {
-        int line = node.getStartMark().map(Mark::getLine).orElse(0) + 1;
-        if (node instanceof ScalarNode scalar) {
-            return new YScalar(scalar.getValue(), kindOf(scalar), file, line);
-        }
-        if (node instanceof SequenceNode sequence) {
-            List<YNode> items = new ArrayList<>(sequence.getValue().size());
-            for (Node item : sequence.getValue()) {
-                items.add(convert(item, file));
-            }
-            return new YList(items, file, line);
-        }
-        MappingNode mapping = (MappingNode) node;
-        Map<String, YNode> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            Node keyNode = tuple.getKeyNode();
-            int keyLine = keyNode.getStartMark().map(Mark::getLine).orElse(0) + 1;
-            if (!(keyNode instanceof ScalarNode key)) {
-                throw InvalidInputException.at(file, keyLine, "mapping keys must be scalars");
-            }
-            if (entries.containsKey(key.getValue())) {
-                throw InvalidInputException.at(file, keyLine, "duplicate key \"" + key.getValue() + "\"");
-            }
-            entries.put(key.getValue(), convert(tuple.getValueNode(), file));
-        }
-        return new YMap(entries, file, line);
-    }
-
-    private static YScalar.Kind kindOf(ScalarNode scalar) {
-        Tag tag = scalar.getTag();
-        if (Tag.INT.equals(tag)) {
-            return YScalar.Kind.INT;
-        }
-        if (Tag.FLOAT.equals(tag)) {
-            return YScalar.Kind.FLOAT;
-        }
-        if (Tag.BOOL.equals(tag)) {
-            return YScalar.Kind.BOOL;
-        }
-        if (Tag.NULL.equals(tag)) {
-            return YScalar.Kind.NULL;
-        }
-        return YScalar.Kind.STRING;
     }
 
     /** The root of a document as a mapping; an empty document or a non-mapping is an error. */

@@ -1,0 +1,96 @@
+package dev.orun.backend.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.orun.backend.Json;
+import dev.orun.backend.service.ApiException;
+import dev.orun.remote.protocol.ApiError;
+import dev.orun.remote.protocol.DataEnvelope;
+import dev.orun.remote.protocol.ErrorCodes;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/** Reading bounded bodies and writing the two response shapes (wrapped dialect A, flat dialect B). */
+final class Http {
+  static final String REQUEST_ID = "requestId";
+
+  private Http() {}
+
+  static String requestId(Context ctx) {
+    String id = ctx.attribute(REQUEST_ID);
+    return id == null ? "req_unknown" : id;
+  }
+
+  /** Reads at most {@code limit} bytes of body; more is a 413 before anything is stored. */
+  static byte[] body(Context ctx, long limit, String what) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > limit) {
+      throw ApiException.tooLarge(what, limit);
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+      byte[] buf = new byte[64 * 1024];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        if (out.size() + (long) n > limit) {
+          throw ApiException.tooLarge(what, limit);
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw ApiException.badRequest("cannot read request body: " + e.getMessage());
+    }
+  }
+
+  /** Parses a JSON body strictly: malformed is 400, an unknown field is 422 naming it. */
+  static <T> T json(Context ctx, long limit, Class<T> type) {
+    byte[] bytes = body(ctx, limit, "request body");
+    if (bytes.length == 0) {
+      throw ApiException.badRequest("a JSON request body is required");
+    }
+    try {
+      T value = Json.MAPPER.readValue(bytes, type);
+      if (value == null) {
+        throw ApiException.badRequest("a JSON object is required");
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      throw ApiException.invalid(e.getPropertyName(), "unknown field");
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr());
+    } catch (IOException e) {
+      throw ApiException.badRequest("cannot read request body");
+    }
+  }
+
+  /** Dialect A: {@code {"data": payload, "meta": {...}}}. */
+  static void wrapped(Context ctx, int status, Object payload) {
+    flat(ctx, status, DataEnvelope.of(payload, requestId(ctx)));
+  }
+
+  /** Dialect B and auth: the payload as is. */
+  static void flat(Context ctx, int status, Object payload) {
+    ctx.status(status).contentType("application/json").result(Json.writeBytes(payload));
+  }
+
+  static void error(Context ctx, int status, String code, String message, Map<String, Object> details) {
+    flat(ctx, status, ApiError.of(code, message, details, requestId(ctx)));
+  }
+
+  static long longParam(Context ctx, String name, long fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new ApiException(400, ErrorCodes.BAD_REQUEST, name + " must be an integer");
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.orun.backend.ops;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters and request-latency histograms, rendered in the Prometheus text format. Hand-written
+ * because the server needs a dozen series, not a metrics framework.
+ */
+public final class Metrics {
+  private static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+
+  private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+  private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
+
+  /** Adds one to {@code name{labels}}; labels are written as given, e.g. {@code result="won"}. */
+  public void inc(String name, String labels) {
+    counters.computeIfAbsent(key(name, labels), k -> new LongAdder()).increment();
+  }
+
+  public void observeRequest(String method, String route, int status, double seconds) {
+    String labels = "method=\"" + method + "\",route=\"" + route.replace("\"", "") + "\",status=\"" + status + "\"";
+    latencies.computeIfAbsent(labels, k -> new Histogram()).observe(seconds);
+  }
+
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    Map<String, Map<String, Long>> byName = new TreeMap<>();
+    counters.forEach((k, v) -> {
+      int brace = k.indexOf('{');
+      String name = brace < 0 ? k : k.substring(0, brace);
+      byName.computeIfAbsent(name, n -> new TreeMap<>()).put(k, v.sum());
+    });
+    byName.forEach((name, series) -> {
+      out.append("# TYPE ").append(name).append(" counter\n");
+      series.forEach((k, v) -> out.append(k).append(' ').append(v).append('\n'));
+    });
+    out.append("# TYPE orun_http_request_duration_seconds histogram\n");
+    new TreeMap<>(latencies).forEach((labels, h) -> h.render(out, "orun_http_request_duration_seconds", labels));
+    return out.toString();
+  }
+
+  private static String key(String name, String labels) {
+    return labels == null || labels.isEmpty() ? name : name + "{" + labels + "}";
+  }
+
+  private static final class Histogram {
+    private final AtomicLong[] counts = new AtomicLong[BUCKETS.length];
+    private final LongAdder count = new LongAdder();
+    private final java.util.concurrent.atomic.DoubleAdder sum = new java.util.concurrent.atomic.DoubleAdder();
+
+    Histogram() {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] = new AtomicLong();
+      }
+    }
+
+    void observe(double seconds) {
+      for (int i = 0; i < BUCKETS.length; i++) {
+        if (seconds <= BUCKETS[i]) {
+          counts[i].incrementAndGet();
+        }
+      }
+      count.increment();
+      sum.add(seconds);
+    }
+
+    void render(StringBuilder out, String name, String labels) {
+      for (int i = 0; i < BUCKETS.length; i++) {
+        out.append(name).append("_bucket{").append(labels).append(",le=\"").append(BUCKETS[i]).append("\"} ")
+            .append(counts[i].get()).append('\n');
+      }
+      out.append(name).append("_bucket{").append(labels).append(",le=\"+Inf\"} ").append(count.sum()).append('\n');
+      out.append(name).append("_sum{").append(labels).append("} ").append(sum.sum()).append('\n');
+      out.append(name).append("_count{").append(labels).append("} ").append(count.sum()).append('\n');
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.orun.backend.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orun.backend.testing.Api;
+import dev.orun.backend.testing.H2TestDatabase;
+import dev.orun.backend.testing.MutableClock;
+import dev.orun.backend.testing.RunningBackend;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code token create|list|revoke}, {@code migrate} and {@code trust} against the data dir of a running server. */
+class AdminCommandsTest {
+  private H2TestDatabase database;
+  private RunningBackend backend;
+
+  @BeforeEach
+  void start() {
+    database = new H2TestDatabase();
+    backend = new RunningBackend(database, new MutableClock());
+  }
+
+  @AfterEach
+  void stop() {
+    backend.close();
+    database.close();
+  }
+
+  private Outcome run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = BackendMain.run(args);
+      return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void aCreatedTokenIsPrintedOnceListedWithoutItsSecretAndRevocable() {
+    String data = database.dir().toString();
+    Outcome created = run("token", "create", "--org", "acme", "--project", "web", "--name", "ci", "--ttl", "30d",
+        "--data", data);
+    assertThat(created.code).isZero();
+    String token = created.out.trim();
+    assertThat(token).matches("orun_sk_[A-Za-z0-9_-]{43}");
+    Api api = backend.api(token);
+    assertThat(api.get(Api.state("acme", "web") + "/runs").status()).isEqualTo(200);
+
+    Outcome listed = run("token", "list", "--data", data);
+    assertThat(listed.out).contains("acme/web").contains("ci").contains("active").doesNotContain(token);
+    String id = listed.out.lines().filter(l -> l.contains(" ci ")).findFirst().orElseThrow().split("\\s+")[0];
+
+    assertThat(run("token", "revoke", id, "--data", data).code).isZero();
+    assertThat(api.get(Api.state("acme", "web") + "/runs").status()).isEqualTo(401);
+    assertThat(run("token", "list", "--data", data).out).contains("revoked");
+  }
+
+  @Test
+  void badUsageExitsWith2AndAOneLineMessage() {
+    Outcome noScope = run("token", "create", "--data", database.dir().toString());
+    assertThat(noScope.code).isEqualTo(2);
+    assertThat(noScope.err.strip().lines()).hasSize(1);
+    assertThat(run("token", "create", "--org", "a/b", "--project", "p", "--data", database.dir().toString()).code)
+        .isEqualTo(2);
+    assertThat(run("token", "create", "--org", "a", "--project", "p", "--ttl", "soon").code).isEqualTo(2);
+    assertThat(run("token", "revoke", "tok_nope", "--data", database.dir().toString()).code).isEqualTo(2);
+    assertThat(run("serve", "--data", "x", "--database-url", "jdbc:postgresql://h/db").code).isEqualTo(2);
+  }
+
+  @Test
+  void migrateReportsAnUpToDateSchemaAndTrustBindingsAreManaged() {
+    String data = database.dir().toString();
+    assertThat(run("migrate", "--data", data).out).contains("up to date");
+    Outcome added = run("trust", "add", "acme/platform", "--org", "acme", "--project", "web", "--ref",
+        "refs/heads/main", "--data", data);
+    assertThat(added.code).isZero();
+    assertThat(run("trust", "list", "--data", data).out).contains("acme/platform").contains("refs/heads/main");
+    assertThat(run("trust", "add", "not a repo", "--org", "acme", "--project", "web", "--data", data).code)
+        .isEqualTo(2);
+  }
+
+  private record Outcome(int code, String out, String err) {}
+}

@@ -1,0 +1,18 @@
+package dev.orun.backend.process;
+
+import dev.orun.backend.testing.H2TestDatabase;
+import dev.orun.backend.testing.TestDatabase;
+import java.util.List;
+
+/** Two server processes share the embedded database through H2's AUTO_SERVER mode. */
+class H2ClaimRaceTest extends ClaimRaceContract {
+  @Override
+  TestDatabase newDatabase() {
+    return new H2TestDatabase();
+  }
+
+  @Override
+  List<String> databaseArgs(TestDatabase db) {
+    return List.of("--data", ((H2TestDatabase) db).dir().toString());
+  }
+}
