@@ -31,7 +31,8 @@ import java.util.Map;
  * One job on the GitHub-Actions runner: its sandbox, the environment and {@code PATH} entries
  * earlier steps exported, the top-level {@code steps} context, and the {@code post} stages
  * registered by actions. Steps are evaluated here ({@code if:}, {@code ${{ }}}) and run as
- * processes ({@code run:}) or handed to {@link ActionInvoker} ({@code use:}).
+ * processes ({@code run:}) or handed to {@link ActionInvoker} ({@code use:}). The rules are in
+ * {@code docs/decisions/gha-runner.md}.
  */
 public final class GhaJobSession implements JobSession {
 
