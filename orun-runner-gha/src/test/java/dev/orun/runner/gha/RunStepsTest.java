@@ -126,4 +126,20 @@ class RunStepsTest {
         assertThat(h.masker.mask(h.output.get("later"))).isEqualTo("again: ***\n");
         assertThat(h.output.get("secret")).doesNotContain("add-mask");
     }
+
+    @Test
+    void nestedInGithubActionsEachStepIsGroupedAndFencedSoTheOuterRunnerIgnoresItsCommands()
+            throws Exception {
+        JobHarness h = new JobHarness(workspace, cache);
+        h.host.put("GITHUB_ACTIONS", "true");
+        h.runJob(job(run("inner", "echo '::unknown-command::would reach the outer runner'")));
+        String out = h.output.get("inner");
+        java.util.regex.Matcher fence = java.util.regex.Pattern
+                .compile("::stop-commands::(orun-[0-9a-f]{32})\n").matcher(out);
+        assertThat(fence.find()).as(out).isTrue();
+        String token = fence.group(1);
+        assertThat(out).isEqualTo("::group::app@dev.build › inner\n::stop-commands::" + token
+                + "\n::unknown-command::would reach the outer runner\n::" + token
+                + "::\n::endgroup::\n");
+    }
 }

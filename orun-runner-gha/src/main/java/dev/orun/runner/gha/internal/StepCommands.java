@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * and indent the group's lines; {@code debug} lines are dropped; {@code stop-commands} passes
  * everything through verbatim until its token comes back.
  */
-final class StepCommands implements Consumer<String> {
+final class StepCommands implements Consumer<byte[]> {
 
     private final OutputStream out;
     private final Masker masker;
@@ -38,22 +38,50 @@ final class StepCommands implements Consumer<String> {
         this.masker = masker;
     }
 
+    /** One line of output as raw bytes, with its {@code \n} when it had one. */
     @Override
-    public synchronized void accept(String line) {
+    public synchronized void accept(byte[] raw) {
+        if (!mayBeCommand(raw)) {
+            printRaw(raw);
+            return;
+        }
+        String line = new String(raw, StandardCharsets.UTF_8).replaceFirst("\r?\n$", "");
         if (stopToken != null) {
             if (line.strip().equals("::" + stopToken + "::")) {
                 stopToken = null;
             } else {
-                print(line);
+                printRaw(raw);
             }
             return;
         }
         WorkflowCommand command = WorkflowCommand.parse(line);
         if (command == null) {
-            print(line);
+            printRaw(raw);
             return;
         }
         handle(command, line);
+    }
+
+    /** Cheap check on the bytes: a command starts with {@code ::} or {@code ##[} after blanks. */
+    private static boolean mayBeCommand(byte[] raw) {
+        int i = 0;
+        while (i < raw.length && (raw[i] == ' ' || raw[i] == '\t')) {
+            i++;
+        }
+        return i + 1 < raw.length && (raw[i] == ':' && raw[i + 1] == ':'
+                || raw[i] == '#' && raw[i + 1] == '#');
+    }
+
+    /** Passes a line on byte for byte, indented when inside a group. */
+    private void printRaw(byte[] raw) {
+        try {
+            if (groupDepth > 0) {
+                out.write("  ".repeat(groupDepth).getBytes(StandardCharsets.UTF_8));
+            }
+            out.write(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void handle(WorkflowCommand command, String line) {

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +40,7 @@ final class StepProcess {
     }
 
     static Outcome run(List<String> command, Path directory, Map<String, String> environment,
-                       Duration timeout, Consumer<String> lines) throws InterruptedException {
+                       Duration timeout, Consumer<byte[]> lines) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -95,8 +94,11 @@ final class StepProcess {
         }
     }
 
-    /** Splits the output into lines (without terminators); a last unterminated line counts. */
-    private static void pump(InputStream in, Consumer<String> lines) {
+    /**
+     * Splits the output into lines, each handed over as its raw bytes with its {@code \n} (a
+     * last unterminated line without one), so bytes that are not commands pass through unchanged.
+     */
+    private static void pump(InputStream in, Consumer<byte[]> lines) {
         byte[] buffer = new byte[8192];
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         try (in) {
@@ -105,7 +107,7 @@ final class StepProcess {
                 int start = 0;
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] == '\n') {
-                        line.write(buffer, start, i - start);
+                        line.write(buffer, start, i - start + 1);
                         emit(line, lines);
                         start = i + 1;
                     }
@@ -120,9 +122,9 @@ final class StepProcess {
         }
     }
 
-    private static void emit(ByteArrayOutputStream line, Consumer<String> lines) {
-        String text = line.toString(StandardCharsets.UTF_8);
+    private static void emit(ByteArrayOutputStream line, Consumer<byte[]> lines) {
+        byte[] bytes = line.toByteArray();
         line.reset();
-        lines.accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+        lines.accept(bytes);
     }
 }
