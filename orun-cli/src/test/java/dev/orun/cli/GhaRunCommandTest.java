@@ -174,4 +174,24 @@ class GhaRunCommandTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("--artifact: unknown backend \"s3\" (available: github)");
     }
+
+    @Test
+    void theGhaExampleRunsWithItsCompositeActionsOutputFlowingOn() throws IOException {
+        Path example = TestTrees.copy(Path.of("..", "examples", "gha").toAbsolutePath().normalize(),
+                root.resolve("example"));
+        Cli cli = Cli.run("run", "-i", example.resolve("intent.yaml").toString(), "--exec-id", "ex-1");
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+        try (Stream<Path> files = Files.walk(example.resolve(".orun/executions/ex-1/logs"))) {
+            assertThat(files.filter(p -> p.getFileName().toString().equals("publish.log"))
+                    .map(p -> {
+                        try {
+                            return Files.readString(p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList())
+                    .containsExactlyInAnyOrder("publishing docs as docs-development-r1\n",
+                            "publishing docs as docs-staging-r1\n");
+        }
+    }
 }

@@ -20,6 +20,11 @@ import java.util.Map;
 public final class JobShard {
 
     private static final int CHUNK = 1 << 20;
+    private static final com.fasterxml.jackson.databind.ObjectWriter RECORD = com.fasterxml.jackson
+            .databind.json.JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build().writerWithDefaultPrettyPrinter();
 
     private JobShard() {
     }
@@ -29,8 +34,7 @@ public final class JobShard {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("plan.json", PlanJson.toBytes(plan));
         try {
-            files.put("job.json", PlanJson.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(run.state().job(jobId)));
+            files.put("job.json", RECORD.writeValueAsBytes(run.state().job(jobId)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
