@@ -148,9 +148,6 @@ class RunCommandTest {
         Cli conflict = Cli.run("run", "-i", intent, "--gha", "--runner", "docker");
         assertThat(conflict.exitCode()).isEqualTo(2);
         assertThat(conflict.err()).contains("--runner", "--gha", "mutually exclusive");
-        Cli gha = Cli.run("run", "-i", intent, "--gha");
-        assertThat(gha.exitCode()).isEqualTo(2);
-        assertThat(gha.err()).contains("unknown runner \"github-actions\"").contains("local");
         Cli isolation = Cli.run("run", "-i", intent, "--isolation", "sometimes");
         assertThat(isolation.exitCode()).isEqualTo(2);
         Cli remote = Cli.run("run", "-i", intent, "--remote-state");
