@@ -35,14 +35,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# serve DBARGS...: starts a server, waits for its URL, prints it
+# serve DBARGS...: starts a server (recorded for cleanup), waits until it listens, sets $url
 serve() {
-  local log="$work/serve-$#-$RANDOM.out"
+  local log="$work/serve-$RANDOM.out"
   "$backend" serve --port 0 "$@" >"$log" 2>"$log.err" &
   pids+=($!)
-  for _ in $(seq 1 600); do
+  url=
+  for _ in $(seq 1 1200); do
     url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" 2>/dev/null || true)
-    [ -n "$url" ] && { echo "$url"; return 0; }
+    [ -n "$url" ] && return 0
     sleep 0.1
   done
   echo "server did not start: $(cat "$log.err")" >&2
@@ -51,8 +52,8 @@ serve() {
 
 measure() { # measure LABEL DBARGS...
   local label=$1; shift
-  local url token
-  url=$(serve "$@")
+  local token
+  serve "$@"
   token=$("$backend" token create --org bench --project claims "$@" 2>/dev/null)
   "$java" "$driver" "$url" "$token" "$label" | tee "$work/$label.txt"
 }

@@ -138,5 +138,5 @@ done
 a=$(median < "$work/a.ms"); b=$(median < "$work/b.ms"); diff=$(median < "$work/d.ms")
 echo "A  orun plan --changed --base main           median ${a} ms  ($(paste -sd' ' "$work/a.ms"))"
 echo "B  git diff + orun plan --files <list>        median ${b} ms  ($(paste -sd' ' "$work/b.ms"))"
-awk -v a="$a" -v b="$b" -v d="$diff" 'BEGIN { printf "change detection adds %d ms (median of paired differences; ratio of medians A/B %.2f); target <= 500 ms: %s\n", d, a / b, (d <= 500 ? "met" : "MISSED") }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+awk -v a="$a" -v b="$b" -v d="$diff" 'BEGIN { printf "change detection adds %d ms (median of paired differences; ratio of medians A/B %.2f); target <= 500 ms: %s\n", d, a / b, (d <= 500 ? "met" : "MISSED") }'

@@ -65,5 +65,6 @@ echo "docker overhead: $jobs jobs x $steps steps ($total steps), image $image"
 echo "  docker run --rm loop:            ${loop_ms} ms"
 echo "  orun docker runner, 1 at a time: ${seq_ms} ms  ($how)"
 echo "  orun docker runner, 4 at a time: ${par_ms} ms"
+echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 awk -v o="$seq_ms" -v p="$par_ms" -v l="$loop_ms" 'BEGIN {
     printf "  ratio orun/loop: %.2f sequential, %.2f with concurrency 4 (target <= 0.60)\n", o / l, p / l }'

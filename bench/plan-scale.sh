@@ -137,4 +137,5 @@ ok=yes
 [ "$large_ms" -le 2000 ] || { echo "target missed: N=$N took more than 2000 ms"; ok=no; }
 awk -v r="$ratio" 'BEGIN { exit !(r <= 12) }' || { echo "target missed: ratio above 12x"; ok=no; }
 [ "$ok" = yes ] && echo "targets met (<= 2000 ms, <= 12x)"
+echo "ratio N=$N / N=$SMALL: ${ratio}x (target <= 12)"
 exit 0

@@ -52,11 +52,15 @@ public final class TemplateBench {
         report("baseline String.replace", base, base);
         report("render (parsed once)", (t2 - t1) / (double) n, base);
         report("parse + render", (t3 - t2) / (double) n, base);
+        parseRenderRatio = (t3 - t2) / (double) n / base;
         report("static text render", (t4 - t3) / (double) n, base);
       }
     }
     System.out.println("(checksum " + sink + ")");
+    System.out.printf("ratio parse + render / String.replace: %.2f%n", parseRenderRatio);
   }
+
+  private static double parseRenderRatio;
 
   static void report(String what, double nanos, double base) {
     System.out.printf("%-26s %8.0f ns/op   ratio %.2f%n", what, nanos, nanos / base);

@@ -47,10 +47,15 @@ public final class LogsCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions workspaceOptions;
 
+    @Mixin
+    RemoteReadOptions remote = new RemoteReadOptions();
+
     @Override
     public Integer call() throws Exception {
         Workspace workspace = workspaceOptions.workspace();
-        RunRecords records = RunLookup.records(workspace.orunDir());
+        java.util.Map<String, String> env = System.getenv();
+        execId = remote.execId(execId, env);
+        RunRecords records = remote.records(workspace.orunDir(), execId, env);
         RunRecord run = RunLookup.load(records, execId, workspace.orunDir());
         LogQuery query = new LogQuery(job == null ? null : run.resolveJob(job), step, failed);
         PrintWriter out = spec.commandLine().getOut();

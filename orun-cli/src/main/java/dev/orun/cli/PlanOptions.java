@@ -19,7 +19,7 @@ public final class PlanOptions {
     List<String> environments = new ArrayList<>();
 
     @Option(names = "--component", paramLabel = "NAME",
-            description = "Only this component and its dependencies (repeatable; 'prefix*' allowed).")
+            description = "Only this component, without its dependencies (repeatable; 'prefix*' allowed).")
     List<String> components = new ArrayList<>();
 
     @Option(names = "--all",
@@ -29,9 +29,13 @@ public final class PlanOptions {
     @Mixin
     ChangeOptions changeOptions = new ChangeOptions();
 
+    @Mixin
+    TriggerOptions triggerOptions = new TriggerOptions();
+
     /** The request; {@code changes} is null unless a change-detection flag was given. */
     public PlanRequest toRequest(String name) {
-        return new PlanRequest(environments, components, all, WorkspaceOptions.cwd(), name, changes());
+        return new PlanRequest(environments, components, all, WorkspaceOptions.cwd(), name, changes())
+                .withTrigger(triggerOptions.toRequest(System.getenv()));
     }
 
     ChangeRequest changes() {

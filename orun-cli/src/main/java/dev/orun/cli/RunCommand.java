@@ -11,6 +11,7 @@ import dev.orun.core.event.ProgressListener;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.Isolation;
 import dev.orun.exec.Orun;
+import dev.orun.exec.RemoteStateRequest;
 import dev.orun.exec.OrunRun;
 import dev.orun.plan.PlanSelector;
 import dev.orun.exec.RunOptions;
@@ -118,10 +119,10 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     WorkspaceOptions workspaceOptions;
 
-    @Option(names = "--remote-state", description = "Coordinate through an orun backend (not available yet)")
+    @Option(names = "--remote-state", description = "Coordinate the run through an orun backend (also $ORUN_REMOTE_STATE=true)")
     boolean remoteState;
 
-    @Option(names = "--backend-url", paramLabel = "URL", description = "orun backend URL for remote state (not available yet)")
+    @Option(names = "--backend-url", paramLabel = "URL", description = "orun backend URL for remote state (default: $ORUN_BACKEND_URL, else intent execution.state.backendUrl)")
     String backendUrl;
 
     @Option(names = "--artifact", paramLabel = "KIND", description = "Artifact backend for job shards (not available yet)")
@@ -132,6 +133,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     StrictOption strictOption = new StrictOption();
+
+    @picocli.CommandLine.Mixin
+    TriggerOptions triggerOptions = new TriggerOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -152,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
         String selectedJob = job != null ? job : jobId;
         PlanSelector.SelectedPlan selection = new PlanSelector(environment.variables()).select(new PlanSelector.Request(
                 reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent(), components,
-                environments, all, selectedJob, changeRequest()));
+                environments, all, selectedJob, changeRequest(), triggerOptions.toRequest(environment.variables())));
         selection.warnings().forEach(err::println);
         java.io.PrintWriter errWriter = spec.commandLine().getErr();
         if (strictOption.refuses(selection.planWarnings(), errWriter)) {
@@ -161,15 +165,15 @@ public final class RunCommand implements Callable<Integer> {
         if (!json) {
             selection.notes().forEach(err::println);
         }
-        var stateSettings = selection.plan().execution().state();
-        if (stateSettings != null && "remote".equalsIgnoreCase(stateSettings.mode())) {
-            throw new InvalidInputException("the plan asks for remote state (execution.state.mode: "
-                    + "remote), which is not available in this build yet");
-        }
+        java.util.Optional<java.util.Map<String, String>> remote = RemoteStateRequest.resolve(remoteState,
+                backendUrl, environment.variables(), selection.plan());
         String runnerName = RunnerSelection.resolve(runnerChoice.gha, runnerChoice.runner,
                 environment.variables(), selection.plan());
         String pinnedExecId = blankToNull(execId);
-        if (pinnedExecId == null && selectedJob != null && !mode.background) {
+        if (pinnedExecId == null && remote.isPresent()) {
+            pinnedExecId = RemoteStateRequest.deriveExecId(PlanJson.withChecksum(selection.plan()).checksumHex(),
+                    environment.variables());
+        } else if (pinnedExecId == null && selectedJob != null && !mode.background) {
             pinnedExecId = latestRunOfPlan(selection, err);
         }
         RunOptions options = RunOptions.defaults()
@@ -202,6 +206,7 @@ public final class RunCommand implements Callable<Integer> {
                 environment.ansi());
         OrunRun run = Orun.run(selection.workspaceRoot()).plan(selection.plan())
                 .select(selection.jobIds()).options(options);
+        remote.ifPresent(backendOptions -> run.state(RemoteStateRequest.BACKEND, backendOptions));
         if (mode.dryRun) {
             if (json) {
                 new JsonRenderer(out).render(run.dryRun(), options.execId());
@@ -264,11 +269,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void validateFlags() {
-        if (remoteState || backendUrl != null
-                || "true".equalsIgnoreCase(environment.variables().getOrDefault("ORUN_REMOTE_STATE", ""))) {
-            throw new InvalidInputException("--remote-state/--backend-url: remote state is not "
-                    + "available in this build yet");
-        }
         if (artifact != null) {
             throw new InvalidInputException("--artifact is not available in this build yet");
         }

@@ -60,10 +60,15 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions workspaceOptions;
 
+    @Mixin
+    RemoteReadOptions remote = new RemoteReadOptions();
+
     @Override
     public Integer call() throws Exception {
         Workspace workspace = workspaceOptions.workspace();
-        RunRecords records = RunLookup.records(workspace.orunDir());
+        java.util.Map<String, String> env = environment.variables();
+        execId = remote.execId(execId, env);
+        RunRecords records = remote.records(workspace.orunDir(), execId, env);
         PrintWriter out = spec.commandLine().getOut();
         if (all) {
             printAll(records, out);

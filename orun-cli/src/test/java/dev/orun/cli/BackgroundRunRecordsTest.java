@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orun.core.state.Status;
 import dev.orun.exec.records.FileRunRecords;
 import dev.orun.core.state.RunSummary;
+import dev.orun.core.runner.contract.LiveProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,8 @@ class BackgroundRunRecordsTest {
         Matcher pid = Pattern.compile("pid:\\s+(\\d+)").matcher(cli.out());
         assertThat(pid.find()).isTrue();
 
-        ProcessHandle.of(Long.parseLong(pid.group(1))).ifPresent(child -> child.onExit().join());
+        assertThat(LiveProcesses.awaitGone(Long.parseLong(pid.group(1)), Duration.ofSeconds(120)))
+                .as("the background child ended").isTrue();
         FileRunRecords records = new FileRunRecords(root.resolve(".orun"));
         RunSummary run = records.find("bg-run-1").orElseThrow();
         Path log = root.resolve(".orun/executions/bg-run-1/background.log");

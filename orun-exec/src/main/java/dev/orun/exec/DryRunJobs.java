@@ -3,6 +3,7 @@ package dev.orun.exec;
 import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Step;
 import dev.orun.core.runner.JobContext;
+import dev.orun.exec.internal.StepIds;
 import dev.orun.exec.internal.RunContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,11 +20,10 @@ final class DryRunJobs {
         JobContext context = new JobContext(run.execId(), job, run.workspaceRoot(), dir,
                 run.jobEnvironment(job), false);
         List<DryRunReport.Step> steps = new ArrayList<>();
-        int index = 0;
-        for (Step step : job.steps()) {
-            index++;
-            String id = step.id() != null && !step.id().isBlank() ? step.id()
-                    : step.name() != null && !step.name().isBlank() ? step.name() : "step-" + index;
+        List<String> ids = StepIds.of(job.steps());
+        for (int index = 0; index < job.steps().size(); index++) {
+            Step step = job.steps().get(index);
+            String id = ids.get(index);
             int retries = step.retry() > 0 ? step.retry() : job.retries();
             String wd = step.workingDirectory() == null || step.workingDirectory().isBlank()
                     ? dir.toString() : dir.resolve(step.workingDirectory()).normalize().toString();

@@ -5,10 +5,13 @@ import java.util.List;
 /**
  * What {@code --dry-run} shows: the jobs in execution order and how each would run. Producing it
  * runs nothing and writes nothing.
+ *
+ * @param isolationNote how jobs would be isolated and which guarantees hold (real isolation, or
+ *                      the fallback and why), or {@code null} when isolation is off
  */
 public record DryRunReport(String planChecksum, String planName, String runner, int concurrency,
                            int componentConcurrency, boolean failFast, boolean isolation,
-                           List<Job> jobs) {
+                           String isolationNote, List<Job> jobs) {
 
     public DryRunReport {
         jobs = List.copyOf(jobs);

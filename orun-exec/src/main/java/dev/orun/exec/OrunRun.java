@@ -20,7 +20,10 @@ import dev.orun.core.state.Status;
 import dev.orun.exec.internal.ExecutionEngine;
 import dev.orun.exec.internal.JobGraph;
 import dev.orun.exec.internal.RunContext;
+import dev.orun.exec.internal.isolation.JobWorkspaces;
+import dev.orun.exec.internal.isolation.OverlayStager;
 import dev.orun.exec.internal.isolation.WorkspaceStager;
+import dev.orun.core.event.ProgressEvent;
 import dev.orun.exec.records.ExecIds;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +52,7 @@ public final class OrunRun {
     private Runner runnerInstance;
     private volatile ExecutionEngine engine;
     private volatile boolean cancelRequested;
+    private volatile String fallbackReason;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     OrunRun(Path workspaceRoot) {
@@ -153,18 +157,23 @@ public final class OrunRun {
             StateBackendSettings settings = new StateBackendSettings(workspaceRoot.resolve(".orun"),
                     stateOptions, options.hostEnvironment());
             try (StateBackend state = provider.open(settings, execId)) {
-                state.peek().ifPresent(known -> requireDependencies(graph, selected, known, execId));
+                boolean coordinated = state.coordinatesDependencies();
+                if (!coordinated) {
+                    state.peek().ifPresent(known -> requireDependencies(graph, selected, known, execId));
+                }
                 RunState recorded = openRecords(state, new RunDescriptor(execId, current, runner.name(),
                         options.trigger(), userName()));
-                requireDependencies(graph, selected, recorded, execId);
+                if (!coordinated) {
+                    requireDependencies(graph, selected, recorded, execId);
+                }
                 recorded = resetForRerun(state, recorded, selected);
-                WorkspaceStager stager = isolationEnabled(concurrency)
-                        ? new WorkspaceStager(workspaceRoot,
-                        workspaceRoot.resolve(".orun").resolve("workspaces").resolve(
-                                safeExecDir(execId)), options.keepWorkspaces())
-                        : null;
-                RunContext context = new RunContext(current, execId, runner, state, listener,
-                        workspaceRoot, workdir(), stager, options.keepWorkspaces());
+                Path stagesRoot = workspaceRoot.resolve(".orun").resolve("workspaces")
+                        .resolve(safeExecDir(execId));
+                JobWorkspaces stager = isolationEnabled(concurrency)
+                        ? workspaces(runner, stagesRoot, options.keepWorkspaces()) : null;
+                RunContext context = new RunContext(current, execId, runner, state,
+                        noticeAfterStart(stager), workspaceRoot, workdir(), stager,
+                        options.keepWorkspaces());
                 ExecutionEngine created = new ExecutionEngine(context, graph, selected,
                         concurrency, options.componentConcurrency(), failFast);
                 engine = created;
@@ -175,11 +184,62 @@ public final class OrunRun {
                     return created.run(recorded);
                 } finally {
                     if (stager != null) {
-                        stager.close();
+                        closeWorkspaces(stager, state);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Real isolation when the runner can mount an overlay here (decided once per run), else the
+     * linked staging, whose weaker guarantees {@link #isolationNote} spells out.
+     */
+    private JobWorkspaces workspaces(Runner runner, Path stagesRoot, boolean keep) {
+        try {
+            java.nio.file.Files.createDirectories(stagesRoot);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + stagesRoot + ": "
+                    + e.getMessage(), e);
+        }
+        fallbackReason = runner.overlayUnavailableReason(stagesRoot).orElse(null);
+        return fallbackReason == null ? new OverlayStager(workspaceRoot, stagesRoot, keep)
+                : new WorkspaceStager(workspaceRoot, stagesRoot, keep);
+    }
+
+    /** How jobs are isolated and which guarantees hold, or {@code null} when isolation is off. */
+    private String isolationNote(JobWorkspaces stager) {
+        if (stager == null) {
+            return null;
+        }
+        return fallbackReason == null ? stager.describe()
+                : stager.describe() + " (" + fallbackReason + ")";
+    }
+
+    /** The listener, told once after the run starts when isolation had to fall back. */
+    private ProgressListener noticeAfterStart(JobWorkspaces stager) {
+        if (fallbackReason == null) {
+            return listener;
+        }
+        String note = isolationNote(stager);
+        return event -> {
+            listener.onEvent(event);
+            if (event instanceof ProgressEvent.RunStarted) {
+                listener.onEvent(new ProgressEvent.Notice(event.at(), note));
+            }
+        };
+    }
+
+    /** Removes stages of ended jobs, including those a killed run of this exec id left. */
+    private static void closeWorkspaces(JobWorkspaces stager, StateBackend state) {
+        RunState end;
+        try {
+            end = state.read();
+        } catch (RuntimeException e) {
+            stager.close(id -> false);
+            return;
+        }
+        stager.close(id -> end.job(id).status().isTerminal());
     }
 
     /** Opens the run's records; a failure to write them (nothing ran yet) is exit 2 with one line. */
@@ -202,6 +262,7 @@ public final class OrunRun {
         boolean failFast = options.failFast() != null ? options.failFast()
                 : current.execution().failFast();
         try (Runner runner = createRunner()) {
+            String isolationNote = isolationEnabled(concurrency) ? dryRunIsolation(runner) : null;
             RunContext context = new RunContext(current, "dry-run", runner,
                     null, listener, workspaceRoot, workdir(), null, false);
             List<DryRunReport.Job> jobs = new ArrayList<>();
@@ -210,8 +271,30 @@ public final class OrunRun {
             }
             return new DryRunReport(current.metadata().checksum(), current.metadata().name(),
                     runner.name(), concurrency, options.componentConcurrency(), failFast,
-                    isolationEnabled(concurrency), jobs);
+                    isolationEnabled(concurrency), isolationNote, jobs);
         }
+    }
+
+    /** The isolation note for {@code --dry-run}, probing in a temporary directory (nothing is written to the workspace). */
+    private String dryRunIsolation(Runner runner) {
+        Path scratch = null;
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("orun-dry-run");
+            fallbackReason = runner.overlayUnavailableReason(scratch).orElse(null);
+        } catch (java.io.IOException e) {
+            fallbackReason = "cannot try namespaces: " + e.getMessage();
+        } finally {
+            if (scratch != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(scratch);
+                } catch (java.io.IOException ignored) {
+                    // an empty temporary directory
+                }
+            }
+        }
+        Path stages = workspaceRoot.resolve(".orun/workspaces/dry-run");
+        return isolationNote(fallbackReason == null ? new OverlayStager(workspaceRoot, stages, false)
+                : new WorkspaceStager(workspaceRoot, stages, false));
     }
 
     private Plan requirePlan() {
@@ -266,7 +349,9 @@ public final class OrunRun {
     private RunState resetForRerun(StateBackend state, RunState recorded, List<String> selected) {
         boolean changed = false;
         for (String id : selected) {
-            if (id.equals(options.retryJob()) || recorded.job(id).status() == Status.FAILED) {
+            // a shared run's failed job is re-opened only when asked (--retry), never by whoever joins
+            boolean failedHere = !state.coordinatesDependencies() && recorded.job(id).status() == Status.FAILED;
+            if (id.equals(options.retryJob()) || failedHere) {
                 state.resetJob(id);
                 changed = true;
             }

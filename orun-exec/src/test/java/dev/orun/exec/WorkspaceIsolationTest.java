@@ -12,11 +12,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The fallback staging (namespaces switched off with {@code ORUN_NAMESPACES=off}, as where user
+ * namespaces or overlays are unavailable): what it isolates, and exactly what still leaks.
+ */
 class WorkspaceIsolationTest {
+
+    static final Map<String, String> FALLBACK = fallbackEnvironment();
+
+    private static Map<String, String> fallbackEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("ORUN_NAMESPACES", "off");
+        return env;
+    }
 
     @TempDir
     Path root;
@@ -29,7 +42,7 @@ class WorkspaceIsolationTest {
         write("services/api/src/main.txt", "committed");
         write("services/api/draft.txt", "uncommitted");
         write("services/api/target/app.jar", "build output");
-        write("services/api/.gitignore", "*.log\n/cache/\n");
+        write("services/api/.gitignore", "*.log\n/cache/\ntarget/\n");
         write("services/api/debug.log", "ignored");
         write("services/api/cache/blob", "ignored");
         write("services/web/index.txt", "web\n");
@@ -46,7 +59,8 @@ class WorkspaceIsolationTest {
 
     private ExecutionResult execute(Plan plan, boolean keep) {
         return Orun.run(root).plan(plan)
-                .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, keep))
+                .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, keep)
+                        .withHostEnvironment(FALLBACK))
                 .state(state.provider()).run();
     }
 
@@ -127,5 +141,36 @@ class WorkspaceIsolationTest {
                 + "cache debug.log draft.txt src target ");
         assertThat(root.resolve("services/leak.txt")).doesNotExist();
         assertThat(root.resolve(".orun/workspaces")).doesNotExist();
+    }
+
+    @Test
+    void theFallbackSaysSoAndDocumentsWhatStillLeaks() throws IOException {
+        Map<String, String> before = TreeChecksums.of(root, ".orun");
+        List<dev.orun.core.event.ProgressEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Plan plan = plan(true, 2,
+                job("api", "dev", "build", "services/api", List.of(),
+                        run("escape", "echo own > src/main.txt; echo sibling > ../web/index.txt; "
+                                + "echo absolute > " + root.resolve("shared/lib.sh") + "; "
+                                + "echo record > \"${PWD%%/.orun/*}/.orun/forged\"")),
+                job("web", "dev", "build", "services/web", List.of("api@dev.build"), run("ok", "true")));
+
+        ExecutionResult result = Orun.run(root).plan(plan).listener(events::add)
+                .options(RunOptions.defaults().withExecId("iso").withIsolation(Isolation.WORKSPACE, false)
+                        .withHostEnvironment(FALLBACK))
+                .state(state.provider()).run();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(events).filteredOn(e -> e instanceof dev.orun.core.event.ProgressEvent.Notice)
+                .singleElement().asString().contains("linked staging").contains("ORUN_NAMESPACES=off");
+        Map<String, String> after = TreeChecksums.of(root, ".orun");
+        // the job's own directory is private ...
+        assertThat(after.get("services/api/src/main.txt")).isEqualTo(before.get("services/api/src/main.txt"));
+        // ... but writes through ../ and absolute paths reach the source tree, and .orun is writable
+        after.keySet().retainAll(before.keySet());
+        assertThat(before.keySet()).hasSameElementsAs(after.keySet());
+        assertThat(before).isNotEqualTo(after);
+        assertThat(Files.readString(root.resolve("services/web/index.txt"))).isEqualTo("sibling\n");
+        assertThat(Files.readString(root.resolve("shared/lib.sh"))).isEqualTo("absolute\n");
+        assertThat(root.resolve(".orun/forged")).hasContent("record");
     }
 }

@@ -48,10 +48,15 @@ public final class PlanSelector {
      */
     public record Request(String reference, String planFlag, Path cwd, Path intentFile,
                           List<String> components, List<String> environments, boolean all,
-                          String job, ChangeRequest changes) {
+                          String job, ChangeRequest changes, TriggerRequest trigger) {
         public Request {
             components = components == null ? List.of() : List.copyOf(components);
             environments = environments == null ? List.of() : List.copyOf(environments);
+        }
+
+        public Request(String reference, String planFlag, Path cwd, Path intentFile, List<String> components,
+                       List<String> environments, boolean all, String job, ChangeRequest changes) {
+            this(reference, planFlag, cwd, intentFile, components, environments, all, job, changes, null);
         }
     }
 
@@ -116,13 +121,11 @@ public final class PlanSelector {
                         + String.join(", ", planner.componentNames()) + "; saved plans: "
                         + savedPlanNames(ws) + ")");
             }
-            List<String> components = new ArrayList<>(request.components());
-            components.add(reference);
-            return fresh(planner, ws, request, components, notes, warnings);
+            return fresh(planner, ws, request, List.of(reference), notes, warnings);
         }
         Workspace ws = workspace.orElseThrow(() -> new InvalidInputException(
                 "no intent.yaml found in " + cwd + " or its parents; pass -i FILE or a plan file"));
-        return fresh(new Planner(ws, environment), ws, request, request.components(), notes, warnings);
+        return fresh(new Planner(ws, environment), ws, request, List.of(), notes, warnings);
     }
 
     private static Optional<Workspace> discover(Path cwd, Path intentFile, String reference) {
@@ -150,10 +153,11 @@ public final class PlanSelector {
     }
 
     private static SelectedPlan fresh(Planner planner, Workspace ws, Request request,
-                                   List<String> components, List<String> notes,
+                                   List<String> scope, List<String> notes,
                                    List<String> warnings) {
         CompiledPlan compiled = planner.compile(new PlanRequest(request.environments(),
-                components, request.all(), request.cwd(), null, request.changes()));
+                request.components(), request.all(), request.cwd(), null, request.changes())
+                .withScope(scope).withTrigger(request.trigger()));
         notes.addAll(compiled.notes());
         Plan plan = compiled.plan();
         List<String> jobs = plan.jobs().isEmpty() ? List.of()
@@ -187,7 +191,7 @@ public final class PlanSelector {
     private static Set<String> scopeFromIntent(Workspace workspace, String component) {
         try {
             Plan scoped = new Planner(workspace).compile(new PlanRequest(List.of(),
-                    List.of(component), false, null, null, null)).plan();
+                    List.of(), false, null, null, null).withScope(List.of(component))).plan();
             Set<String> scope = new TreeSet<>();
             scoped.jobs().forEach(job -> scope.add(job.component()));
             scope.add(component);

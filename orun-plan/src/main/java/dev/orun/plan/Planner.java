@@ -42,7 +42,8 @@ public final class Planner {
     public CompiledPlan compile(PlanRequest request) {
         WorkspaceModel model = load();
         boolean changed = ChangeScope.requested(request.changes());
-        Optional<String> context = request.components().isEmpty() && !request.all() && !changed
+        Optional<String> context = request.components().isEmpty() && request.scope().isEmpty()
+                && !request.all() && !changed
                 ? ComponentContext.componentAt(workspace, request.cwd()) : Optional.empty();
         PlanCoverage selection = PlanCompiler.select(model, request, context);
         if (changed) {

@@ -142,8 +142,8 @@ class PlanSelectorTest {
 
     @Test
     void theScopeMismatchWarningNamesBothScopes() {
-        Plan apiOnly = save("api-only", new PlanRequest(List.of(), List.of("api"), false, root,
-                null, null));
+        Plan apiOnly = save("api-only", new PlanRequest(List.of(), List.of(), false, root,
+                null, null).withScope(List.of("api")));
         PlanSelector.SelectedPlan fromWeb = select("api-only", root.resolve("services/web"),
                 List.of(), List.of(), false, null);
         assertThat(apiOnly.metadata().scope().components()).contains("api");

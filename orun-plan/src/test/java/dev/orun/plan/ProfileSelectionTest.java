@@ -31,7 +31,7 @@ class ProfileSelectionTest {
         assertThat(build.profile()).isEqualTo("service.verify");
         assertThat(build.timeout()).isEqualTo("10m");
         assertThat(build.steps()).extracting(Step::id)
-                .containsExactly("setup-early", "setup", "checkout", "lint", "test");
+                .containsExactly("Early setup", "setup", "checkout", "lint", "test");
         assertThat(build.steps().get(0).name()).isEqualTo("Early setup");
         assertThat(plan.job("api@dev.deploy")).isEmpty();
     }

@@ -65,8 +65,15 @@ class ScopingTest {
     }
 
     @Test
-    void componentFilterPullsInTransitiveDependencies() {
+    void componentFilterIsThatComponentOnlyAsInTheGoOrun() {
         Plan plan = planner.compile(request(List.of(), List.of("api"), false, null)).plan();
+
+        assertThat(plan.metadata().scope().components()).containsExactly("api");
+    }
+
+    @Test
+    void aScopeComponentPullsInTransitiveDependencies() {
+        Plan plan = planner.compile(request(List.of(), List.of(), false, null).withScope(List.of("api"))).plan();
 
         assertThat(plan.metadata().scope().components()).containsExactly("api", "db");
         assertThat(plan.jobs()).extracting(Job::component).doesNotContain("web");

@@ -33,6 +33,7 @@ final class CoordinationRoutes {
 
   void register(RoutesConfig r) {
     r.post(BASE + "/runs/{runId}/jobs/{jobVerb}", this::verb);
+    r.post(BASE + "/runs/{runVerb}", this::runVerb);
     r.get(BASE + "/runs/{runId}/frontier", this::frontier);
     r.get(BASE + "/runs/{runId}/log", this::log);
   }
@@ -62,6 +63,17 @@ final class CoordinationRoutes {
       }
       default -> throw ApiException.notFound("verb " + jobVerb.substring(colon + 1));
     }
+  }
+
+  /** {@code POST …/runs/{runId}:cancel}. */
+  private void runVerb(Context ctx) {
+    Access.Granted g = access.state(ctx);
+    String runVerb = ctx.pathParam("runVerb");
+    if (!runVerb.endsWith(":cancel")) {
+      throw ApiException.notFound("route");
+    }
+    String runId = Ids.runIdFromPath(runVerb.substring(0, runVerb.length() - ":cancel".length()));
+    Http.flat(ctx, 200, coordination.cancel(g.scope(), runId, g.caller()));
   }
 
   private void frontier(Context ctx) {

@@ -201,6 +201,45 @@ public final class CoordinationService {
     return r;
   }
 
+  /**
+   * {@code POST …/runs/{runId}:cancel}: every job not yet terminal becomes canceled, and the run
+   * too. Job rows are locked in id order before the run row, the order every verb uses.
+   */
+  public SeqResponse cancel(Scope scope, String runId, Caller caller) {
+    long[] runKey = new long[1];
+    SeqResponse r = db.inTransaction(c -> {
+      RunRow run = requireRun(c, scope, runId);
+      if (run.status().equals("canceled")) {
+        return new SeqResponse(run.lastSeq());
+      }
+      long now = config.clock().millis();
+      List<JobRow> open = new ArrayList<>();
+      for (JobRow j : jobs.list(c, run.id())) {
+        if (!j.phase().terminal()) {
+          JobRow locked = jobs.lock(c, run.id(), j.jobId());
+          if (!locked.phase().terminal()) {
+            open.add(locked);
+          }
+        }
+      }
+      Map<String, Object> payload = new HashMap<>();
+      payload.put("reason", null);
+      long seq = log.append(c, run, List.of(event(WireEvent.RUN_CANCELED, null, caller, now, payload)), 0, 0, now,
+          caller);
+      for (JobRow j : open) {
+        jobs.update(c, j.finished(Phase.CANCELED, null, "canceled", now));
+      }
+      RunRow after = runs.findById(c, run.id());
+      runs.setStatus(c, run.id(), "canceled", after.startedAt(), now);
+      runKey[0] = run.id();
+      return new SeqResponse(seq);
+    });
+    if (runKey[0] > 0) {
+      signals.changed(runKey[0]);
+    }
+    return r;
+  }
+
   /** Ids of queued jobs whose dependencies all succeeded, sorted. */
   public List<String> frontier(Scope scope, String runId) {
     return db.read(c -> jobs.frontier(c, requireRun(c, scope, runId).id()));

@@ -174,4 +174,21 @@ abstract class CoordinationContract extends ContractBase {
     JsonNode events = api.get(run(run) + "/log?from=0").json().get("events");
     assertThat(events.get(events.size() - 1).get("kind").asText()).isEqualTo("state.run.completed");
   }
+
+  @Test
+  void cancelEndsEveryUnfinishedJobAndTheRun() {
+    String run = chain();
+    JsonNode c = api.post(verb(run, "a@dev.build", "claim"), claimBody("r1")).json();
+    api.post(verb(run, "a@dev.build", "complete"), completeBody("r1", c.get("leaseEpoch").asLong(), "succeeded"));
+    Api.Response canceled = api.post(run(run) + ":cancel", null);
+    assertThat(canceled.status()).isEqualTo(200);
+    assertThat(canceled.json().get("seq").asLong()).isEqualTo(4);
+    JsonNode jobs = api.get(run(run) + "/jobs").data().get("jobs");
+    assertThat(jobs.get(0).get("status").asText()).isEqualTo("succeeded");
+    assertThat(jobs.get(1).get("status").asText()).isEqualTo("canceled");
+    assertThat(api.get(run(run)).data().get("run").get("status").asText()).isEqualTo("canceled");
+    assertThat(api.post(verb(run, "b@dev.build", "claim"), claimBody("r2")).json().get("reason").asText())
+        .isEqualTo("run_terminal");
+    assertThat(api.get(run(run) + "/frontier").json().get("jobs")).isEmpty();
+  }
 }

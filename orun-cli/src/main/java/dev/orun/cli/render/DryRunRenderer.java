@@ -22,6 +22,9 @@ public final class DryRunRenderer {
                 + (report.componentConcurrency() == 0 ? "unlimited" : report.componentConcurrency())
                 + ")  ·  fail-fast " + (report.failFast() ? "on" : "off") + "  ·  isolation "
                 + (report.isolation() ? "on" : "off"));
+        if (report.isolationNote() != null) {
+            out.println("  " + terminal.dim(report.isolationNote()));
+        }
         int index = 0;
         for (DryRunReport.Job job : report.jobs()) {
             index++;

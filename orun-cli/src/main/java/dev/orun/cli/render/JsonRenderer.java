@@ -75,6 +75,9 @@ public final class JsonRenderer {
         doc.put("componentConcurrency", report.componentConcurrency());
         doc.put("failFast", report.failFast());
         doc.put("isolation", report.isolation());
+        if (report.isolationNote() != null) {
+            doc.put("isolationNote", report.isolationNote());
+        }
         doc.put("jobs", report.jobs());
         write(doc);
     }

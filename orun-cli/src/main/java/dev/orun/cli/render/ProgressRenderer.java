@@ -63,6 +63,8 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
                     : reused.status().wireName() + " elsewhere";
             persistent(reused.jobId(), glyph(reused.status()) + " " + label(reused.jobId()) + "  "
                     + what);
+        } else if (event instanceof ProgressEvent.Notice notice) {
+            persistent(null, terminal.dim("note: " + notice.message()));
         } else if (event instanceof ProgressEvent.StepOutput output) {
             if (verbose) {
                 persistent(null, terminal.dim(Labels.inline(output.jobId()) + " │ ") + SafeText.of(output.line()));

@@ -43,6 +43,10 @@ public sealed interface ProgressEvent {
             implements ProgressEvent {
     }
 
+    /** Something the user should know about how the run works, said once (e.g. an isolation fallback). */
+    record Notice(Instant at, String message) implements ProgressEvent {
+    }
+
     record RunFinished(Instant at, String execId, Status status, Duration duration)
             implements ProgressEvent {
     }

@@ -26,7 +26,7 @@ public record Step(
         String run,
         String use,
         Map<String, Object> with,
-        Map<String, String> env,
+        @JsonProperty("env") Map<String, ?> envValues,
         String shell,
         @JsonProperty("working-directory") String workingDirectory,
         String timeout,
@@ -45,8 +45,30 @@ public record Step(
 
     public Step {
         with = Collections2.sortedMap(with);
-        env = Collections2.sortedMap(env);
+        envValues = Collections2.sortedMap(envValues);
         phase = phase == null || phase.isBlank() ? PHASE_MAIN : phase;
+    }
+
+    /**
+     * The step's env as the process sees it: strings as written, numbers and booleans in their
+     * plan spelling ({@code 8080}, {@code 1.5}, {@code true}). The plan keeps the YAML types, as
+     * the Go planner does, so a number stays a number in plan.json.
+     */
+    @JsonIgnore
+    public Map<String, String> env() {
+        Map<String, String> env = new java.util.TreeMap<>();
+        envValues.forEach((key, value) -> env.put(key, envText(value)));
+        return env;
+    }
+
+    private static String envText(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d && !d.isInfinite() && d == Math.rint(d) && Math.abs(d) < 1e21) {
+            return Long.toString(d.longValue());
+        }
+        return value.toString();
     }
 
     /** The rank of a phase in execution order; unknown phases run with {@code main}. */

@@ -14,11 +14,20 @@ import java.util.Map;
  * @param workingDirectory the job's resolved directory, inside {@code workspace}
  * @param environment   the job-level environment (orun variables and the job's env); steps add theirs
  * @param keepResources keep containers and similar for debugging ({@code --keep-workspaces})
+ * @param overlay       the copy-on-write view the job's steps must run in, or {@code null} to run
+ *                      directly in {@code workspace}
  */
 public record JobContext(String execId, Job job, Path workspace, Path workingDirectory,
-                         Map<String, String> environment, boolean keepResources) {
+                         Map<String, String> environment, boolean keepResources,
+                         WorkspaceOverlay overlay) {
 
     public JobContext {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    /** A job that runs directly in {@code workspace} (no overlay). */
+    public JobContext(String execId, Job job, Path workspace, Path workingDirectory,
+                      Map<String, String> environment, boolean keepResources) {
+        this(execId, job, workspace, workingDirectory, environment, keepResources, null);
     }
 }

@@ -38,6 +38,17 @@ public interface Runner extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Whether jobs can run in a {@link WorkspaceOverlay} here: empty when they can, else a one-line
+     * reason. Called by the engine once per run, before any job starts and only when isolation is
+     * on; {@code scratch} is an empty directory on the file system the upper directories will be
+     * on, which the runner may use to try (and must leave as it found it). Runners that do not
+     * override this never receive an overlay.
+     */
+    default java.util.Optional<String> overlayUnavailableReason(java.nio.file.Path scratch) {
+        return java.util.Optional.of("the " + name() + " runner cannot mount a workspace overlay");
+    }
+
     JobSession startJob(JobContext job) throws InterruptedException;
 
     @Override

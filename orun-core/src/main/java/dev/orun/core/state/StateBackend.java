@@ -72,6 +72,14 @@ public interface StateBackend extends AutoCloseable {
      */
     void heartbeat(ClaimToken token, Duration lease);
 
+    /**
+     * How often the engine should call {@link #heartbeat} for each job it holds: ten seconds by
+     * default; a state server's own cadence for a remote backend. Asked before every tick.
+     */
+    default Duration heartbeatInterval() {
+        return Duration.ofSeconds(10);
+    }
+
     /** @throws LeaseLostException when {@code token} is stale */
     void stepStarted(ClaimToken token, String stepId, Instant at);
 
@@ -113,6 +121,16 @@ public interface StateBackend extends AutoCloseable {
      * @throws InterruptedException when the waiting thread is interrupted (the run is cancelled)
      */
     Map<String, JobState> awaitJobs(Collection<String> jobIds, Duration timeout) throws InterruptedException;
+
+    /**
+     * Whether this backend orders jobs itself (a state server grants a job only once its
+     * dependencies succeeded), so a selected job whose unselected dependency has not even started
+     * yet is waited for instead of refused: several processes, each given one job, may be started
+     * at once in any order.
+     */
+    default boolean coordinatesDependencies() {
+        return false;
+    }
 
     /** The current state, as every worker sharing the run sees it. */
     RunState read();

@@ -217,8 +217,12 @@ public final class ExecutionEngine {
                 if (!waiter.remove(jobId)) {
                     continue;
                 }
-                if (external.remove(jobId)) {
-                    externalDependencyEnded(jobId, waitingOn, ready, results, inSelection);
+                if (external.contains(jobId)) {
+                    if (externalDependencyEnded(jobId, waitingOn, ready, results, inSelection)) {
+                        external.remove(jobId);
+                    } else {
+                        waiter.add(jobId); // not ended yet (its holder let go, or nobody took it yet)
+                    }
                 } else if (!results.containsKey(jobId)) {
                     ready.add(graph.rank(jobId));
                 }
@@ -331,16 +335,24 @@ public final class ExecutionEngine {
         return new Finished(result);
     }
 
-    /** A dependency another worker ran ended (or its worker gave it up): go on, or skip its dependents. */
-    private void externalDependencyEnded(String dep, Map<String, Integer> waitingOn, TreeSet<Integer> ready,
-                                         Map<String, JobResult> results, Set<String> inSelection) {
-        Status status = StateWrites.get(() -> run.state().readJob(dep)).status();
+    /**
+     * A dependency another worker holds may have ended: go on when it succeeded, skip its
+     * dependents when it failed; false when it has not ended yet, so it is waited for again.
+     */
+    private boolean externalDependencyEnded(String dep, Map<String, Integer> waitingOn, TreeSet<Integer> ready,
+                                            Map<String, JobResult> results, Set<String> inSelection) {
+        JobState state = StateWrites.get(() -> run.state().readJob(dep));
+        Status status = state.status();
         if (status == Status.SUCCEEDED) {
             release(dep, waitingOn, ready, results);
+        } else if (status == Status.PENDING || status == Status.RUNNING) {
+            return false;
         } else {
-            skipDependents(dep, "dependency " + dep + " ended " + status.wireName() + " in another process",
-                    inSelection, results, ready);
+            skipDependents(dep, "dependency " + dep + (status == Status.FAILED ? " failed"
+                    : " ended " + status.wireName()) + " in another process"
+                    + (state.error() == null ? "" : " (" + state.error() + ")"), inSelection, results, ready);
         }
+        return true;
     }
 
     private void release(String id, Map<String, Integer> waitingOn, TreeSet<Integer> ready,

@@ -24,10 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the steps of one claimed job on the runner and records each step's end.
@@ -76,7 +74,7 @@ final class JobExecution {
             Path jobDir = staged != null ? staged.jobDirectory() : run.jobDirectory(job, base);
             Map<String, String> jobEnv = run.jobEnvironment(job);
             JobContext context = new JobContext(run.execId(), job, base, jobDir, jobEnv,
-                    run.keepResources());
+                    run.keepResources(), staged == null ? null : staged.overlay());
             Instant deadline = deadline(started);
             JobSession session;
             cancel.enterRunner();
@@ -120,11 +118,10 @@ final class JobExecution {
     private void runSteps(JobSession session, Path jobDir, Map<String, String> jobEnv,
                           Instant deadline) throws InterruptedException {
         boolean hardFailure = false;
-        Set<String> usedIds = new HashSet<>();
-        int index = 0;
-        for (Step step : job.steps()) {
-            index++;
-            String stepId = uniqueId(stepId(step, index), usedIds);
+        List<String> stepIds = StepIds.of(job.steps());
+        for (int index = 0; index < job.steps().size(); index++) {
+            Step step = job.steps().get(index);
+            String stepId = stepIds.get(index);
             cancel.check();
             if (hardFailure && Step.phaseRank(step.phase()) != 2) {
                 recordSkipped(stepId);
@@ -283,23 +280,5 @@ final class JobExecution {
     /** A state write; a failure to write (not a lost lease) stops the whole run, see StateWrites. */
     private static void records(Runnable write) {
         StateWrites.run(write);
-    }
-
-    static String stepId(Step step, int index) {
-        if (step.id() != null && !step.id().isBlank()) {
-            return step.id();
-        }
-        if (step.name() != null && !step.name().isBlank()) {
-            return step.name();
-        }
-        return "step-" + index;
-    }
-
-    private static String uniqueId(String id, Set<String> used) {
-        String candidate = id;
-        for (int n = 2; !used.add(candidate); n++) {
-            candidate = id + "-" + n;
-        }
-        return candidate;
     }
 }

@@ -5,7 +5,7 @@ import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.runner.Runner;
 import dev.orun.core.state.StateBackend;
-import dev.orun.exec.internal.isolation.WorkspaceStager;
+import dev.orun.exec.internal.isolation.JobWorkspaces;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public record RunContext(Plan plan, String execId, Runner runner, StateBackend state,
                          ProgressListener listener, Path workspaceRoot, Path workdir,
-                         WorkspaceStager stager, boolean keepResources) {
+                         JobWorkspaces stager, boolean keepResources) {
 
     /** The job's directory when it runs in {@code base} (the source tree or its staged copy). */
     public Path jobDirectory(Job job, Path base) {
@@ -47,6 +47,9 @@ public record RunContext(Plan plan, String execId, Runner runner, StateBackend s
         env.put("ORUN_EXEC_ID", execId);
         env.put("ORUN_PLAN_ID", plan.planId());
         env.put("ORUN_JOB_ID", job.id());
+        if (job.uid() != null) {
+            env.put("ORUN_JOB_UID", job.uid());
+        }
         env.put("ORUN_JOB_RUN_ID", plan.planId() + ":" + execId + ":" + job.id());
         env.put("ORUN_COMPONENT", nullToEmpty(job.component()));
         env.put("ORUN_ENVIRONMENT", nullToEmpty(job.environment()));

@@ -45,6 +45,19 @@ final class Ast {
     }
   }
 
+  /** {@code {{template "name" pipeline}}} (and the call half of {@code block}); pipeline may be null. */
+  static final class TemplateCall implements Node {
+    final String name;
+    final Pipeline pipeline;
+    final int offset;
+
+    TemplateCall(String name, Pipeline pipeline, int offset) {
+      this.name = name;
+      this.pipeline = pipeline;
+      this.offset = offset;
+    }
+  }
+
   /** {@code {{break}}} or {@code {{continue}}} inside a range. */
   static final class LoopControl implements Node {
     final boolean isBreak;

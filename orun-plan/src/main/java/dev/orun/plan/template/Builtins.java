@@ -16,7 +16,7 @@ final class Builtins {
 
   private static final Set<String> NAMES = Set.of(
       "and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "print", "printf",
-      "println", "shellquote");
+      "println", "html", "js", "urlquery", "slice", "call", "shellquote");
 
   /** Functions whose operands may be missing keys (treated as nil) without an error. */
   private static final Set<String> CONDITIONS = Set.of("and", "or", "not", "eq", "ne");
@@ -82,9 +82,76 @@ final class Builtins {
         Object[] rest = new Object[args.length - 1];
         System.arraycopy(args, 1, rest, 0, rest.length);
         return Printf.format(args[0].toString(), rest);
+      case "html":
+        return Escapes.html(text(args));
+      case "js":
+        return Escapes.js(text(args));
+      case "urlquery":
+        return Escapes.urlQuery(text(args));
+      case "slice":
+        return slice(args);
+      case "call":
+        if (args.length == 0) {
+          throw new IllegalArgumentException("wrong number of args for call: want at least 1 got 0");
+        }
+        throw new IllegalArgumentException("non-function of type " + (args[0] == null ? "<nil>"
+            : Values.typeName(args[0])) + " (template data holds no functions)");
       default:
         throw new IllegalStateException("no implementation for function " + name);
     }
+  }
+
+  /** Go's evalArgs: a lone string as it is, anything else as print would format it. */
+  private static String text(Object[] args) {
+    if (args.length == 1 && args[0] instanceof CharSequence) {
+      return args[0].toString();
+    }
+    return GoFormat.sprint(args);
+  }
+
+  /** Go's slice: {@code slice x 1 2} on a string (byte offsets) or a list; 3 indices only for lists. */
+  private static Object slice(Object[] args) {
+    if (args.length == 0) {
+      throw new IllegalArgumentException("wrong number of args for slice: want at least 1 got 0");
+    }
+    Object item = args[0];
+    if (item == null) {
+      throw new IllegalArgumentException("slice of untyped nil");
+    }
+    if (args.length > 4) {
+      throw new IllegalArgumentException("too many slice indexes: " + (args.length - 1));
+    }
+    List<?> list = Values.asList(item);
+    boolean string = item instanceof CharSequence;
+    if (list == null && !string) {
+      throw new IllegalArgumentException("can't slice item of type " + Values.typeName(item));
+    }
+    if (string && args.length == 4) {
+      throw new IllegalArgumentException("cannot 3-index slice a string");
+    }
+    byte[] bytes = string ? item.toString().getBytes(StandardCharsets.UTF_8) : null;
+    int length = string ? bytes.length : list.size();
+    int[] at = {0, length, length};
+    for (int i = 1; i < args.length; i++) {
+      if (!Values.isIntegral(args[i])) {
+        throw new IllegalArgumentException("cannot index slice/array with type " + Values.typeName(args[i]));
+      }
+      long value = ((Number) args[i]).longValue();
+      if (value < 0 || value > length) {
+        throw new IllegalArgumentException("index out of range: " + value);
+      }
+      at[i - 1] = (int) value;
+    }
+    if (at[0] > at[1]) {
+      throw new IllegalArgumentException("invalid slice index: " + at[0] + " > " + at[1]);
+    }
+    if (args.length == 4 && at[1] > at[2]) {
+      throw new IllegalArgumentException("invalid slice index: " + at[1] + " > " + at[2]);
+    }
+    if (string) {
+      return new String(java.util.Arrays.copyOfRange(bytes, at[0], at[1]), StandardCharsets.UTF_8);
+    }
+    return List.copyOf(list.subList(at[0], at[1]));
   }
 
   private static void arity(String name, Object[] args, int want) {

@@ -41,9 +41,21 @@ final class Executor {
   private Object[] varValues = new Object[8];
   private int varCount;
 
+  /** Go's limit is far deeper; ours stops runaway recursion long before the thread stack does. */
+  private static final int MAX_TEMPLATE_DEPTH = 200;
+
+  private final java.util.Map<String, List<Node>> definitions;
+  private final int depth;
+
   Executor(String src, StringBuilder out, Object root) {
+    this(src, out, root, java.util.Map.of(), 0);
+  }
+
+  Executor(String src, StringBuilder out, Object root, java.util.Map<String, List<Node>> definitions, int depth) {
     this.src = src;
     this.out = out;
+    this.definitions = definitions;
+    this.depth = depth;
     push("$", root);
   }
 
@@ -64,9 +76,27 @@ final class Executor {
       }
     } else if (node instanceof Control) {
       control(dot, (Control) node);
+    } else if (node instanceof Ast.TemplateCall) {
+      callTemplate(dot, (Ast.TemplateCall) node);
     } else {
       throw ((Ast.LoopControl) node).isBreak ? BREAK : CONTINUE;
     }
+  }
+
+  /** {@code {{template "name" pipeline}}}: the named body with dot and {@code $} = the pipeline's value. */
+  private void callTemplate(Object dot, Ast.TemplateCall call) {
+    List<Node> body = definitions.get(call.name);
+    if (body == null) {
+      throw TemplateException.at(src, call.offset, "no such template \"" + call.name + "\"");
+    }
+    if (depth >= MAX_TEMPLATE_DEPTH) {
+      throw TemplateException.at(src, call.offset, "exceeded maximum template depth (" + MAX_TEMPLATE_DEPTH + ")");
+    }
+    Object value = call.pipeline == null ? null : evalPipeline(dot, call.pipeline, true);
+    if (value instanceof Missing) {
+      value = null;
+    }
+    new Executor(src, out, value, definitions, depth + 1).walk(value, body);
   }
 
   private void print(Object value, int offset) {

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * A parsed template in the subset of Go's {@code text/template} that compositions use: field
  * chains on maps, {@code if/else if/else}, {@code range}, {@code with}, variables, pipelines,
- * parenthesised pipelines, trim markers, comments, and the functions {@code eq ne lt le gt ge
- * and or not len index print printf println}. Output is formatted like Go's {@code fmt %v}.
+ * parenthesised pipelines, trim markers, comments, {@code define}/{@code template}/{@code block},
+ * and the functions {@code eq ne lt le gt ge and or not len index print printf println html js
+ * urlquery slice call}. Output is formatted like Go's {@code fmt %v}.
  *
  * <p>Two decisions differ from Go
  * (docs/decisions/template-missing-keys-and-expressions.md): printing a missing key is an error whose
@@ -21,11 +22,13 @@ import java.util.Objects;
 public final class GoTemplate {
   private final String source;
   private final List<Node> nodes;
+  private final Map<String, List<Node>> definitions;
   private final boolean isStatic;
 
-  private GoTemplate(String source, List<Node> nodes, boolean isStatic) {
+  private GoTemplate(String source, List<Node> nodes, Map<String, List<Node>> definitions, boolean isStatic) {
     this.source = source;
     this.nodes = nodes;
+    this.definitions = definitions;
     this.isStatic = isStatic;
   }
 
@@ -33,12 +36,13 @@ public final class GoTemplate {
   public static GoTemplate parse(String text) {
     Objects.requireNonNull(text, "text");
     if (text.indexOf("{{") < 0) {
-      return new GoTemplate(text, List.of(), true);
+      return new GoTemplate(text, List.of(), Map.of(), true);
     }
-    List<Node> nodes = Parser.parse(text);
+    Map<String, List<Node>> definitions = new java.util.LinkedHashMap<>();
+    List<Node> nodes = Parser.parseWithDefinitions(text, definitions);
     boolean isStatic = nodes.size() == 1 && nodes.get(0) instanceof Ast.Text
         && ((Ast.Text) nodes.get(0)).text.equals(text);
-    return new GoTemplate(text, List.copyOf(nodes), isStatic);
+    return new GoTemplate(text, List.copyOf(nodes), Map.copyOf(definitions), isStatic);
   }
 
   /** Renders against {@code data} (the dot and {@code $}); throws {@link TemplateException}. */
@@ -48,7 +52,7 @@ public final class GoTemplate {
     }
     StringBuilder out = new StringBuilder(source.length() + 64);
     Object root = data == null ? Map.of() : data;
-    new Executor(source, out, root).walk(root, nodes);
+    new Executor(source, out, root, definitions, 0).walk(root, nodes);
     return out.toString();
   }
 

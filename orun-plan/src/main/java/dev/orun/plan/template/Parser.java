@@ -19,7 +19,10 @@ final class Parser {
   private final String src;
   private final List<Token> tokens;
   private int index;
-  private final List<String> variables = new ArrayList<>(List.of("$"));
+  private List<String> variables = new ArrayList<>(List.of("$"));
+  /** Templates named by {@code define} and {@code block}, in order of definition. */
+  private final java.util.Map<String, List<Node>> definitions = new java.util.LinkedHashMap<>();
+  private int depth;
   private int rangeDepth;
 
   /** How an item list ended: {@code {{end}}}, {@code {{else}}} or the end of the template. */
@@ -39,12 +42,18 @@ final class Parser {
   }
 
   static List<Node> parse(String src) {
+    return parseWithDefinitions(src, new java.util.LinkedHashMap<>());
+  }
+
+  /** Parses the main template; {@code define}d and {@code block} templates go into {@code definitions}. */
+  static List<Node> parseWithDefinitions(String src, java.util.Map<String, List<Node>> definitions) {
     Parser parser = new Parser(src, Lexer.lex(src));
     List<Node> nodes = new ArrayList<>();
     Terminator end = parser.itemList(nodes);
     if (end.keyword != null) {
       throw parser.error(end.token, "unexpected {{" + end.keyword + "}}");
     }
+    definitions.putAll(parser.definitions);
     return nodes;
   }
 
@@ -74,7 +83,10 @@ final class Parser {
                 }
                 return new Terminator("else", keyword);
               default:
-                into.add(keywordAction(keyword));
+                Node action = keywordAction(keyword);
+                if (action != null) {
+                  into.add(action);
+                }
             }
           } else {
             into.add(new Ast.Print(pipeline("command", Kind.RIGHT_DELIM)));
@@ -101,14 +113,70 @@ final class Parser {
         }
         expect(Kind.RIGHT_DELIM, keyword.text);
         return new Ast.LoopControl(keyword.text.equals("break"));
+      case "define":
+        if (depth > 0) {
+          throw error(keyword, "unexpected {{define}} inside another action");
+        }
+        define(templateName(keyword), keyword);
+        return null;
+      case "template": {
+        String name = templateName(keyword);
+        Pipeline pipeline = peekNonSpace().kind == Kind.RIGHT_DELIM ? null : pipeline("template", Kind.RIGHT_DELIM);
+        if (pipeline == null) {
+          expect(Kind.RIGHT_DELIM, "template");
+        }
+        return new Ast.TemplateCall(name, pipeline, keyword.offset);
+      }
+      case "block": {
+        String name = templateName(keyword);
+        Pipeline pipeline = pipeline("block", Kind.RIGHT_DELIM);
+        define(name, keyword);
+        return new Ast.TemplateCall(name, pipeline, keyword.offset);
+      }
       default:
         throw error(keyword, "{{" + keyword.text + "}} is not supported");
+    }
+  }
+
+  private String templateName(Token keyword) {
+    Token name = nextNonSpace();
+    if (name.kind != Kind.STRING) {
+      throw unexpected(name, keyword.text + " clause");
+    }
+    return name.value instanceof String unquoted ? unquoted : name.text;
+  }
+
+  /** The body up to {@code {{end}}}, parsed with fresh variables, as Go parses a named template. */
+  private void define(String name, Token keyword) {
+    if (!keyword.text.equals("block")) {
+      expect(Kind.RIGHT_DELIM, "define clause");
+    }
+    List<String> outer = variables;
+    variables = new ArrayList<>(List.of("$"));
+    depth++;
+    List<Node> body = new ArrayList<>();
+    Terminator end = itemList(body);
+    depth--;
+    variables = outer;
+    if (end.keyword == null || !end.keyword.equals("end")) {
+      throw error(keyword, "unclosed {{" + keyword.text + "}}: missing {{end}}");
+    }
+    boolean empty = body.stream().allMatch(n -> n instanceof Ast.Text t && t.text.isBlank());
+    List<Node> existing = definitions.get(name);
+    boolean existingEmpty = existing == null
+        || existing.stream().allMatch(n -> n instanceof Ast.Text t && t.text.isBlank());
+    if (!existingEmpty && !empty) {
+      throw error(keyword, "template: multiple definition of template \"" + name + "\"");
+    }
+    if (existingEmpty) {
+      definitions.put(name, List.copyOf(body));
     }
   }
 
   private Control control(Control.Kind kind, Token keyword) {
     String context = kind.name().toLowerCase();
     int scope = variables.size();
+    depth++;
     try {
       Pipeline pipeline = pipeline(context, Kind.RIGHT_DELIM);
       List<Node> body = new ArrayList<>();
@@ -146,6 +214,7 @@ final class Parser {
       }
       return new Control(kind, pipeline, body, otherwise);
     } finally {
+      depth--;
       truncateVariables(scope);
     }
   }

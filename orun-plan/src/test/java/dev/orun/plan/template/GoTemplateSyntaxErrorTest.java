@@ -81,9 +81,9 @@ class GoTemplateSyntaxErrorTest {
   }
 
   @Test
-  void unsupportedActions() {
-    assertThat(parseError("{{template \"x\"}}")).contains("{{template}} is not supported");
-    assertThat(parseError("{{define \"x\"}}{{end}}")).contains("{{define}} is not supported");
+  void namedTemplateActionsNeedAQuotedNameAndAnEnd() {
+    assertThat(parseError("{{template x}}")).contains("template clause");
+    assertThat(parseError("{{define \"x\"}}")).contains("unclosed {{define}}: missing {{end}}");
   }
 
   @Test

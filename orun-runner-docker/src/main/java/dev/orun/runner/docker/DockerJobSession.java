@@ -23,12 +23,15 @@ final class DockerJobSession implements JobSession {
     private final JobContext job;
     private final WorkspaceMount workspace;
     private final JobContainer jobContainer;
+    private final OverlayVolume volume;
     private final Map<String, JobContainer> stepContainers = new LinkedHashMap<>();
     private boolean closed;
     private final java.util.Set<String> keptAnnounced = new java.util.HashSet<>();
 
-    DockerJobSession(DockerRunner runner, JobContext job, WorkspaceMount workspace, JobContainer jobContainer) {
+    DockerJobSession(DockerRunner runner, JobContext job, WorkspaceMount workspace, OverlayVolume volume,
+                     JobContainer jobContainer) {
         this.runner = runner;
+        this.volume = volume;
         this.job = job;
         this.workspace = workspace;
         this.jobContainer = jobContainer;
@@ -108,7 +111,7 @@ final class DockerJobSession implements JobSession {
         String image = own.get().image();
         JobContainer existing = stepContainers.get(image);
         if (existing == null) {
-            existing = runner.startContainer(job, image, workspace);
+            existing = runner.startContainer(job, image, workspace, volume);
             stepContainers.put(image, existing);
         }
         return existing;
@@ -123,6 +126,13 @@ final class DockerJobSession implements JobSession {
         closed = true;
         runner.release(jobContainer, true);
         stepContainers.values().forEach(c -> runner.release(c, true));
+        removeVolume();
+    }
+
+    private void removeVolume() {
+        if (volume != null) {
+            volume.remove();
+        }
     }
 
     @Override
@@ -133,5 +143,6 @@ final class DockerJobSession implements JobSession {
         closed = true;
         runner.release(jobContainer, !job.keepResources());
         stepContainers.values().forEach(c -> runner.release(c, !job.keepResources()));
+        removeVolume();
     }
 }

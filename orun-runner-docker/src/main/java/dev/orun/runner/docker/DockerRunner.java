@@ -8,6 +8,7 @@ import dev.orun.core.runner.JobContext;
 import dev.orun.core.runner.JobSession;
 import dev.orun.core.runner.Runner;
 import dev.orun.core.runner.RunnerSettings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,12 @@ public final class DockerRunner implements Runner {
         ImageChoice image = images.forJob(job.job());
         WorkspaceMount mount = new WorkspaceMount(job.workspace());
         lines.add(line("image", image.image() + " (" + image.reason() + "; pull " + options.pull().value() + ")"));
-        lines.add(line("mount", mount.hostRoot() + " -> " + WorkspaceMount.CONTAINER_PATH));
+        if (job.overlay() == null) {
+            lines.add(line("mount", mount.hostRoot() + " -> " + WorkspaceMount.CONTAINER_PATH));
+        } else {
+            lines.add(line("mount", "overlay of " + mount.hostRoot() + " -> " + WorkspaceMount.CONTAINER_PATH
+                    + " (writes go to " + job.overlay().upper() + "; .orun hidden)"));
+        }
         String workdir = job.workingDirectory() == null ? WorkspaceMount.CONTAINER_PATH
                 : mount.containerPath(job.workingDirectory())
                         .orElse("(outside the workspace: " + job.workingDirectory() + ")");
@@ -110,12 +116,39 @@ public final class DockerRunner implements Runner {
         client();
         reapOrphans(job.execId());
         WorkspaceMount mount = new WorkspaceMount(job.workspace());
-        JobContainer container = startContainer(job, images.forJob(job.job()).image(), mount);
-        return new DockerJobSession(this, job, mount, container);
+        OverlayVolume volume = null;
+        if (job.overlay() != null) {
+            try {
+                volume = OverlayVolume.create(docker, job.overlay(), job.execId(), job.job().id());
+            } catch (DockerException e) {
+                throw new OrunException(OrunException.EXIT_FAILURE, "docker runner: cannot create the "
+                        + "workspace overlay volume for job " + job.job().id() + ": "
+                        + ImageFetcher.oneLine(e.getMessage()), e);
+            }
+        }
+        try {
+            JobContainer container = startContainer(job, images.forJob(job.job()).image(), mount, volume);
+            return new DockerJobSession(this, job, mount, volume, container);
+        } catch (RuntimeException | InterruptedException e) {
+            if (volume != null) {
+                volume.remove();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The engine mounts the overlay itself (it runs as root), so the same guarantee holds in
+     * containers as for local jobs with namespaces: the tree is the read-only lower layer.
+     */
+    @Override
+    public java.util.Optional<String> overlayUnavailableReason(Path scratch) {
+        return java.util.Optional.empty();
     }
 
     /** Pulls as the policy says, then creates and starts a labelled container for the job. */
-    JobContainer startContainer(JobContext job, String image, WorkspaceMount mount) throws InterruptedException {
+    JobContainer startContainer(JobContext job, String image, WorkspaceMount mount, OverlayVolume volume)
+            throws InterruptedException {
         fetcher.ensure(image);
         if (Thread.interrupted()) {
             throw new InterruptedException();
@@ -126,7 +159,7 @@ public final class DockerRunner implements Runner {
         JobContainer container;
         try {
             container = JobContainer.start(docker, image, name,
-                    ContainerLabels.forJob(job.execId(), job.job().id()), mount, options.user());
+                    ContainerLabels.forJob(job.execId(), job.job().id()), mount, volume, options.user());
         } catch (DockerException e) {
             throw new OrunException(OrunException.EXIT_FAILURE, "docker runner: cannot start a container from "
                     + image + " for job " + job.job().id() + ": " + ImageFetcher.oneLine(e.getMessage()), e);

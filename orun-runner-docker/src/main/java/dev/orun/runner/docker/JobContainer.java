@@ -55,6 +55,22 @@ final class JobContainer {
     /** Creates and starts the container; on a failed start nothing is left behind. */
     static JobContainer start(DockerClient docker, String image, String name, Map<String, String> labels,
                               WorkspaceMount workspace, Optional<String> user) {
+        return start(docker, image, name, labels, workspace, null, user);
+    }
+
+    /**
+     * @param overlay the job's overlay volume, mounted at {@code /workspace} in place of the
+     *                workspace bind mount (with {@code /workspace/.orun} hidden), or {@code null}
+     */
+    static JobContainer start(DockerClient docker, String image, String name, Map<String, String> labels,
+                              WorkspaceMount workspace, OverlayVolume overlay, Optional<String> user) {
+        HostConfig host = HostConfig.newHostConfig();
+        if (overlay == null) {
+            host.withBinds(new Bind(workspace.hostRoot().toString(), new Volume(WorkspaceMount.CONTAINER_PATH)));
+        } else {
+            host.withBinds(new Bind(overlay.name(), new Volume(WorkspaceMount.CONTAINER_PATH)))
+                    .withTmpFs(Map.of(WorkspaceMount.CONTAINER_PATH + "/.orun", "ro,size=4k,mode=555"));
+        }
         CreateContainerCmd create = docker.createContainerCmd(image)
                 .withName(name)
                 .withLabels(labels)
@@ -62,8 +78,7 @@ final class JobContainer {
                 .withCmd(List.of())
                 .withEnv(List.of())
                 .withWorkingDir(WorkspaceMount.CONTAINER_PATH)
-                .withHostConfig(HostConfig.newHostConfig()
-                        .withBinds(new Bind(workspace.hostRoot().toString(), new Volume(WorkspaceMount.CONTAINER_PATH))));
+                .withHostConfig(host);
         user.ifPresent(create::withUser);
         String id = create.exec().getId();
         JobContainer container = new JobContainer(docker, id, name, image, user);

@@ -40,6 +40,29 @@ final class OrphanReaper {
                 }
             }
         }
+        removeDeadVolumes(execId);
         return removed;
+    }
+
+    /** Workspace overlay volumes whose orun process has died (their containers are gone by now). */
+    private void removeDeadVolumes(String execId) {
+        try {
+            var volumes = docker.listVolumesCmd()
+                    .withFilter("label", List.of(ContainerLabels.EXEC_ID + "=" + execId)).exec().getVolumes();
+            if (volumes == null) {
+                return;
+            }
+            for (var volume : volumes) {
+                if (ContainerLabels.ownerIsDead(volume.getLabels())) {
+                    try {
+                        docker.removeVolumeCmd(volume.getName()).exec();
+                    } catch (DockerException e) {
+                        // in use or gone: the next run with this exec id tries again
+                    }
+                }
+            }
+        } catch (DockerException e) {
+            // listing failed: leftovers are only mount entries
+        }
     }
 }

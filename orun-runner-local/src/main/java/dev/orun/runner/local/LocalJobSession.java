@@ -5,10 +5,12 @@ import dev.orun.core.runner.JobContext;
 import dev.orun.core.runner.JobSession;
 import dev.orun.core.runner.StepRequest;
 import dev.orun.core.runner.StepResult;
+import dev.orun.core.runner.WorkspaceOverlay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,13 +26,18 @@ import java.util.concurrent.TimeoutException;
  * sink by a pooled pump thread while the job thread waits, interruptibly, for the process.
  *
  * <p>A step owns its process tree: on timeout or cancellation the whole tree is stopped
- * ({@link ProcessTrees}); and when the step's shell has exited but something it started in the
- * background still holds the output pipe open after a short grace period, those leftovers
- * are stopped too (found by the step's tracking id), so a step never hangs on an orphan.
+ * ({@link ProcessTrees}); when the step's shell exits — success or failure — whatever it started
+ * in the background and left running is stopped too (found by the step's tracking id), so
+ * nothing a step started outlives it. When the job has a {@link WorkspaceOverlay} the step runs
+ * in its own namespaces ({@link NamespaceSandbox}), where the kernel does that.
  */
 final class LocalJobSession implements JobSession {
 
     private static final long LEFTOVER_GRACE_MILLIS = 1000;
+    private static final long CANCELLATION_WINDOW_MILLIS = 500;
+    private static final int KILLED_BY_SIGINT = 128 + 2;
+    private static final int KILLED_BY_SIGTERM = 128 + 15;
+    private static final java.io.File DEV_NULL = new java.io.File("/dev/null");
     private static final ExecutorService PUMPS = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "orun-output");
         thread.setDaemon(true);
@@ -39,10 +46,18 @@ final class LocalJobSession implements JobSession {
 
     private final JobContext job;
     private final Map<String, String> hostEnvironment;
+    private final Executables programs;
+    private final NamespaceSandbox sandbox;
 
-    LocalJobSession(JobContext job, Map<String, String> hostEnvironment) {
+    /**
+     * @param sandbox runs steps inside the job's overlay when {@link JobContext#overlay()} is set
+     */
+    LocalJobSession(JobContext job, Map<String, String> hostEnvironment, Executables programs,
+                    NamespaceSandbox sandbox) {
         this.job = job;
         this.hostEnvironment = hostEnvironment;
+        this.programs = programs;
+        this.sandbox = sandbox;
     }
 
     @Override
@@ -53,28 +68,38 @@ final class LocalJobSession implements JobSession {
                     + "), which the local runner cannot run; rerun with --gha or --runner "
                     + "github-actions");
         }
-        if (!Files.isDirectory(request.workingDirectory())) {
+        WorkspaceOverlay overlay = job.overlay();
+        if (overlay == null && !Files.isDirectory(request.workingDirectory())) {
             return StepResult.notRun("working directory " + request.workingDirectory()
                     + " does not exist");
         }
         ShellCommand shell;
         try {
-            shell = ShellCommand.of(step);
+            shell = ShellCommand.of(step, programs);
         } catch (IllegalArgumentException | IOException e) {
             return StepResult.notRun(e.getMessage());
         }
         try {
-            return run(shell.command(), request);
+            if (overlay == null) {
+                return run(shell.command(), request.workingDirectory(), false, request);
+            }
+            List<String> wrapped = sandbox.wrap(shell.command(), request.workingDirectory(), overlay);
+            return run(wrapped, overlay.root(), true, request);
         } finally {
             shell.cleanUp();
         }
     }
 
-    private StepResult run(List<String> command, StepRequest request) throws InterruptedException {
+    /**
+     * @param sandboxed the command runs in its own PID namespace, which the kernel empties when
+     *                  the command ends, so there are no leftovers to look for
+     */
+    private StepResult run(List<String> command, Path directory, boolean sandboxed,
+                           StepRequest request) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(request.workingDirectory().toFile())
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(hostEnvironment);
@@ -101,13 +126,29 @@ final class LocalJobSession implements JobSession {
                 awaitPump(pump, process, trackingId);
                 return StepResult.timedOut("timed out after " + request.timeout());
             }
+            if (!sandboxed) {
+                ProcessTrees.stopLeftovers(process, trackingId);
+            }
             awaitPump(pump, process, trackingId);
-            return StepResult.exited(process.exitValue());
+            int exitCode = process.exitValue();
+            if (exitCode == KILLED_BY_SIGINT || exitCode == KILLED_BY_SIGTERM) {
+                awaitCancellation();
+            }
+            return StepResult.exited(exitCode);
         } catch (InterruptedException e) {
             ProcessTrees.destroyTree(process, trackingId);
             awaitPumpUninterruptibly(pump);
             throw e;
         }
+    }
+
+    /**
+     * A terminal's Ctrl-C reaches the step (same process group) at the moment it reaches orun, so
+     * the step may die of it just before the engine cancels the run. Give the cancellation a
+     * moment to arrive, so the job is recorded {@code cancelled} rather than {@code failed}.
+     */
+    private static void awaitCancellation() throws InterruptedException {
+        Thread.sleep(CANCELLATION_WINDOW_MILLIS);
     }
 
     /** Waits for the output to end; stops the step's leftovers if it does not. */

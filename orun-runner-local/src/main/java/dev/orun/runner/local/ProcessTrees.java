@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessTrees {
 
-    static final String TRACKING_VARIABLE = "ORUN_TRACKING_ID";
+    /** The environment variable that carries a step's tracking id into every process it starts. */
+    public static final String TRACKING_VARIABLE = "ORUN_TRACKING_ID";
     static final long GRACE_MILLIS = 2000;
     private static final Path PROC = Path.of("/proc");
 
@@ -35,7 +36,7 @@ public final class ProcessTrees {
     }
 
     /** A fresh tracking id for one step. */
-    static String newTrackingId() {
+    public static String newTrackingId() {
         return UUID.randomUUID().toString();
     }
 
@@ -59,6 +60,80 @@ public final class ProcessTrees {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Stops what a step left running after its own process ended ({@code cmd &},
+     * {@code nohup cmd &}, a daemon): every process still carrying the step's tracking id. Only
+     * processes started after the step's process are examined (process ids grow until they wrap
+     * around, which {@code /proc/loadavg}'s last-created pid reveals; then all are), so the cost
+     * follows what the machine started meanwhile, not everything it runs.
+     */
+    public static void stopLeftovers(Process process, String trackingId) {
+        if (!Files.isDirectory(PROC)) {
+            return;
+        }
+        Set<ProcessHandle> left = tracked(trackingId, process.pid());
+        if (left.isEmpty()) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            left.forEach(ProcessHandle::destroy);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
+            while (left.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                interrupted |= sleepQuietly(25);
+            }
+            Set<ProcessHandle> again = tracked(trackingId, process.pid());
+            again.addAll(left);
+            again.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Live processes carrying the tracking id, looking only at pids above {@code after} unless they wrapped. */
+    private static Set<ProcessHandle> tracked(String trackingId, long after) {
+        Set<ProcessHandle> found = new LinkedHashSet<>();
+        byte[] marker = (TRACKING_VARIABLE + "=" + trackingId).getBytes(StandardCharsets.UTF_8);
+        long lowest = lastCreatedPid() >= after ? after : 0;
+        long self = ProcessHandle.current().pid();
+        String[] names = PROC.toFile().list();
+        if (names == null) {
+            return found;
+        }
+        for (String name : names) {
+            long pid = pidOf(name);
+            if (pid > lowest && pid != self && carries(pid, marker)) {
+                ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static long pidOf(String name) {
+        long pid = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            pid = pid * 10 + (c - '0');
+        }
+        return name.isEmpty() ? -1 : pid;
+    }
+
+    /** The most recently created pid (last field of {@code /proc/loadavg}), or 0 when unknown. */
+    private static long lastCreatedPid() {
+        try {
+            String loadavg = Files.readString(PROC.resolve("loadavg")).trim();
+            long pid = pidOf(loadavg.substring(loadavg.lastIndexOf(' ') + 1));
+            return Math.max(pid, 0);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.List;
  * Anything else is refused with a message listing these; the compiler refuses it first, with the
  * same parser ({@link StepShell}).
  */
-final class ShellCommand {
+public final class ShellCommand {
 
     private final List<String> command;
     private final Path scriptFile;
@@ -34,12 +34,12 @@ final class ShellCommand {
         this.scriptFile = scriptFile;
     }
 
-    List<String> command() {
+    public List<String> command() {
         return command;
     }
 
     /** Removes the temporary script file, if one was written. */
-    void cleanUp() {
+    public void cleanUp() {
         if (scriptFile != null) {
             try {
                 Files.deleteIfExists(scriptFile);
@@ -49,19 +49,22 @@ final class ShellCommand {
         }
     }
 
-    /** @throws IllegalArgumentException for a shell no runner knows ({@link StepShell#parse}) */
-    static ShellCommand of(Step step) throws IOException {
+    /**
+     * @param programs where {@code sh}, {@code bash} and {@code python3} are (looked up once per run)
+     * @throws IllegalArgumentException for a shell no runner knows ({@link StepShell#parse})
+     */
+    public static ShellCommand of(Step step, Executables programs) throws IOException {
         String script = step.run() == null ? "" : step.run();
         StepShell shell = StepShell.parse(step.shell());
         switch (shell.kind()) {
             case SH:
-                return new ShellCommand(List.of("sh", "-e", "-c", script), null);
+                return new ShellCommand(List.of(programs.resolve("sh"), "-e", "-c", script), null);
             case BASH:
-                return new ShellCommand(List.of("bash", "--noprofile", "--norc", "-e", "-o",
+                return new ShellCommand(List.of(programs.resolve("bash"), "--noprofile", "--norc", "-e", "-o",
                         "pipefail", "-c", script), null);
             case PYTHON: {
                 Path file = writeScript(script, ".py");
-                return new ShellCommand(List.of("python3", file.toString()), file);
+                return new ShellCommand(List.of(programs.resolve("python3"), file.toString()), file);
             }
             case TEMPLATE: {
                 Path file = writeScript(script, "");
@@ -69,10 +72,11 @@ final class ShellCommand {
                 for (String part : shell.template()) {
                     command.add(part.replace("{0}", file.toString()));
                 }
+                command.set(0, programs.resolve(command.get(0)));
                 return new ShellCommand(command, file);
             }
             default:
-                return new ShellCommand(List.of("sh", "-c", script), null);
+                return new ShellCommand(List.of(programs.resolve("sh"), "-c", script), null);
         }
     }
 

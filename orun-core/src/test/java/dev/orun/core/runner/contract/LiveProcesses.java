@@ -38,6 +38,23 @@ public final class LiveProcesses {
         return Files.isDirectory(dir) && !isZombie(dir);
     }
 
+    /**
+     * Waits until the process is gone (or a zombie), polling: {@link ProcessHandle#onExit()} of a
+     * process that is not our child never completes while it lingers as an unreaped zombie.
+     *
+     * @return true when it went within {@code limit}
+     */
+    public static boolean awaitGone(long pid, java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (isAlive(pid)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(25);
+        }
+        return true;
+    }
+
     /** Pids of live (not zombie) processes with {@code argument} as one of their arguments. */
     public static List<Long> withArgument(String argument) {
         List<Long> found = new ArrayList<>();

@@ -8,8 +8,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+import dev.orun.exec.internal.records.PathSegments;
 
 /**
+ * The fallback isolation, used where the runner cannot mount an overlay ({@link OverlayStager}).
  * Stages a private workspace for each job under {@code .orun/workspaces/<exec-id>/<job>/}, so jobs
  * running at the same time cannot see or clobber each other's files.
  *
@@ -17,9 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <ul>
  *   <li><b>The job's own directory</b> (its {@code path}, relative to the workspace root) is a
  *       private copy of the working tree as it is on disk — uncommitted and untracked files
- *       included — without {@code .orun}, well-known build-output and dependency directories
- *       ({@code target/}, {@code node_modules/}, …, see {@link IgnoreRules}) and whatever the
- *       tree's {@code .gitignore} files ignore. Everything the job creates, changes or deletes
+ *       included — without {@code .orun} and whatever git ignores there
+ *       ({@link IgnoreRules}). Everything the job creates, changes or deletes
  *       there stays in the stage: it never reaches the source tree nor another job's stage, and
  *       it is discarded when the job ends (unless workspaces are kept). Files are copied, never
  *       hard-linked, because a tool rewriting a hard-linked file in place would change the
@@ -46,13 +48,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * therefore taken when a stage first needs it. A stage a job altered outside its own directory is
  * deleted, never reused. With {@code --keep-workspaces} every job gets its own stage, kept.
  */
-public final class WorkspaceStager {
+public final class WorkspaceStager implements JobWorkspaces {
 
     private final Path sourceRoot;
     private final Path stagesRoot;
     private final boolean keep;
     private final ConcurrentLinkedQueue<StageSlot> pool = new ConcurrentLinkedQueue<>();
     private int parkedCount;
+    private IgnoreRules rootRules;
 
     /**
      * @param sourceRoot the workspace root (or {@code --workdir}) being mirrored
@@ -66,12 +69,13 @@ public final class WorkspaceStager {
     }
 
     /** Stages the job's workspace; {@link UncheckedIOException} when the disk refuses. */
+    @Override
     public StagedWorkspace stage(Job job) {
         Path relative = relativePath(job.path());
-        Path stage = stagesRoot.resolve(safeName(job.id()));
+        Path stage = PathSegments.child(stagesRoot, job.id());
         try {
             if (relative == null) {
-                return new StagedWorkspace(null, sourceRoot, Path.of(job.path()), null);
+                return new StagedWorkspace(null, sourceRoot, Path.of(job.path()), null, null);
             }
             if (!keep && !relative.toString().isEmpty()) {
                 StageSlot slot = pool.poll();
@@ -81,15 +85,15 @@ public final class WorkspaceStager {
                 } else {
                     slot.moveTo(stage);
                 }
-                Path jobDir = slot.checkOut(relative, IgnoreRules.root(sourceRoot));
-                return new StagedWorkspace(stage, slot.root(), jobDir, slot);
+                Path jobDir = slot.checkOut(relative, rootRules());
+                return new StagedWorkspace(stage, slot.root(), jobDir, slot, null);
             }
             TreeOps.deleteTree(stage);
             Path root = stage.resolve("root");
             Files.createDirectories(root);
             Path source = sourceRoot;
             Path target = root;
-            IgnoreRules rules = IgnoreRules.root(sourceRoot);
+            IgnoreRules rules = rootRules();
             for (Path segment : relative.toString().isEmpty() ? List.<Path>of() : relative) {
                 TreeOps.linkEntries(source, target, segment.toString());
                 source = source.resolve(segment);
@@ -100,7 +104,7 @@ public final class WorkspaceStager {
                 linkEntry(source, target, ".git");
             }
             TreeOps.copyTree(source, target, rules, relative.toString().isEmpty());
-            return new StagedWorkspace(stage, root, target, null);
+            return new StagedWorkspace(stage, root, target, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("staging workspace for " + job.id() + ": "
                     + e.getMessage(), e);
@@ -108,13 +112,15 @@ public final class WorkspaceStager {
     }
 
     /** Ends the job's use of its stage: recycled for the next job, kept, or removed. */
+    @Override
     public void release(StagedWorkspace staged) {
         if (staged.directory() == null || keep) {
             return;
         }
         try {
             if (staged.slot() != null && staged.slot().checkIn()) {
-                Path parked = stagesRoot.resolve(".free-" + parked());
+                Path parked = stagesRoot.resolve(StageLeftovers.PARKED_PREFIX
+                        + ProcessHandle.current().pid() + "-" + parked());
                 staged.slot().moveTo(parked);
                 pool.add(staged.slot());
                 return;
@@ -125,8 +131,9 @@ public final class WorkspaceStager {
         }
     }
 
-    /** Removes every recycled stage and the execution's directory; called when the run ends. */
-    public void close() {
+    /** Removes every recycled stage, and the stages of ended jobs a killed run left. */
+    @Override
+    public void close(Predicate<String> finished) {
         if (keep) {
             return;
         }
@@ -138,12 +145,22 @@ public final class WorkspaceStager {
                 // leftovers are only disk space
             }
         }
-        try {
-            Files.deleteIfExists(stagesRoot);
-            Files.deleteIfExists(stagesRoot.getParent());
-        } catch (IOException e) {
-            // not empty: another run's stages, or a kept one
+        StageLeftovers.remove(stagesRoot, finished);
+    }
+
+    @Override
+    public String describe() {
+        return "isolation: linked staging (fallback) — each job's own directory is a private copy; "
+                + "writes through ../, absolute paths or symbolic links reach the source tree, and "
+                + ".orun is reachable";
+    }
+
+    /** Asked once per run: in a git work tree that is a {@code git ls-files} call. */
+    private synchronized IgnoreRules rootRules() {
+        if (rootRules == null) {
+            rootRules = IgnoreRules.root(sourceRoot);
         }
+        return rootRules;
     }
 
     private synchronized int parked() {
@@ -169,15 +186,5 @@ public final class WorkspaceStager {
         if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(targetDir.resolve(name), entry);
         }
-    }
-
-
-    /** A job id as a single safe file name: {@code [A-Za-z0-9._@-]}, other characters become {@code _}. */
-    static String safeName(String id) {
-        String safe = id.replaceAll("[^A-Za-z0-9._@-]", "_").replaceAll("^[._-]+", "");
-        if (safe.isEmpty() || safe.equals("..")) {
-            safe = "job";
-        }
-        return safe.length() > 120 ? safe.substring(0, 120) : safe;
     }
 }

@@ -18,10 +18,12 @@ public final class JobStates {
 
     /** A job state with the plan's steps pre-seeded as pending, so progress shows what is left. */
     public static JobState seeded(String jobId, Job planJob, Status status, int attempts, Instant startedAt) {
-        List<StepState> steps = planJob == null ? List.of() : planJob.steps().stream()
-                .sorted(Comparator.comparingInt((Step step) -> Step.phaseRank(step.phase()))
-                        .thenComparingInt(Step::order))
-                .map(step -> new StepState(step.id(), Status.PENDING, null, null, null, null))
+        List<Step> planSteps = planJob == null ? List.of() : planJob.steps();
+        List<String> ids = dev.orun.exec.internal.StepIds.of(planSteps);
+        List<StepState> steps = java.util.stream.IntStream.range(0, planSteps.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> Step.phaseRank(planSteps.get(i).phase()))
+                        .thenComparingInt(i -> planSteps.get(i).order()))
+                .map(i -> new StepState(ids.get(i), Status.PENDING, null, null, null, null))
                 .toList();
         return new JobState(jobId, status, attempts, startedAt, null, null, steps);
     }

@@ -1,6 +1,7 @@
 package dev.orun.plan.internal.compile;
 
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.plan.Job;
 import dev.orun.plan.internal.model.ComponentDecl;
 import dev.orun.plan.internal.model.ComponentDecl.DependencyDecl;
 import dev.orun.plan.internal.model.EnvironmentDecl;
@@ -48,10 +49,16 @@ final class EdgeBuilder {
                     }
                     continue;
                 }
-                link(jobs, targets);
+                linkByMode(jobs, targets, instance.dependencyMode());
             }
             for (Promotion promotion : instance.environment().promotions()) {
                 if (!activeEnvironments.contains(promotion.environment())) {
+                    if (promotion.gateWhenAbsent()) {
+                        gate(jobs, promotion);
+                    }
+                    continue;
+                }
+                if (!promotion.edgesWhenPresent()) {
                     continue;
                 }
                 List<JobDraft> targets = promotion.strategy().equals(Promotion.ENVIRONMENT_BARRIER)
@@ -62,6 +69,29 @@ final class EdgeBuilder {
                 }
             }
         });
+    }
+
+    /** Component edges follow the instance's dependency mode; promotion edges are always enforced. */
+    private static void linkByMode(Collection<JobDraft> from, Collection<JobDraft> to, String mode) {
+        if (EnvironmentDecl.DISABLED.equals(mode)) {
+            return;
+        }
+        if (EnvironmentDecl.ADVISORY.equals(mode)) {
+            for (JobDraft job : from) {
+                to.forEach(target -> job.advisoryDependsOn.add(target.id));
+            }
+            return;
+        }
+        link(from, to);
+    }
+
+    /** The earlier environment is not in this plan: record what CI must check instead of an edge. */
+    private static void gate(Collection<JobDraft> jobs, Promotion promotion) {
+        for (JobDraft job : jobs) {
+            job.gates.put(promotion.environment(), new Job.Gate(Job.Gate.ENVIRONMENT_PROMOTION,
+                    promotion.environment(), job.instance.component().name(), promotion.condition(),
+                    Map.of("revision", promotion.matchRevision())));
+        }
     }
 
     private static void link(Collection<JobDraft> from, Collection<JobDraft> to) {

@@ -27,9 +27,10 @@ final class Interpolation {
         this.component = component;
     }
 
+    /** Substitutes, then trims surrounding whitespace as the Go planner does for every string value. */
     String apply(String value) {
         if (value == null || !value.contains("{{")) {
-            return value;
+            return value == null ? null : value.strip();
         }
         Matcher matcher = SPAN.matcher(value);
         StringBuilder out = new StringBuilder();

@@ -71,15 +71,10 @@ final class JobBinder {
         String id = JobId.of(component.name(), instance.environment().name(), job.name()).toString();
         Map<String, Object> data = data(instance, id, job.name(), profileName);
         List<StepDef> defs = StepSelector.select(job, profileJob, component.overrideSteps());
+        List<String> stepIds = StepIds.assign(defs);
         List<Step> steps = new ArrayList<>(defs.size());
-        java.util.Set<String> stepIds = new java.util.HashSet<>();
         for (int i = 0; i < defs.size(); i++) {
-            Step step = renderer.render(defs.get(i), i + 1, data, component.name(), id);
-            if (!stepIds.add(step.id())) {
-                throw InvalidInputException.at(defs.get(i).file(), defs.get(i).line(),
-                        "job " + id + " has two steps with id \"" + step.id() + "\"");
-            }
-            steps.add(step);
+            steps.add(renderer.render(defs.get(i), stepIds.get(i), data, component.name(), id));
         }
         return new JobDraft(id, instance, job.name(), profileName == null ? null
                 : instance.composition().type() + "." + profileName,

@@ -2,6 +2,7 @@ package dev.orun.plan.internal.compile;
 
 import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Step;
+import dev.orun.plan.internal.model.EnvironmentDecl;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,8 @@ final class JobDraft {
     final int retries;
     final List<Step> steps;
     final Set<String> dependsOn = new HashSet<>();
+    final Set<String> advisoryDependsOn = new HashSet<>();
+    final java.util.Map<String, Job.Gate> gates = new java.util.TreeMap<>();
 
     JobDraft(String id, Instance instance, String jobName, String profile, String runsOn, String timeout,
              int retries, List<Step> steps) {
@@ -34,6 +37,8 @@ final class JobDraft {
         return new Job(id, jobName, instance.component().name(), instance.environment().name(),
                 instance.component().type(), jobName, profile, runsOn, instance.path(),
                 List.copyOf(dependsOn), timeout, retries, instance.env(), instance.component().labels(),
-                instance.parameters(), steps);
+                instance.parameters(), steps, List.copyOf(advisoryDependsOn),
+                EnvironmentDecl.ENFORCED.equals(instance.dependencyMode()) ? null : instance.dependencyMode(),
+                List.copyOf(gates.values()), instance.secretRefs(), null, null, null);
     }
 }

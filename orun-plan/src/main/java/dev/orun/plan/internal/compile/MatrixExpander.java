@@ -85,9 +85,19 @@ final class MatrixExpander {
         }
         Interpolation interpolation = new Interpolation(environment.name(), component.domain(), component.name());
         String interpolatedPath = interpolation.apply(path);
+        Map<String, String> mergedEnv = interpolation.applyToEnv(env);
         return new Instance(component, environment, subscription, model.compositions().forComponent(component),
-                interpolation.applyToStrings(parameters), interpolation.applyToEnv(env),
-                interpolatedPath.isEmpty() ? "./" : interpolatedPath);
+                interpolation.applyToStrings(parameters), mergedEnv,
+                interpolatedPath.isEmpty() ? "./" : interpolatedPath, dependencyMode(environment, subscription),
+                SecretLayers.merge(intent, environment, component, subscription, interpolation, mergedEnv));
+    }
+
+    /** Subscription, then environment, then enforced (dependency rules per trigger are not implemented). */
+    private static String dependencyMode(EnvironmentDecl environment, Subscription subscription) {
+        if (subscription != null && subscription.dependencyMode() != null) {
+            return subscription.dependencyMode();
+        }
+        return environment.dependencyMode() != null ? environment.dependencyMode() : EnvironmentDecl.ENFORCED;
     }
 
     /** Applies the {@code *} then the type layer; returns their {@code path} default (type wins). */

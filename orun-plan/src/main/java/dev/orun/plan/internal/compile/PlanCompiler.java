@@ -42,7 +42,8 @@ public final class PlanCompiler {
                 selection.scoped() ? PlanScope.MODE_SCOPED : PlanScope.MODE_FULL, null);
         PlanMetadata metadata = new PlanMetadata(model.intent().name(), model.intent().description(), null,
                 source, scope);
-        Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(), jobs));
+        Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(),
+                JobIdentity.assign(Plan.of(metadata, model.intent().execution(), jobs))));
         return new CompiledPlan(plan, selection.notes(), model.warnings().list());
     }
 

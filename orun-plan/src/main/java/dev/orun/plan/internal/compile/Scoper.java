@@ -14,9 +14,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Applies {@code --env}, {@code --component} and the current-directory context. Requested
- * components (and the context component) bring all their transitive {@code dependsOn} targets,
- * so a scoped plan is always runnable on its own.
+ * Applies {@code --env}, {@code --component} and the current-directory context.
+ * {@code --component} is a filter (that component only, as in the Go orun); a scope component
+ * ({@code orun run COMPONENT}) and the context component bring all their transitive
+ * {@code dependsOn} targets, so such a plan is runnable on its own.
  */
 public final class Scoper {
 
@@ -31,10 +32,34 @@ public final class Scoper {
                 model.intent().environments().keySet(), "environment");
         boolean scoped = !request.environments().isEmpty();
         List<String> notes = new ArrayList<>();
+        if (request.trigger() != null) {
+            TriggerResolver.Resolution resolution = new TriggerResolver(model.intent()).resolve(request.trigger());
+            notes.addAll(resolution.notes());
+            if (scoped && !resolution.environments().isEmpty()) {
+                SortedSet<String> both = new TreeSet<>(resolution.environments());
+                both.retainAll(environments);
+                if (both.isEmpty()) {
+                    throw InvalidInputException.at(model.intent().file(), "--env " + String.join(",", environments)
+                            + " selects none of the environments the trigger activates ("
+                            + String.join(", ", resolution.environments()) + ")");
+                }
+                environments = both;
+            } else {
+                environments = resolution.environments();
+            }
+            scoped = true;
+        }
         SortedSet<String> components;
         List<String> requested = split(request.components());
-        if (!requested.isEmpty()) {
-            components = closure(matchAll(requested, model.components().keySet(), "component"));
+        List<String> scope = split(request.scope());
+        if (!requested.isEmpty() || !scope.isEmpty()) {
+            components = new TreeSet<>();
+            if (!requested.isEmpty()) {
+                components.addAll(matchAll(requested, model.components().keySet(), "component"));
+            }
+            if (!scope.isEmpty()) {
+                components.addAll(closure(matchAll(scope, model.components().keySet(), "component")));
+            }
             scoped = true;
         } else if (contextComponent.isPresent() && model.components().containsKey(contextComponent.get())) {
             String context = contextComponent.get();
@@ -53,7 +78,7 @@ public final class Scoper {
         Deque<String> queue = new ArrayDeque<>(names);
         while (!queue.isEmpty()) {
             String name = queue.pop();
-            if (result.add(name) && model.components().containsKey(name)) {
+            if (model.components().containsKey(name) && result.add(name)) {
                 for (DependencyDecl dependency : model.components().get(name).dependsOn()) {
                     queue.add(dependency.component());
                 }

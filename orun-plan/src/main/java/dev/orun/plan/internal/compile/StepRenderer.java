@@ -23,13 +23,12 @@ final class StepRenderer {
     private final Map<String, GoTemplate> cache = new ConcurrentHashMap<>();
 
     /** Renders one step; {@code where} names the component and job for error messages. */
-    Step render(StepDef def, int position, Map<String, Object> data, String component, String jobId) {
-        String id = def.key() != null ? def.key() : "step-" + position;
+    Step render(StepDef def, String id, Map<String, Object> data, String component, String jobId) {
         Context context = new Context(def, id, component, jobId, data);
         Map<String, Object> with = new LinkedHashMap<>();
         def.with().forEach((k, v) -> with.put(k, v instanceof String s ? context.render("with." + k, s) : v));
-        Map<String, String> env = new LinkedHashMap<>();
-        def.env().forEach((k, v) -> env.put(k, context.render("env." + k, v)));
+        Map<String, Object> env = new LinkedHashMap<>();
+        def.env().forEach((k, v) -> env.put(k, v instanceof String s ? context.render("env." + k, s) : v));
         String shell = context.render("shell", def.shell());
         context.check("shell", () -> StepShell.parse(shell));
         String workingDirectory = context.render("working-directory", def.workingDirectory());

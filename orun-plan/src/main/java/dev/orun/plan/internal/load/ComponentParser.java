@@ -42,7 +42,8 @@ final class ComponentParser {
                 spec.stringMap("labels"),
                 StepParser.parseAll(spec.mapOrEmpty("overrides").items("steps"), "overrides of " + name, warnings),
                 compositionRef.string("source"), compositionRef.string("name"), spec.file(), nameLine,
-                changeWatches(name, spec));
+                changeWatches(name, spec), SecretRefs.checked(spec, "secretEnv"),
+                SecretRefs.checked(spec, "optionalSecretEnv"));
     }
 
     private static void checkKeys(YMap spec, KeySet keys, Warnings warnings) {
@@ -62,11 +63,12 @@ final class ComponentParser {
         List<Subscription> subscriptions = new ArrayList<>();
         for (YNode node : spec.mapOrEmpty("subscribe").items("environments")) {
             if (node instanceof YScalar s) {
-                subscriptions.add(new Subscription(s.text(), null, Map.of(), Map.of(), s.line()));
+                subscriptions.add(new Subscription(s.text(), null, Map.of(), Map.of(), s.line(), null, Map.of()));
             } else if (node instanceof YMap m) {
                 subscriptions.add(new Subscription(m.requiredString("name", "a subscription"),
                         m.string("profile"), EnvKeys.checked(m.stringMap("env"), m),
-                        m.anyMap("parameters"), m.line()));
+                        m.anyMap("parameters"), m.line(), DependencyModes.of(m),
+                        SecretRefs.checked(m, "secretEnv")));
             } else {
                 throw node.error("a subscription must be an environment name or a mapping");
             }

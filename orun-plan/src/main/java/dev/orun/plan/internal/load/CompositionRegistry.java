@@ -31,12 +31,12 @@ public final class CompositionRegistry {
     public static CompositionRegistry load(Path root, Intent intent, Warnings warnings) {
         Map<String, Map<String, Composition>> bySource = new LinkedHashMap<>();
         for (CompositionSourceDecl source : intent.sources()) {
-            bySource.put(source.name(), new CompositionLoader(tree(root, intent, source), source.name(), warnings).load());
+            bySource.put(source.name(), new CompositionLoader(tree(root, intent.file(), source), source.name(), warnings).load());
         }
         return new CompositionRegistry(bySource, resolveTypes(intent, bySource));
     }
 
-    private static SourceTree tree(Path root, Intent intent, CompositionSourceDecl source) {
+    static SourceTree tree(Path root, Path intentFile, CompositionSourceDecl source) {
         Path path = root.resolve(source.path()).normalize();
         Path display = root.relativize(path).normalize();
         if (display.toString().isEmpty()) {
@@ -44,13 +44,13 @@ public final class CompositionRegistry {
         }
         if (source.kind().equals("dir")) {
             if (!Files.isDirectory(path)) {
-                throw InvalidInputException.at(intent.file(), source.line(), "composition source \""
+                throw InvalidInputException.at(intentFile, source.line(), "composition source \""
                         + source.name() + "\": directory " + source.path() + " does not exist");
             }
             return new DirTree(path, display);
         }
         if (!Files.isRegularFile(path)) {
-            throw InvalidInputException.at(intent.file(), source.line(), "composition source \""
+            throw InvalidInputException.at(intentFile, source.line(), "composition source \""
                     + source.name() + "\": archive " + source.path() + " does not exist");
         }
         return ArchiveTree.read(path, display);

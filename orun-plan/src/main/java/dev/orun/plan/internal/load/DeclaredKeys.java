@@ -13,8 +13,7 @@ final class DeclaredKeys {
 
     static final KeySet INTENT = KeySet.of("intent.yaml", "apiVersion", "kind", "metadata", "env", "secretEnv",
             "compositions", "discovery", "groups", "environments", "components", "automation", "extends",
-            "execution", "catalog", "repo")
-            .ignoring("secretEnv", "automation", "extends");
+            "execution", "catalog", "repo");
     static final KeySet INTENT_METADATA = KeySet.of("intent metadata", METADATA);
     static final KeySet COMPOSITIONS = KeySet.of("compositions", "sources", "resolution");
     static final KeySet SOURCE = KeySet.of("a composition source", "name", "kind", "path", "ref", "digest",
@@ -24,13 +23,11 @@ final class DeclaredKeys {
     static final KeySet DISCOVERY = KeySet.of("discovery", "roots");
     static final KeySet GROUP = KeySet.of("a group", "parameterDefaults", "policies", "path");
     static final KeySet ENVIRONMENT = KeySet.of("an environment", "selectors", "parameterDefaults", "env",
-            "secretEnv", "policies", "promotion", "activation", "dependencyMode", "path", "description")
-            .ignoring("secretEnv", "activation", "dependencyMode");
+            "secretEnv", "policies", "promotion", "activation", "dependencyMode", "path", "description");
     static final KeySet SELECTORS = KeySet.of("selectors", "components", "domains");
     static final KeySet PROMOTION = KeySet.of("promotion", "dependsOn");
     static final KeySet PROMOTION_ENTRY = KeySet.of("a promotion entry", "environment", "strategy",
-            "condition", "satisfy", "match")
-            .ignoring("condition", "satisfy", "match");
+            "condition", "satisfy", "match");
     static final KeySet ACTIVATION = KeySet.of("activation", "triggerRefs");
     static final KeySet EXECUTION = KeySet.of("execution", "concurrency", "failFast", "state");
     static final KeySet STATE = KeySet.of("execution.state", "mode", "backendUrl", "workspace", "org", "project",
@@ -40,6 +37,8 @@ final class DeclaredKeys {
     static final KeySet TRIGGER_ON = KeySet.of("a trigger binding's on", "provider", "event", "actions",
             "branches", "baseBranches", "tags");
     static final KeySet TRIGGER_PLAN = KeySet.of("a trigger binding's plan", "scope", "base", "head");
+    static final KeySet PRESET_SPEC = KeySet.of("IntentPreset spec", "env", "discovery", "automation",
+            "environments", "groups");
     static final KeySet EXTENDS_ENTRY = KeySet.of("an extends entry", "source", "preset");
 
     static final KeySet COMPONENT_FILE = KeySet.of("component.yaml", DOCUMENT);
@@ -47,13 +46,12 @@ final class DeclaredKeys {
     static final KeySet COMPONENT_SPEC = KeySet.of("component spec", "type", "domain", "path", "subscribe",
             "parameters", "env", "secretEnv", "optionalSecretEnv", "dependsOn", "labels", "overrides",
             "compositionRef", "change", "enabled", "description", "system", "owner", "lifecycle", "integrations",
-            "links", "docs", "extensions", "environments")
-            .ignoring("secretEnv", "optionalSecretEnv");
+            "links", "docs", "extensions", "environments");
     static final KeySet INLINE_COMPONENT = COMPONENT_SPEC.plus("name");
     static final KeySet SUBSCRIBE = KeySet.of("subscribe", "environments");
     static final KeySet SUBSCRIPTION = KeySet.of("a subscription", "name", "profile", "profileRules",
             "parameters", "env", "secretEnv", "dependencyMode", "dependencyRules")
-            .ignoring("profileRules", "secretEnv", "dependencyMode", "dependencyRules");
+            .ignoring("profileRules", "dependencyRules");
     static final KeySet DEPENDENCY = KeySet.of("a dependsOn entry", "component", "environment", "scope",
             "condition", "include", "reason", "input");
     static final KeySet OVERRIDES = KeySet.of("overrides", "steps");

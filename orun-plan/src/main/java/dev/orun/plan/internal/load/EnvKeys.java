@@ -14,10 +14,14 @@ final class EnvKeys {
     }
 
     static Map<String, String> checked(Map<String, String> env, YMap owner) {
-        usable(env, owner);
+        return checked(env, owner, "env");
+    }
+
+    static Map<String, String> checked(Map<String, String> env, YMap owner, String field) {
+        usable(env, owner, field);
         for (String key : env.keySet()) {
             if (key.toUpperCase(Locale.ROOT).startsWith("ORUN_")) {
-                throw owner.map("env").entries().get(key)
+                throw owner.map(field).entries().get(key)
                         .error("env key \"" + key + "\" is reserved (ORUN_ variables are set by orun)");
             }
         }
@@ -29,13 +33,17 @@ final class EnvKeys {
      * {@code =} or a NUL character when the step starts, after other jobs ran.
      */
     static Map<String, String> usable(Map<String, String> env, YMap owner) {
+        return usable(env, owner, "env");
+    }
+
+    static Map<String, String> usable(Map<String, String> env, YMap owner, String field) {
         env.forEach((key, value) -> {
             if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
-                throw owner.map("env").entries().get(key).error("env key \"" + key.replace("\0", "\\0")
+                throw owner.map(field).entries().get(key).error("env key \"" + key.replace("\0", "\\0")
                         + "\" cannot be an environment variable name (it must not be empty or contain '=' or NUL)");
             }
             if (value.indexOf('\0') >= 0) {
-                throw owner.map("env").entries().get(key).error("env \"" + key + "\" contains a NUL character, "
+                throw owner.map(field).entries().get(key).error("env \"" + key + "\" contains a NUL character, "
                         + "which no process environment can hold");
             }
         });

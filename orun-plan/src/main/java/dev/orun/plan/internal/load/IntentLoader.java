@@ -31,12 +31,13 @@ public final class IntentLoader {
     public static Intent load(Path intentFile, Path display, Warnings warnings) {
         YMap root = YamlReader.rootMap(YamlReader.read(intentFile, display), display);
         checkKeys(root, warnings);
+        YMap compositions = root.mapOrEmpty("compositions");
+        root = Presets.apply(root, sources(compositions), intentFile.toAbsolutePath().getParent(), display, warnings);
         InterpolatedValues.checkIntent(root, warnings);
         YMap declaredEnvironments = root.mapOrEmpty("environments");
         declaredEnvironments.entries().keySet().forEach(name ->
                 SafeNames.environment(name, display, declaredEnvironments.keyLine(name), warnings));
         YMap metadata = root.mapOrEmpty("metadata");
-        YMap compositions = root.mapOrEmpty("compositions");
         YMap resolution = compositions.mapOrEmpty("resolution");
         List<String> roots = root.mapOrEmpty("discovery").stringList("roots");
         return new Intent(display, metadata.string("name"), metadata.string("description"),
@@ -45,7 +46,8 @@ public final class IntentLoader {
                 resolution.stringList("precedence"),
                 roots.isEmpty() ? List.of(".") : roots,
                 groups(root.mapOrEmpty("groups")), environments(root.mapOrEmpty("environments")),
-                inlineComponents(root, warnings), execution(root.mapOrEmpty("execution")));
+                inlineComponents(root, warnings), execution(root.mapOrEmpty("execution")),
+                SecretRefs.checked(root, "secretEnv"), TriggerBindings.parse(root.mapOrEmpty("automation")));
     }
 
     /** Warns about unknown keys in every mapping of the intent outside the inline components. */
@@ -150,7 +152,9 @@ public final class IntentLoader {
             YMap selectors = env.mapOrEmpty("selectors");
             result.put(name, new EnvironmentDecl(name, selectors.stringList("components"),
                     selectors.stringList("domains"), parameterDefaults(env),
-                    EnvKeys.checked(env.stringMap("env"), env), promotions(env), node.line()));
+                    EnvKeys.checked(env.stringMap("env"), env), promotions(env), node.line(),
+                    DependencyModes.of(env), SecretRefs.checked(env, "secretEnv"),
+                    env.mapOrEmpty("activation").stringList("triggerRefs")));
         });
         return result;
     }
@@ -167,8 +171,12 @@ public final class IntentLoader {
                     throw m.error("invalid promotion strategy \"" + strategy
                             + "\" (expected same-component or environment-barrier)");
                 }
+                String satisfy = m.string("satisfy");
                 promotions.add(new Promotion(m.requiredString("environment", "a promotion entry"),
-                        strategy == null ? Promotion.SAME_COMPONENT : strategy, m.line()));
+                        strategy == null ? Promotion.SAME_COMPONENT : strategy, m.line(),
+                        orDefault(m.string("condition"), "success"),
+                        orDefault(satisfy, Promotion.SAME_PLAN_OR_PREVIOUS_SUCCESS),
+                        orDefault(m.mapOrEmpty("match").string("revision"), "source")));
             } else {
                 throw node.error("a promotion entry must be an environment name or a mapping");
             }
@@ -211,6 +219,10 @@ public final class IntentLoader {
             stateSettings = new StateSettings(mode, state.string("backendUrl"));
         }
         return new ExecutionSettings(concurrency, failFast == null || failFast, stateSettings);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static YMap asMap(YNode node, String what) {

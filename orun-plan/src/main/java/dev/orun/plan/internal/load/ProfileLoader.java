@@ -97,7 +97,7 @@ final class ProfileLoader {
                 DeclaredKeys.STEP_OVERRIDE.check(patch, loader.warnings());
                 overrides.put(stepKey, new StepOverride(patch.string("run"),
                         patch.has("with") ? patch.anyMap("with") : null,
-                        patch.has("env") ? patch.stringMap("env") : null));
+                        patch.has("env") ? patch.anyMap("env") : null));
             });
             selected.put(jobName, new ProfileJob(enabled, body.stringList("includeCapabilities"), overrides));
         });

@@ -43,8 +43,14 @@ final class StepParser {
         }
         String onFailure = ExecutionValues.onFailure(map);
         return new StepDef(map.string("id"), map.string("name"), map.string("capability"), phase,
-                map.integer("order", 0), run, use, map.anyMap("with"), EnvKeys.usable(map.stringMap("env"), map),
+                map.integer("order", 0), run, use, map.anyMap("with"), typedEnv(map),
                 ExecutionValues.shell(map), map.string("working-directory"), ExecutionValues.timeout(map),
                 ExecutionValues.count(map, "retry"), onFailure, map.file(), map.line());
+    }
+
+    /** Step env keeps YAML types (a number stays a number in the plan); names and values must be usable. */
+    private static java.util.Map<String, Object> typedEnv(YMap map) {
+        EnvKeys.usable(map.stringMap("env"), map);
+        return map.anyMap("env");
     }
 }

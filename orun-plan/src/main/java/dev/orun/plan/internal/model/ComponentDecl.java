@@ -26,11 +26,14 @@ public record ComponentDecl(
         String compositionName,
         Path file,
         int line,
-        List<String> changeWatches) {
+        List<String> changeWatches,
+        Map<String, String> secretEnv,
+        Map<String, String> optionalSecretEnv) {
 
     /** One {@code subscribe.environments[]} entry. */
     public record Subscription(String name, String profile, Map<String, String> env,
-                               Map<String, Object> parameters, int line) {
+                               Map<String, Object> parameters, int line, String dependencyMode,
+                               Map<String, String> secretEnv) {
     }
 
     /**

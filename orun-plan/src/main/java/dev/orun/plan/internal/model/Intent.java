@@ -18,5 +18,7 @@ public record Intent(
         Map<String, GroupDecl> groups,
         Map<String, EnvironmentDecl> environments,
         List<ComponentDecl> inlineComponents,
-        ExecutionSettings execution) {
+        ExecutionSettings execution,
+        Map<String, String> secretEnv,
+        Map<String, TriggerBinding> triggerBindings) {
 }

@@ -12,6 +12,6 @@ public record ProfileDef(String name, Map<String, ProfileJob> jobs) {
     }
 
     /** {@code stepOverrides.<step>}: non-empty fields replace the step's. */
-    public record StepOverride(String run, Map<String, Object> with, Map<String, String> env) {
+    public record StepOverride(String run, Map<String, Object> with, Map<String, Object> env) {
     }
 }

@@ -12,7 +12,7 @@ public record StepDef(
         String run,
         String use,
         Map<String, Object> with,
-        Map<String, String> env,
+        Map<String, Object> env,
         String shell,
         String workingDirectory,
         String timeout,
@@ -26,7 +26,7 @@ public record StepDef(
         return id != null ? id : name;
     }
 
-    public StepDef withPatch(String newRun, Map<String, Object> newWith, Map<String, String> newEnv) {
+    public StepDef withPatch(String newRun, Map<String, Object> newWith, Map<String, Object> newEnv) {
         return new StepDef(id, name, capability, phase, order, newRun, use, newWith, newEnv, shell,
                 workingDirectory, timeout, retry, onFailure, file, line);
     }

@@ -1,0 +1,33 @@
+package dev.orun.cli;
+
+import dev.orun.core.state.RunRecords;
+import dev.orun.core.state.StateBackendSettings;
+import dev.orun.core.state.StateBackends;
+import dev.orun.exec.RemoteStateRequest;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** {@code --remote-state}/{@code --backend-url} for {@code status} and {@code logs}. */
+final class RemoteReadOptions {
+
+    @Option(names = "--remote-state", description = "Read the run from an orun backend (needs --exec-id or $ORUN_EXEC_ID)")
+    boolean remoteState;
+
+    @Option(names = "--backend-url", paramLabel = "URL", description = "orun backend URL (default: $ORUN_BACKEND_URL)")
+    String backendUrl;
+
+    /** The remote read side when asked for, else the local records under {@code orunDir}. */
+    RunRecords records(Path orunDir, String execId, Map<String, String> env) {
+        return RemoteStateRequest.forReading(remoteState, backendUrl, env, execId)
+                .map(options -> StateBackends.find(RemoteStateRequest.BACKEND)
+                        .records(new StateBackendSettings(orunDir, options, env)))
+                .orElseGet(() -> RunLookup.records(orunDir));
+    }
+
+    /** The exec id the remote read side was opened for ({@code --exec-id}, else {@code ORUN_EXEC_ID}). */
+    String execId(String flag, Map<String, String> env) {
+        boolean on = remoteState || backendUrl != null || "true".equalsIgnoreCase(env.getOrDefault("ORUN_REMOTE_STATE", ""));
+        return on && (flag == null || flag.isBlank()) ? env.get("ORUN_EXEC_ID") : flag;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.orun.plan.internal.compile;
+
+import dev.orun.plan.internal.model.StepDef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A plan step's id is the step's name, as in the Go planner ({@code step-<n>} when unnamed, n
+ * 1-based in run order). The Go planner lets two steps of a job share a name; here the later one
+ * becomes {@code <name>-2}, {@code <name>-3}, … so the id is unique within the job and the dry
+ * run, the records, the log file names and {@code ORUN_STEP_ID} all use the same id
+ * (docs/decisions/go-planner-compatibility.md).
+ */
+final class StepIds {
+
+    private StepIds() {
+    }
+
+    static List<String> assign(List<StepDef> steps) {
+        List<String> ids = new ArrayList<>(steps.size());
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            String name = steps.get(i).name();
+            String base = name != null && !name.isBlank() ? name : "step-" + (i + 1);
+            String id = base;
+            for (int n = 2; !used.add(id); n++) {
+                id = base + "-" + n;
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+}

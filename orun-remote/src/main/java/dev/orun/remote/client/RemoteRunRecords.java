@@ -1,0 +1,130 @@
+package dev.orun.remote.client;
+
+import dev.orun.core.InvalidInputException;
+import dev.orun.core.state.JobCounts;
+import dev.orun.core.state.JobState;
+import dev.orun.core.state.LogChunk;
+import dev.orun.core.state.RunMetadata;
+import dev.orun.core.state.RunRecord;
+import dev.orun.core.state.RunRecords;
+import dev.orun.core.state.RunState;
+import dev.orun.core.state.RunSummary;
+import dev.orun.core.state.Status;
+import dev.orun.core.state.StepLog;
+import dev.orun.remote.protocol.ContractVersion;
+import dev.orun.remote.protocol.JobList;
+import dev.orun.remote.protocol.LogPage;
+import dev.orun.remote.protocol.RunEnvelope;
+import dev.orun.remote.protocol.RunJobView;
+import dev.orun.remote.protocol.RunView;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read side over a state server. The server keys runs by the wire id derived from the
+ * execution id, so a run is found by its exact execution id (no prefixes, no listing). A job's
+ * log is one stream on the server (steps separated by {@code === step ===} headers); it is
+ * presented as one entry per job, step {@code log}.
+ */
+final class RemoteRunRecords implements RunRecords {
+    static final String LOG_STEP = "log";
+
+    private final StateHttp http;
+    private final String execId;
+
+    RemoteRunRecords(StateHttp http, String execId) {
+        this.http = http;
+        this.execId = execId;
+    }
+
+    @Override
+    public List<RunSummary> list() {
+        return execId == null ? List.of() : find(execId).map(List::of).orElse(List.of());
+    }
+
+    @Override
+    public Optional<RunSummary> find(String id) {
+        String wire = RunIds.wireRunId(id);
+        try {
+            RunView run = http.json(StateHttp.Call.get("/runs/" + wire, ContractVersion.REST), RunEnvelope.class).run();
+            List<RunJobView> jobs = jobs(wire);
+            return Optional.of(new RunSummary(id, metadata(id, run, jobs), false));
+        } catch (RemoteApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    @Override
+    public RunRecord read(RunSummary run) {
+        List<RunJobView> views = jobs(RunIds.wireRunId(run.execId()));
+        Map<String, JobState> jobs = new HashMap<>();
+        List<StepLog> logs = new ArrayList<>();
+        for (RunJobView v : views) {
+            JobState state = JobStatuses.toJobState(v);
+            jobs.put(v.jobId(), state);
+            logs.add(new StepLog(v.jobId(), LOG_STEP, state.status(), state.status()));
+        }
+        RunState state = new RunState(run.execId(), null, run.metadata().status(), run.metadata().startedAt(),
+                run.metadata().finishedAt(), jobs);
+        return new RunRecord(run, state, logs);
+    }
+
+    @Override
+    public LogChunk readLog(String id, String jobId, String stepId, long offset, int maxBytes) {
+        LogPage page;
+        try {
+            page = http.json(StateHttp.Call.get("/runs/" + RunIds.wireRunId(id) + "/logs/" + StateHttp.segment(jobId),
+                    ContractVersion.REST), LogPage.class);
+        } catch (RemoteApiException e) {
+            if (e.status() == 404) {
+                return LogChunk.empty(offset);
+            }
+            throw new InvalidInputException(e.getMessage());
+        }
+        byte[] all = page.content() == null ? new byte[0] : page.content().getBytes(StandardCharsets.UTF_8);
+        boolean restarted = offset > all.length;
+        long from = restarted ? 0 : offset;
+        int to = (int) Math.min(all.length, from + maxBytes);
+        return new LogChunk(Arrays.copyOfRange(all, (int) from, to), from, to, restarted);
+    }
+
+    private List<RunJobView> jobs(String wire) {
+        return http.json(StateHttp.Call.get("/runs/" + wire + "/jobs", ContractVersion.REST), JobList.class).jobs();
+    }
+
+    private static RunMetadata metadata(String execId, RunView run, List<RunJobView> jobs) {
+        int pending = 0;
+        int running = 0;
+        int succeeded = 0;
+        int failed = 0;
+        int cancelled = 0;
+        for (RunJobView j : jobs) {
+            switch (JobStatuses.toStatus(j.status())) {
+                case PENDING -> pending++;
+                case RUNNING -> running++;
+                case SUCCEEDED -> succeeded++;
+                case FAILED -> failed++;
+                default -> cancelled++;
+            }
+        }
+        Status status = switch (run.status() == null ? "" : run.status()) {
+            case "succeeded" -> Status.SUCCEEDED;
+            case "failed" -> Status.FAILED;
+            case "canceled" -> Status.CANCELLED;
+            case "running" -> Status.RUNNING;
+            default -> Status.PENDING;
+        };
+        return new RunMetadata(execId, null, null, null, "remote", run.createdBy() == null ? null
+                : run.createdBy().id(), run.source(), null, null, status, run.startedAt() == null ? run.createdAt()
+                : run.startedAt(), run.finishedAt(), null,
+                new JobCounts(jobs.size(), pending, running, succeeded, failed, 0, cancelled));
+    }
+}
