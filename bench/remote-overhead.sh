@@ -46,7 +46,7 @@ for _ in $(seq 1 120); do
 done
 [ -n "$url" ] || { echo "server did not start" >&2; cat "$work/server.err" >&2; exit 1; }
 # shellcheck disable=SC2086
-token=$("$here/bin/orun-backend" token create --org bench --project remote $db)
+token=$("$here/bin/orun-backend" token create --org bench --project remote $db 2>/dev/null)
 
 start=$(millis)
 "$orun" run plan.json --concurrency 8 --isolation none --component-concurrency 0 > local.log 2>&1 \

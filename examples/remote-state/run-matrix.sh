@@ -23,7 +23,7 @@ done
 [ -n "$url" ] || { echo "server did not start" >&2; cat "$work/server.err" >&2; exit 1; }
 
 # 2. a token for one project
-export ORUN_TOKEN="$("$here/bin/orun-backend" token create --org acme --project demo --data "$work/data")"
+export ORUN_TOKEN="$("$here/bin/orun-backend" token create --org acme --project demo --data "$work/data" 2>/dev/null)"
 export ORUN_BACKEND_URL="$url" ORUN_ORG=acme ORUN_PROJECT=demo ORUN_EXEC_ID="example-$$"
 
 # 3. a workspace: components c1 <- c2 <- ... <- c6
@@ -65,12 +65,15 @@ done
 # 4. the matrix: one process per job, reverse order, plus a duplicate of c1
 cd "$ws"
 pids=
+leg=0
 for job in c6 c5 c4 c3 c2 c1 c1; do
-  "$here/bin/orun" run --remote-state --job "$job@dev.build" > "$work/$job.$$.$RANDOM.log" 2>&1 &
+  leg=$((leg + 1))
+  "$here/bin/orun" run --remote-state --job "$job@dev.build" > "$work/leg-$leg-$job.log" 2>&1 &
   pids="$pids $!"
 done
 status=0
 for pid in $pids; do wait "$pid" || status=1; done
+[ "$status" -eq 0 ] || { echo "a leg failed:" >&2; tail -n 5 "$work"/leg-*.log >&2; }
 
 # 5. what the server saw
 "$here/bin/orun" status --remote-state

@@ -1,5 +1,6 @@
 package dev.orun.cli;
 
+import dev.orun.core.InvalidInputException;
 import dev.orun.core.state.RunRecords;
 import dev.orun.core.state.StateBackendSettings;
 import dev.orun.core.state.StateBackends;
@@ -20,8 +21,15 @@ final class RemoteReadOptions {
     /** The remote read side when asked for, else the local records under {@code orunDir}. */
     RunRecords records(Path orunDir, String execId, Map<String, String> env) {
         return RemoteStateRequest.forReading(remoteState, backendUrl, env, execId)
-                .map(options -> StateBackends.find(RemoteStateRequest.BACKEND)
-                        .records(new StateBackendSettings(orunDir, options, env)))
+                .map(options -> {
+                    RunRecords remote = StateBackends.find(RemoteStateRequest.BACKEND)
+                            .records(new StateBackendSettings(orunDir, options, env));
+                    if (remote.find(options.get("execId")).isEmpty()) {
+                        throw new InvalidInputException("unknown execution \"" + options.get("execId")
+                                + "\" on the backend " + options.get("backendUrl") + " (or not visible to this token)");
+                    }
+                    return remote;
+                })
                 .orElseGet(() -> RunLookup.records(orunDir));
     }
 
