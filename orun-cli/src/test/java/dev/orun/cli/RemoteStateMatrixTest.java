@@ -85,6 +85,28 @@ class RemoteStateMatrixTest {
     }
 
     @Test
+    void whole_plan_processes_sharing_one_run_run_every_job_exactly_once(@TempDir Path root) throws Exception {
+        Path markers = chain(root, -1);
+        String execId = "whole-" + UUID.randomUUID();
+        List<Process> runners = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runners.add(start(root, remoteEnv(execId, token), "run", "--remote-state"));
+        }
+        for (Process runner : runners) {
+            assertThat(runner.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(runner.exitValue()).as(output(root, runner)).isZero();
+        }
+        long previousEnd = 0;
+        for (int i = 1; i <= CHAIN; i++) {
+            List<Path> starts = markers("c" + i + ".", ".start", markers);
+            assertThat(starts).as("c%d ran exactly once", i).hasSize(1);
+            long start = Long.parseLong(Files.readString(starts.get(0)).trim());
+            assertThat(start).isGreaterThanOrEqualTo(previousEnd);
+            previousEnd = Long.parseLong(Files.readString(markers("c" + i + ".", ".end", markers).get(0)).trim());
+        }
+    }
+
+    @Test
     void waiting_dependents_of_a_failed_job_exit_1_within_seconds_naming_it(@TempDir Path root) throws Exception {
         chain(root, 2);
         String execId = "failing-" + UUID.randomUUID();

@@ -72,6 +72,14 @@ public interface StateBackend extends AutoCloseable {
      */
     void heartbeat(ClaimToken token, Duration lease);
 
+    /**
+     * How often the engine should call {@link #heartbeat} for each job it holds: ten seconds by
+     * default; a state server's own cadence for a remote backend. Asked before every tick.
+     */
+    default Duration heartbeatInterval() {
+        return Duration.ofSeconds(10);
+    }
+
     /** @throws LeaseLostException when {@code token} is stale */
     void stepStarted(ClaimToken token, String stepId, Instant at);
 

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 final class ClaimKeeper implements AutoCloseable {
 
     static final Duration LEASE = Duration.ofSeconds(30);
-    private static final long HEARTBEAT_SECONDS = 10;
     private static final System.Logger LOG = System.getLogger(ClaimKeeper.class.getName());
 
     private record Held(ClaimToken token, Runnable onLost) {
@@ -36,7 +35,19 @@ final class ClaimKeeper implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(this::renew, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        scheduleNext();
+    }
+
+    /** Each tick waits the backend's current cadence (a state server says how often it wants a beat). */
+    private void scheduleNext() {
+        try {
+            timer.schedule(() -> {
+                renew();
+                scheduleNext();
+            }, state.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the run ended
+        }
     }
 
     /** Keeps {@code token}'s lease alive until {@link #release}; {@code onLost} runs if it is lost. */

@@ -59,11 +59,13 @@ public final class RemoteStateBackend implements StateBackend {
     private final Set<ClaimToken> lost = ConcurrentHashMap.newKeySet();
     private final Set<String> retrying = ConcurrentHashMap.newKeySet();
     private final Set<String> seenHeld = ConcurrentHashMap.newKeySet();
+    private final Set<ClaimToken> finished = ConcurrentHashMap.newKeySet();
+    private volatile int heartbeatSeconds = 20;
     private volatile long eventCursor;
     private volatile String planChecksum;
 
     /** The lease this process holds on a job, and when it last told the server it is alive. */
-    private record Lease(ClaimToken token, Duration interval, long lastBeatNanos) {
+    private record Lease(ClaimToken token) {
     }
 
     public RemoteStateBackend(StateHttp http, String execId, String runnerId, Path spillDir) {
@@ -127,8 +129,10 @@ public final class RemoteStateBackend implements StateBackend {
             if (r.claimed()) {
                 retrying.remove(jobId);
                 ClaimToken token = new ClaimToken(jobId, r.leaseEpoch());
-                int every = r.heartbeatIntervalSeconds() == null ? 20 : r.heartbeatIntervalSeconds();
-                leases.put(jobId, new Lease(token, Duration.ofSeconds(every), System.nanoTime()));
+                if (r.heartbeatIntervalSeconds() != null && r.heartbeatIntervalSeconds() > 0) {
+                    heartbeatSeconds = r.heartbeatIntervalSeconds();
+                }
+                leases.put(jobId, new Lease(token));
                 return ClaimResult.claimed(token, r.leaseExpiresAt());
             }
             if (Boolean.TRUE.equals(r.cached())) {
@@ -149,17 +153,20 @@ public final class RemoteStateBackend implements StateBackend {
     }
 
     @Override
+    public Duration heartbeatInterval() {
+        return Duration.ofSeconds(heartbeatSeconds);
+    }
+
+    @Override
     public void heartbeat(ClaimToken token, Duration lease) {
-        Lease held = fence(token);
-        if (System.nanoTime() - held.lastBeatNanos() < held.interval().minusSeconds(1).toNanos()) {
-            return; // the server's cadence, not the engine's tick
-        }
+        fence(token);
         try {
-            http.json(StateHttp.Call.post(runPath() + "/jobs/" + StateHttp.segment(token.jobId()) + ":heartbeat",
-                    new HeartbeatRequest(runnerId, token.epoch()), ContractVersion.COORDINATION, false),
+            HeartbeatResponse r = http.json(StateHttp.Call.post(runPath() + "/jobs/" + StateHttp.segment(token.jobId())
+                    + ":heartbeat", new HeartbeatRequest(runnerId, token.epoch()), ContractVersion.COORDINATION, false),
                     HeartbeatResponse.class);
-            leases.computeIfPresent(token.jobId(), (k, v) -> v.token().equals(token)
-                    ? new Lease(token, v.interval(), System.nanoTime()) : v);
+            if (r.heartbeatIntervalSeconds() > 0) {
+                heartbeatSeconds = r.heartbeatIntervalSeconds();
+            }
         } catch (RemoteApiException e) {
             if (e.status() == 409) {
                 lost.add(token);
@@ -169,9 +176,10 @@ public final class RemoteStateBackend implements StateBackend {
         }
     }
 
+    /** A step starts only while the server still says this runner holds the job (a heartbeat). */
     @Override
     public void stepStarted(ClaimToken token, String stepId, Instant at) {
-        fence(token);
+        heartbeat(token, null);
     }
 
     @Override
@@ -181,7 +189,7 @@ public final class RemoteStateBackend implements StateBackend {
 
     @Override
     public OutputStream openLog(ClaimToken token, String stepId) {
-        fence(token);
+        heartbeat(token, null);
         String header = "=== " + stepId + " ===\n";
         return new OutputStream() {
             private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -218,6 +226,9 @@ public final class RemoteStateBackend implements StateBackend {
 
     @Override
     public void jobFinished(ClaimToken token, Status status, Instant at, String error) {
+        if (finished.contains(token)) {
+            return; // already recorded: a repeat changes nothing
+        }
         fence(token);
         String outcome = status == Status.SUCCEEDED ? CompleteRequest.SUCCEEDED : CompleteRequest.FAILED;
         long deadline = System.nanoTime() + COMPLETE_DEADLINE.toNanos();
@@ -227,6 +238,7 @@ public final class RemoteStateBackend implements StateBackend {
                 http.json(StateHttp.Call.post(runPath() + "/jobs/" + StateHttp.segment(token.jobId()) + ":complete",
                         new CompleteRequest(runnerId, token.epoch(), outcome, null, null, error),
                         ContractVersion.COORDINATION, false), JsonNode.class);
+                finished.add(token);
                 leases.remove(token.jobId(), leases.get(token.jobId()));
                 return;
             } catch (RemoteApiException e) {
@@ -268,22 +280,20 @@ public final class RemoteStateBackend implements StateBackend {
         return actionable(jobIds);
     }
 
-    /** Jobs that ended (or can never run), or whose holder's lease lapsed (so they may be claimed again). */
+    /** Jobs that ended (or can never run), or that their holder let go (so they may be claimed again). */
     private Map<String, JobState> actionable(Collection<String> jobIds) {
         Map<String, RunJobView> views = jobViews();
         Map<String, JobState> states = JobStatuses.effective(views);
         Map<String, JobState> out = new LinkedHashMap<>();
-        Instant now = Instant.now();
         for (String id : jobIds) {
             RunJobView v = views.get(id);
             JobState state = states.get(id);
             if (v == null) {
                 continue;
             }
-            boolean lapsed = state.status() == Status.RUNNING && v.leaseExpiresAt() != null
-                    && v.leaseExpiresAt().isBefore(now);
+            // a lapsed lease is the server's to judge (its clock): its sweeper re-queues the job
             boolean released = state.status() == Status.PENDING && seenHeld.remove(id);
-            if (state.status().isTerminal() || lapsed || released) {
+            if (state.status().isTerminal() || released) {
                 out.put(id, state);
             }
         }
