@@ -3,6 +3,7 @@ package dev.orun.exec.internal.records;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orun.core.state.Annotation;
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.Status;
 import dev.orun.core.state.StepState;
@@ -24,6 +25,11 @@ import java.util.Map;
 final class StateFileReader {
 
     private static final TypeReference<Map<String, Lease>> LEASES = new TypeReference<>() {
+    };
+
+    private static final TypeReference<Map<String, String>> OUTPUTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Annotation>> ANNOTATIONS = new TypeReference<>() {
     };
 
     private StateFileReader() {
@@ -134,10 +140,17 @@ final class StateFileReader {
         Instant startedAt = null;
         Instant finishedAt = null;
         String error = null;
+        Map<String, String> outputs = null;
+        String summary = null;
+        List<Annotation> annotations = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
+                // outputs, summaries and annotations are rare: data binding is fine for them
+                case "outputs" -> outputs = value == JsonToken.VALUE_NULL ? null : p.readValueAs(OUTPUTS);
+                case "summary" -> summary = text(p);
+                case "annotations" -> annotations = value == JsonToken.VALUE_NULL ? null : p.readValueAs(ANNOTATIONS);
                 case "stepId" -> stepId = text(p);
                 case "status" -> status = status(p);
                 case "exitCode" -> exitCode = value == JsonToken.VALUE_NULL ? null : p.getValueAsInt();
@@ -147,7 +160,7 @@ final class StateFileReader {
                 default -> p.skipChildren();
             }
         }
-        return new StepState(stepId, status, exitCode, startedAt, finishedAt, error);
+        return new StepState(stepId, status, exitCode, startedAt, finishedAt, error, outputs, summary, annotations);
     }
 
     private static String text(JsonParser p) throws IOException {

@@ -3,6 +3,7 @@ package dev.orun.exec.internal.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orun.core.state.Annotation;
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.Status;
 import dev.orun.core.state.StepState;
@@ -18,16 +19,19 @@ import org.junit.jupiter.api.Test;
 class StateFileReaderTest {
 
     @Test
-    void readsEverySnapshotFieldAsDataBindingDoes() throws IOException {
+    void readsEverySnapshotFieldAsDataBindingDoesIncludingStepOutputsSummariesAndAnnotations() throws IOException {
         Instant at = Instant.parse("2026-12-01T17:46:12.504682816Z");
         StepState done = new StepState("build", Status.SUCCEEDED, 0, at, at.plusMillis(5), null);
         StepState failed = new StepState("test", Status.FAILED, 3, at.plusSeconds(1), at.plusSeconds(2), "exit 3 ✗");
         StepState pending = new StepState("deploy", Status.PENDING, null, null, null, null);
+        StepState reported = new StepState("lint", Status.SUCCEEDED, 0, at, at, null, Map.of("version", "1.2", "sha", "x"),
+                "## Lint\nall clean", List.of(new Annotation("warning", "unused import", "Style", "A.java", 3),
+                        new Annotation("notice", "done", null, null, null)));
         StateFile state = new StateFile("run-1", "sha256-abc", Status.RUNNING, at, null, 4242,
                 Map.of("a@dev.build", 2L, "b@dev.build", 1L),
                 Map.of("a@dev.build", new Lease(2, new Holder("h1", 77, at, "box"), at.plusSeconds(60))),
                 Map.of("a@dev.build", new JobState("a@dev.build", Status.RUNNING, 2, at, null, null,
-                                List.of(done, failed, pending)),
+                                List.of(done, failed, pending, reported)),
                         "b@dev.build", new JobState("b@dev.build", Status.FAILED, 1, at, at.plusSeconds(9),
                                 "step \"test\" failed", List.of()),
                         "c@dev.build", JobState.pending("c@dev.build")));
