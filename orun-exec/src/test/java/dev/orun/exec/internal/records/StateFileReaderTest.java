@@ -81,4 +81,17 @@ class StateFileReaderTest {
         }
         assertThat(IsoInstants.parse("2026-12-01T18:46:12+01:00")).isEqualTo(Instant.parse("2026-12-01T17:46:12Z"));
     }
+
+    @Test
+    void knowsEveryFieldOfTheRecordsItReads() {
+        // a field added to these records must be taught to StateFileReader, or snapshots drop it
+        assertThat(Arrays.stream(JobState.class.getRecordComponents()).map(c -> c.getName()))
+                .containsExactly("jobId", "status", "attempts", "startedAt", "finishedAt", "error", "steps");
+        assertThat(Arrays.stream(StepState.class.getRecordComponents()).map(c -> c.getName()))
+                .containsExactly("stepId", "status", "exitCode", "startedAt", "finishedAt", "error", "outputs",
+                        "summary", "annotations");
+        assertThat(Arrays.stream(StateFile.class.getRecordComponents()).map(c -> c.getName()))
+                .containsExactly("execId", "planChecksum", "status", "startedAt", "finishedAt", "journalOffset",
+                        "epochs", "leases", "jobs");
+    }
 }
