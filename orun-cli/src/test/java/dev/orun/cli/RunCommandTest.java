@@ -152,7 +152,7 @@ class RunCommandTest {
         assertThat(isolation.exitCode()).isEqualTo(2);
         Cli remote = Cli.run("run", "-i", intent, "--remote-state");
         assertThat(remote.exitCode()).isEqualTo(2);
-        assertThat(remote.err()).contains("not available");
+        assertThat(remote.err()).contains("remote state needs a backend URL");
         assertThat(root.resolve(".orun")).doesNotExist();
         assertThat(root.resolve("marker.txt")).doesNotExist();
     }
