@@ -118,15 +118,16 @@ abstract class BadInputContract extends ContractBase {
       paths.add(run(runId) + "/jobs/" + bad + ":claim");
       paths.add(run(runId) + "/logs/" + bad);
     }
+    Api oneConnectionEach = api.onFreshConnections();
     for (String path : paths) {
-      Api.Response r = path.endsWith(":claim") ? api.post(path, "{\"runnerId\":\"r1\"}")
-          : api.post(path, "{\"runnerId\":\"r1\",\"content\":\"x\"}");
+      Api.Response r = path.endsWith(":claim") ? oneConnectionEach.post(path, "{\"runnerId\":\"r1\"}")
+          : oneConnectionEach.post(path, "{\"runnerId\":\"r1\",\"content\":\"x\"}");
       assertThat(r.status()).as("%s → %s", path, r).isIn(400, 404);
       assertThat(r.contentType()).as(path).startsWith("application/json");
       assertThat(r.errorCode()).as(path).isIn("bad_request", "not_found");
     }
     assertThat(api.get(run(runId) + "/log?from=1").json().get("events")).as("no event appended").isEmpty();
-    assertJsonError(api.get(STATE + "/runs/..%2F..%2Fx"), 400, "bad_request");
+    assertJsonError(oneConnectionEach.get(STATE + "/runs/..%2F..%2Fx"), 400, "bad_request");
   }
 
   @Test
