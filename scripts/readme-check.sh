@@ -57,7 +57,7 @@ run_check() { # run_check EXIT PATTERN 'orun …' — the README line, run as ..
   in_readme "$line" || return 0
   checked=$((checked + 1))
   local out code
-  out=$(cd "$scratch/examples" && bash -c "../bin/${line}" 2>&1 </dev/null); code=$?
+  out=$(cd "$scratch/examples" && bash -c "${line//orun /../bin/orun }" 2>&1 </dev/null); code=$?
   if [ "$code" -ne "$want" ] || { [ -n "$pattern" ] && ! printf '%s\n' "$out" | grep -qE -- "$pattern"; }; then
     echo "FAIL  $line: exit $code (README: $want), wanted /$pattern/"; printf '%s\n' "$out" | tail -n 15 | sed 's/^/      /'
     failures=$((failures + 1))
@@ -91,7 +91,7 @@ in_readme '(`orun -i x/intent.yaml' && {
   checked=$((checked + 1))
   if out=$(cd "$scratch" && bin/orun -i examples/intent.yaml validate 2>&1); then echo "ok    orun -i FILE validate"
   else echo "FAIL  orun -i FILE validate: $out"; failures=$((failures + 1)); fi; }
-in_readme "did you mean 'run'" && {
+in_readme '`orun rnu`' && {
   checked=$((checked + 1))
   out=$(cd "$scratch/examples" && ../bin/orun rnu 2>&1); code=$?
   if [ "$code" -eq 2 ] && printf '%s' "$out" | grep -q "did you mean 'run'"; then echo "ok    orun rnu"

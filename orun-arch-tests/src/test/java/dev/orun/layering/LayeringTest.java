@@ -23,7 +23,8 @@ class LayeringTest {
 
     /** Each module's root package. */
     private static final List<String> MODULES = List.of("dev.orun.core", "dev.orun.plan",
-            "dev.orun.exec", "dev.orun.runner.local", "dev.orun.runner.docker", "dev.orun.remote",
+            "dev.orun.exec", "dev.orun.runner.local", "dev.orun.runner.docker", "dev.orun.runner.gha",
+            "dev.orun.remote",
             "dev.orun.backend", "dev.orun.cli");
 
     private static JavaClasses production;

@@ -41,6 +41,9 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = "--failed", description = "Only the logs of failed jobs.")
     boolean failed;
 
+    @Option(names = "--summary", description = "Print the step summaries (GITHUB_STEP_SUMMARY) instead of the logs.")
+    boolean summary;
+
     @Option(names = {"-f", "--follow"}, description = "Keep streaming a run in progress until it ends.")
     boolean follow;
 
@@ -59,6 +62,11 @@ public final class LogsCommand implements Callable<Integer> {
         RunRecord run = RunLookup.load(records, execId, workspace.orunDir());
         LogQuery query = new LogQuery(job == null ? null : run.resolveJob(job), step, failed);
         PrintWriter out = spec.commandLine().getOut();
+        if (summary) {
+            printSummaries(run, query, out);
+            out.flush();
+            return 0;
+        }
         LabelledSink sink = new LabelledSink(out);
         LogFollower follower = new LogFollower(records, run.summary(), query, Duration.ofMillis(250));
         RunRecord end = follow ? follower.follow(sink) : follower.drainOnce(sink);
@@ -68,6 +76,30 @@ public final class LogsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Each step's Markdown summary under a {@code ==> job / step summary <==} header. */
+    private static void printSummaries(RunRecord run, LogQuery query, PrintWriter out) {
+        boolean any = false;
+        for (dev.orun.core.state.JobState job : run.state().jobs().values()) {
+            if (query.jobId() != null && !query.jobId().equals(job.jobId())
+                    || query.failedOnly() && job.status() != dev.orun.core.state.Status.FAILED) {
+                continue;
+            }
+            for (dev.orun.core.state.StepState step : job.steps()) {
+                if (step.summary() == null || step.summary().isBlank()
+                        || query.stepId() != null && !step.stepId().startsWith(query.stepId())) {
+                    continue;
+                }
+                out.println((any ? "\n" : "") + "==> " + job.jobId() + " / " + step.stepId()
+                        + " summary <==");
+                out.print(step.summary().endsWith("\n") ? step.summary() : step.summary() + "\n");
+                any = true;
+            }
+        }
+        if (!any) {
+            out.println("No step summaries in run " + run.execId() + ".");
+        }
     }
 
     private String emptyMessage(RunRecord run, LogQuery query) {

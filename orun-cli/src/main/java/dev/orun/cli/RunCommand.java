@@ -125,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--backend-url", paramLabel = "URL", description = "orun backend URL for remote state (default: $ORUN_BACKEND_URL, else intent execution.state.backendUrl)")
     String backendUrl;
 
-    @Option(names = "--artifact", paramLabel = "KIND", description = "Artifact backend for job shards (not available yet)")
+    @Option(names = "--artifact", paramLabel = "KIND", description = "Upload each job's shard (plan, state, logs) as an artifact: github (needs ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN)")
     String artifact;
 
     @picocli.CommandLine.Mixin
@@ -215,13 +215,16 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        return execute(run, out, terminal, selection);
+        return execute(run, out, err, terminal, selection);
     }
 
-    private int execute(OrunRun run, PrintStream out, Terminal terminal, PlanSelector.SelectedPlan selection) {
+    private int execute(OrunRun run, PrintStream out, PrintStream err, Terminal terminal,
+                        PlanSelector.SelectedPlan selection) {
         ProgressRenderer progress = json ? null
                 : new ProgressRenderer(out, terminal, verbose, componentConcurrency);
-        ProgressListener render = progress == null ? ProgressListener.none() : progress;
+        ProgressListener shown = progress == null ? ProgressListener.none() : progress;
+        ProgressListener render = "github".equals(artifact) ? new ArtifactPublisher(shown,
+                selection.plan(), selection.workspaceRoot().resolve(".orun"), environment.variables(), err) : shown;
         run.listener(event -> {
             if (event instanceof ProgressEvent.RunStarted) {
                 // once the run really starts, so that the plan id in its header resolves
@@ -269,8 +272,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void validateFlags() {
-        if (artifact != null) {
-            throw new InvalidInputException("--artifact is not available in this build yet");
+        if (artifact != null && !artifact.equals("github")) {
+            throw new InvalidInputException("--artifact: unknown backend \"" + artifact
+                    + "\" (available: github)");
         }
         if (job != null && jobId != null && !job.equals(jobId)) {
             throw new InvalidInputException("--job and --job-id (its deprecated alias) disagree");

@@ -76,9 +76,43 @@ final class StatusFormat {
         lines.add("");
         lines.add("  Status:   " + counts(run.jobCounts()));
         lines.addAll(jobTree(run, now));
+        lines.addAll(reports(run));
         lines.add("");
         String failed = run.jobCounts().failed() > 0 ? " --failed" : "";
         lines.add("  Logs: orun logs --exec-id " + run.execId() + failed);
+        return lines;
+    }
+
+    /**
+     * The annotations steps raised ({@code level file:line message}) and which steps left a
+     * summary (read with {@code orun logs --summary}).
+     */
+    private static List<String> reports(RunRecord run) {
+        List<String> annotations = new ArrayList<>();
+        List<String> summaries = new ArrayList<>();
+        for (JobState job : run.state().jobs().values()) {
+            for (dev.orun.core.state.StepState step : job.steps()) {
+                for (dev.orun.core.state.Annotation a : step.annotations()) {
+                    String where = a.location().isEmpty() ? "" : a.location() + " ";
+                    annotations.add("    " + a.level() + "  " + where + a.message() + "  ("
+                            + job.jobId() + " › " + step.stepId() + ")");
+                }
+                if (step.summary() != null && !step.summary().isBlank()) {
+                    summaries.add(job.jobId() + " › " + step.stepId());
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        if (!annotations.isEmpty()) {
+            lines.add("");
+            lines.add("  Annotations:");
+            lines.addAll(annotations);
+        }
+        if (!summaries.isEmpty()) {
+            lines.add("");
+            lines.add("  Summaries: " + String.join(", ", summaries));
+            lines.add("    orun logs --exec-id " + run.execId() + " --summary");
+        }
         return lines;
     }
 

@@ -76,6 +76,13 @@ class BackgroundLauncherRecordsTest {
         String log = Files.readString(execDir.resolve("background.log"));
         assertThat(log).contains("args: run api --exec-id bg-1", "marker: 1", "exec id env: bg-1",
                 "stdin: EOF", "to stderr", "child done");
+        // the records ask the JDK whether the pid lives, which it answers "yes" until its reaper
+        // has collected the exited child: allow that a moment
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (new FileRunRecords(orunDir).find("bg-1").orElseThrow().inProgress()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(new FileRunRecords(orunDir).find("bg-1").orElseThrow().inProgress()).isFalse();
     }
 

@@ -72,6 +72,51 @@ class RecordsFaultsProcessTest {
     }
 
     @Test
+    void anInterruptWhileTheDiskIsFullEndsTheRunWithinItsGrace()
+            throws Exception {
+        TestWorkspace ws = new TestWorkspace(root);
+        for (int i = 0; i < 4; i++) {
+            ws.component(String.format("s%02d", i), "sleep 120");
+        }
+        ws.write();
+        Path orunDir = root.resolve(".orun");
+        mountTmpfs(orunDir, "size=1m");
+        Path output = root.resolve("out.txt");
+
+        Process orun = OrunProcess.start(root, output, "run", "--exec-id", "full-int", "--concurrency", "4",
+                "--component-concurrency", "0", "--isolation", "none");
+        Path journal = orunDir.resolve("executions/full-int/journal.jsonl");
+        for (int i = 0; i < 600 && !(Files.exists(journal) && Files.readString(journal).contains("running")); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(orun.isAlive()).as("the sleeping jobs are running").isTrue();
+        // fill the records' file system while the steps run, so every later write fails
+        Path filler = orunDir.resolve("filler");
+        try (var out = Files.newOutputStream(filler)) {
+            byte[] block = new byte[64 * 1024];
+            while (true) {
+                out.write(block);
+            }
+        } catch (java.io.IOException expected) {
+            // No space left on device: the disk is full now
+        }
+
+        OrunProcess.signal(orun, "INT");
+        long started = System.nanoTime();
+        boolean ended = orun.waitFor(25, TimeUnit.SECONDS);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        if (!ended) {
+            orun.destroyForcibly();
+        }
+
+        String text = Files.readString(output);
+        assertThat(ended).as("orun ended within its grace after SIGINT on a full disk (%d s): %s", seconds, text)
+                .isTrue();
+        assertThat(orun.exitValue()).as(text).isIn(1, 130);
+        assertThat(text).doesNotContain("internal error").doesNotContain("\tat ");
+    }
+
+    @Test
     void aReadOnlyOrunIsExitTwoWithOneLineWhenNothingRan() throws Exception {
         TestWorkspace ws = new TestWorkspace(root).component("db", "echo ran > " + root.resolve("ran")).write();
         mountTmpfs(root.resolve(".orun"), "ro,size=1m");

@@ -30,6 +30,21 @@ final class BorrowedRunner implements Runner {
     }
 
     @Override
+    public boolean runsActions() {
+        return delegate.runsActions();
+    }
+
+    @Override
+    public boolean evaluatesConditions() {
+        return delegate.evaluatesConditions();
+    }
+
+    @Override
+    public void checkJobs(List<dev.orun.core.plan.Job> jobs, java.nio.file.Path workspace) {
+        delegate.checkJobs(jobs, workspace);
+    }
+
+    @Override
     public List<String> describe(JobContext job) {
         return delegate.describe(job);
     }

@@ -45,8 +45,20 @@ public record ExecutionResult(String execId, String planChecksum, String planNam
         }
     }
 
-    /** One step's outcome; {@code exitCode} is null when no process ended (skipped, not run). */
+    /**
+     * One step's outcome; {@code exitCode} is null when no process ended (skipped, not run).
+     * {@code annotations} are the notices, warnings and errors the step raised.
+     */
     public record StepOutcome(String id, Status status, Integer exitCode, Duration duration,
-                              int attempts, String error) {
+                              int attempts, String error,
+                              List<dev.orun.core.state.Annotation> annotations) {
+        public StepOutcome {
+            annotations = annotations == null ? List.of() : List.copyOf(annotations);
+        }
+
+        public StepOutcome(String id, Status status, Integer exitCode, Duration duration,
+                           int attempts, String error) {
+            this(id, status, exitCode, duration, attempts, error, List.of());
+        }
     }
 }

@@ -151,6 +151,8 @@ public final class OrunRun {
         }
         try (Runner runner = createRunner()) {
             runner.checkAvailable();
+            RunnerPreflight.check(runner, selected.stream().map(graph::job).toList(),
+                    workspaceRoot);
             String execId = options.execId() != null ? options.execId() : newExecId(current);
             StateBackendProvider provider = stateProvider != null ? stateProvider
                     : StateBackends.find(StateBackends.DEFAULT);

@@ -261,14 +261,14 @@ class ExecutionEngineTest {
     }
 
     @Test
-    void aUseStepFailsUnderTheLocalRunnerPointingToGha() {
+    void aUseStepIsRefusedUnderTheLocalRunnerBeforeAnyJobStarts() {
         Plan plan = plan(true, 1, job("a", "dev", "build", "", List.of(),
-                Plans.use("checkout", "actions/checkout@v4")));
+                Plans.run("first", "echo ran"), Plans.use("checkout", "actions/checkout@v4")));
 
-        ExecutionResult result = execute(plan);
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.jobs().get(0).error()).contains("--gha").contains("github-actions");
+        assertThatThrownBy(() -> execute(plan))
+                .isInstanceOf(dev.orun.core.InvalidInputException.class)
+                .hasMessageContaining("job a@dev.build, step checkout uses a GitHub Action")
+                .hasMessageContaining("--gha");
     }
 
     @Test

@@ -44,6 +44,9 @@ public final class JsonRenderer {
             if (job.error() != null) {
                 entry.put("error", job.error());
             }
+            if (!job.outputTail().isEmpty()) {
+                entry.put("outputTail", job.outputTail());
+            }
             List<Object> steps = new ArrayList<>();
             for (StepOutcome step : job.steps()) {
                 Map<String, Object> s = new LinkedHashMap<>();
@@ -54,6 +57,9 @@ public final class JsonRenderer {
                 s.put("attempts", step.attempts());
                 if (step.error() != null) {
                     s.put("error", step.error());
+                }
+                if (!step.annotations().isEmpty()) {
+                    s.put("annotations", step.annotations());
                 }
                 steps.add(s);
             }

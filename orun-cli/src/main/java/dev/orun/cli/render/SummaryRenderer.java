@@ -50,6 +50,7 @@ public final class SummaryRenderer {
         };
         out.println();
         out.println(title + "  ·  " + String.join(" · ", parts));
+        annotations(result);
         for (JobResult job : result.jobs()) {
             if (job.status() == Status.FAILED && !job.reused()) {
                 failure(result, job);
@@ -72,6 +73,30 @@ public final class SummaryRenderer {
                     + "--filter label=dev.orun.exec-id=" + result.execId());
         }
         out.flush();
+    }
+
+    /** Notices, warnings and errors steps raised (GitHub's annotations), with where and who. */
+    private void annotations(ExecutionResult result) {
+        boolean first = true;
+        for (JobResult job : result.jobs()) {
+            for (ExecutionResult.StepOutcome step : job.steps()) {
+                for (dev.orun.core.state.Annotation a : step.annotations()) {
+                    if (first) {
+                        out.println();
+                        first = false;
+                    }
+                    String level = switch (a.level()) {
+                        case "error" -> terminal.red("error");
+                        case "warning" -> terminal.yellow("warning");
+                        default -> "notice";
+                    };
+                    String where = a.location().isEmpty() ? "" : a.location() + "  ";
+                    String title = a.title() == null ? "" : a.title() + ": ";
+                    out.println("  " + level + "  " + SafeText.of(where + title + a.message()) + "  "
+                            + terminal.dim(Labels.inline(job.id()) + " › " + step.id()));
+                }
+            }
+        }
     }
 
     private void failure(ExecutionResult result, JobResult job) {

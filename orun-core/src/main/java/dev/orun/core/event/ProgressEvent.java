@@ -39,6 +39,11 @@ public sealed interface ProgressEvent {
                         Duration duration, String error) implements ProgressEvent {
     }
 
+    /** A step raised a notice, warning or error about a place in the source. */
+    record AnnotationRaised(Instant at, String jobId, String stepId,
+                            dev.orun.core.state.Annotation annotation) implements ProgressEvent {
+    }
+
     record JobFinished(Instant at, String jobId, Status status, Duration duration, String error)
             implements ProgressEvent {
     }

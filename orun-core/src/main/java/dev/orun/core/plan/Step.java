@@ -12,12 +12,15 @@ import java.util.Map;
  * ({@code use} with {@code with} inputs). Steps execute in phase order {@code pre}, {@code main},
  * {@code post}, then by {@code order}, then in declaration order.
  *
+ * <p>{@code if} ({@link #condition()}) is a GitHub-Actions expression deciding at run time whether
+ * the step runs; {@code continue-on-error} records a failure without failing the job.
  * <p><b>Made by</b> the compiler or read from a plan file; <b>read by</b> runners through
  * {@link dev.orun.core.runner.StepRequest#step()} on the job's thread. Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "name", "phase", "order", "run", "use", "with", "env", "shell",
-        "working-directory", "timeout", "retry", "onFailure", "capability"})
+        "working-directory", "timeout", "retry", "onFailure", "capability", "if",
+        "continue-on-error"})
 public record Step(
         String id,
         String name,
@@ -32,7 +35,10 @@ public record Step(
         String timeout,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int retry,
         String onFailure,
-        String capability) {
+        String capability,
+        @JsonProperty("if") String condition,
+        @JsonProperty("continue-on-error") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        boolean continueOnError) {
 
     public static final String PHASE_PRE = "pre";
     public static final String PHASE_MAIN = "main";
@@ -40,6 +46,14 @@ public record Step(
     public static final String ON_FAILURE_STOP = "stop";
     public static final String ON_FAILURE_CONTINUE = "continue";
 
+    /** A step without a condition that stops the job when it fails. */
+    public Step(String id, String name, String phase, int order, String run, String use,
+                Map<String, Object> with, Map<String, String> env, String shell,
+                String workingDirectory, String timeout, int retry, String onFailure,
+                String capability) {
+        this(id, name, phase, order, run, use, with, env, shell, workingDirectory, timeout, retry,
+                onFailure, capability, null, false);
+    }
     /** The phases in the order they run; the compiler refuses any other value. */
     public static final List<String> PHASES = List.of(PHASE_PRE, PHASE_MAIN, PHASE_POST);
 
@@ -84,6 +98,16 @@ public record Step(
         return use != null && !use.isBlank();
     }
 
+    /** The step has an {@code if:} condition, which only runners that evaluate expressions honour. */
+    @JsonIgnore
+    public boolean hasCondition() {
+        return condition != null && !condition.isBlank();
+    }
+
+    /**
+     * {@code onFailure: continue}: the following steps still run, but the job fails. (Compare
+     * {@link #continueOnError()}: GitHub's meaning, where the failure does not fail the job.)
+     */
     /** Whether {@code value} is an {@code onFailure} the engine understands (either case). */
     public static boolean isOnFailureValue(String value) {
         return ON_FAILURE_STOP.equalsIgnoreCase(value) || ON_FAILURE_CONTINUE.equalsIgnoreCase(value);

@@ -3,6 +3,7 @@ package dev.orun.core.runner;
 import dev.orun.core.plan.Job;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A job as the runner sees it. <b>Made by</b> the engine, on the job's thread, and handed to
@@ -16,18 +17,40 @@ import java.util.Map;
  * @param keepResources keep containers and similar for debugging ({@code --keep-workspaces})
  * @param overlay       the copy-on-write view the job's steps must run in, or {@code null} to run
  *                      directly in {@code workspace}
+ * @param dependencyOutputs the outputs of the job's direct dependencies, by job id: every output
+ *                      their steps set (a later step's value wins a name clash)
  */
 public record JobContext(String execId, Job job, Path workspace, Path workingDirectory,
                          Map<String, String> environment, boolean keepResources,
-                         WorkspaceOverlay overlay) {
+                         WorkspaceOverlay overlay, Map<String, Map<String, String>> dependencyOutputs) {
 
     public JobContext {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        Map<String, Map<String, String>> copy = new TreeMap<>();
+        if (dependencyOutputs != null) {
+            dependencyOutputs.forEach((id, outputs) -> copy.put(id, Map.copyOf(outputs)));
+        }
+        dependencyOutputs = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** A job that runs directly in {@code workspace} (no overlay). */
+    /** A job that runs directly in {@code workspace} (no overlay) and has no dependency outputs. */
     public JobContext(String execId, Job job, Path workspace, Path workingDirectory,
                       Map<String, String> environment, boolean keepResources) {
-        this(execId, job, workspace, workingDirectory, environment, keepResources, null);
+        this(execId, job, workspace, workingDirectory, environment, keepResources, null, Map.of());
+    }
+
+    /** A job with its overlay (or {@code null}) and no dependency outputs. */
+    public JobContext(String execId, Job job, Path workspace, Path workingDirectory,
+                      Map<String, String> environment, boolean keepResources,
+                      WorkspaceOverlay overlay) {
+        this(execId, job, workspace, workingDirectory, environment, keepResources, overlay, Map.of());
+    }
+
+    /** A job that runs directly in {@code workspace} with its dependencies' outputs. */
+    public JobContext(String execId, Job job, Path workspace, Path workingDirectory,
+                      Map<String, String> environment, boolean keepResources,
+                      Map<String, Map<String, String>> dependencyOutputs) {
+        this(execId, job, workspace, workingDirectory, environment, keepResources, null,
+                dependencyOutputs);
     }
 }

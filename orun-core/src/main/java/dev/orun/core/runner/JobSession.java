@@ -18,6 +18,22 @@ public interface JobSession extends AutoCloseable {
      */
     StepResult runStep(StepRequest request) throws InterruptedException;
 
+    /**
+     * Whether steps registered clean-up to run after the job's last step (GitHub actions'
+     * {@code post} stages). The engine then runs {@link #runPostActions} as one more recorded
+     * step, {@value #POST_ACTIONS_STEP_ID}, even when an earlier step failed.
+     */
+    default boolean hasPostActions() {
+        return false;
+    }
+
+    String POST_ACTIONS_STEP_ID = "post-actions";
+
+    /** Runs the registered clean-up, newest first; its output goes to the request's sink. */
+    default StepResult runPostActions(StepRequest request) throws InterruptedException {
+        return StepResult.exited(0);
+    }
+
     /** Releases what the job held; keeps it when {@link JobContext#keepResources()} is set. */
     @Override
     void close();

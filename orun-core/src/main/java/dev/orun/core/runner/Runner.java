@@ -33,6 +33,31 @@ public interface Runner extends AutoCloseable {
     default void checkAvailable() {
     }
 
+    /**
+     * Whether the runner runs {@code use:} steps (GitHub Actions). The engine refuses, before any
+     * job starts, a plan with such steps on a runner that does not.
+     */
+    default boolean runsActions() {
+        return false;
+    }
+
+    /**
+     * Whether the runner evaluates step {@code if:} conditions. The engine refuses, before any job
+     * starts, a plan with conditional steps on a runner that does not, rather than run them
+     * unconditionally.
+     */
+    default boolean evaluatesConditions() {
+        return false;
+    }
+
+    /**
+     * Checks the jobs about to run before any starts (an action that cannot be found, say);
+     * fails with an {@link dev.orun.core.InvalidInputException} naming the job and step.
+     * Called once, on the engine's thread, after {@link #checkAvailable()}.
+     */
+    default void checkJobs(java.util.List<dev.orun.core.plan.Job> jobs, java.nio.file.Path workspace) {
+    }
+
     /** Lines describing how a job would run, for {@code --dry-run}; must not contact anything. */
     default List<String> describe(JobContext job) {
         return List.of();

@@ -21,6 +21,14 @@ public record JobState(String jobId, Status status, int attempts, Instant starte
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
 
+    /** Every output the job's steps set, by name; a later step's value wins a name clash. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.Map<String, String> outputs() {
+        java.util.Map<String, String> all = new java.util.TreeMap<>();
+        steps.forEach(step -> all.putAll(step.outputs()));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
     public static JobState pending(String jobId) {
         return new JobState(jobId, Status.PENDING, 0, null, null, null, List.of());
     }

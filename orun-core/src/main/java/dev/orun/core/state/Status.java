@@ -13,15 +13,25 @@ import java.util.Locale;
 public enum Status {
     PENDING, RUNNING, SUCCEEDED, FAILED, SKIPPED, CANCELLED;
 
+    // computed once: records hold several statuses per job, read and written on every transition
+    private final String wire = name().toLowerCase(Locale.ROOT);
+    private static final Status[] ALL = values();
+
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     @JsonCreator
     public static Status fromWire(String value) {
-        for (Status status : values()) {
-            if (status.wireName().equals(value.trim().toLowerCase(Locale.ROOT))) {
+        for (Status status : ALL) {
+            if (status.wire.equals(value)) { // the common case: exactly as written
+                return status;
+            }
+        }
+        String normalised = value.trim().toLowerCase(Locale.ROOT);
+        for (Status status : ALL) {
+            if (status.wire.equals(normalised)) {
                 return status;
             }
         }

@@ -7,6 +7,8 @@ import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Step;
 import dev.orun.core.runner.JobContext;
 import dev.orun.core.runner.JobSession;
+import dev.orun.core.runner.Masker;
+import dev.orun.core.state.Annotation;
 import dev.orun.core.runner.StepRequest;
 import dev.orun.core.runner.StepResult;
 import dev.orun.core.state.ClaimToken;
@@ -38,6 +40,11 @@ import java.util.Map;
  * After any other failure the remaining {@code pre}/{@code main} steps are recorded
  * {@code skipped}, while {@code post} steps still run, as clean-up. Interruption (cancellation)
  * stops the running step's processes and records the job {@code cancelled}.
+ *
+ * <p>A step with an {@code if:} condition is always handed to the runner, which evaluates it
+ * (told whether an earlier step failed) and may answer "skipped". A failed step with
+ * {@code continue-on-error} is recorded failed but, as in GitHub Actions, does not fail the job.
+ * Each job has one {@link Masker}: values the runner masks are hidden in every later line.
  */
 final class JobExecution {
 
@@ -47,6 +54,7 @@ final class JobExecution {
     private final Job job;
     private final CancelToken cancel;
     private final List<StepOutcome> outcomes = new ArrayList<>();
+    private final Masker masker = new Masker();
     private String failedStep;
     private String error;
     private List<String> tail = List.of();
@@ -74,7 +82,8 @@ final class JobExecution {
             Path jobDir = staged != null ? staged.jobDirectory() : run.jobDirectory(job, base);
             Map<String, String> jobEnv = run.jobEnvironment(job);
             JobContext context = new JobContext(run.execId(), job, base, jobDir, jobEnv,
-                    run.keepResources(), staged == null ? null : staged.overlay());
+                    run.keepResources(), staged == null ? null : staged.overlay(),
+                    dependencyOutputs());
             Instant deadline = deadline(started);
             JobSession session;
             cancel.enterRunner();
@@ -106,6 +115,19 @@ final class JobExecution {
                 error, false, failedStep, tail, outcomes);
     }
 
+    /** What the job's direct dependencies recorded as outputs (they have all succeeded). */
+    private Map<String, Map<String, String>> dependencyOutputs() {
+        if (job.dependsOn().isEmpty() || run.state() == null) {
+            return Map.of();
+        }
+        dev.orun.core.state.RunState recorded = run.state().read();
+        Map<String, Map<String, String>> outputs = new HashMap<>();
+        for (String dependency : job.dependsOn()) {
+            outputs.put(dependency, recorded.job(dependency).outputs());
+        }
+        return outputs;
+    }
+
     private Instant deadline(Instant started) {
         try {
             Duration limit = GoDuration.parse(job.timeout());
@@ -123,19 +145,60 @@ final class JobExecution {
             Step step = job.steps().get(index);
             String stepId = stepIds.get(index);
             cancel.check();
-            if (hardFailure && Step.phaseRank(step.phase()) != 2) {
+            if (hardFailure && Step.phaseRank(step.phase()) != 2 && !step.hasCondition()) {
                 recordSkipped(stepId);
                 continue;
             }
-            StepOutcome outcome = runStep(session, step, stepId, jobDir, jobEnv, deadline);
+            StepOutcome outcome = runStep(session, step, stepId, jobDir, jobEnv, deadline,
+                    hardFailure || failedStep != null);
             outcomes.add(outcome);
-            if (outcome.status() != Status.SUCCEEDED && failedStep == null) {
+            boolean failed = outcome.status() != Status.SUCCEEDED
+                    && outcome.status() != Status.SKIPPED;
+            if (failed && step.continueOnError()) {
+                continue; // GitHub's continue-on-error: recorded failed, the job goes on and may succeed
+            }
+            if (failed && failedStep == null) {
                 failedStep = stepId;
                 error = "step " + stepId + ": " + outcome.error();
             }
-            if (outcome.status() != Status.SUCCEEDED && !step.continuesOnFailure()) {
+            if (failed && !step.continuesOnFailure()) {
                 hardFailure = true;
             }
+        }
+        if (session.hasPostActions()) {
+            runPostActions(session, jobDir, jobEnv, deadline, hardFailure || failedStep != null);
+        }
+    }
+
+    /** The runner's post stages, recorded as one more step; its failure fails the job. */
+    private void runPostActions(JobSession session, Path jobDir, Map<String, String> jobEnv,
+                                Instant deadline, boolean jobFailed) throws InterruptedException {
+        String stepId = JobSession.POST_ACTIONS_STEP_ID;
+        Step post = new Step(stepId, "Post actions", Step.PHASE_POST, 0, null, null, null, null,
+                null, null, null, 0, null, null);
+        Instant started = Instant.now();
+        records(() -> run.state().stepStarted(claim, stepId, started));
+        run.listener().onEvent(new ProgressEvent.StepStarted(started, job.id(), stepId));
+        StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(claim, stepId),
+                run.listener(), job.id(), stepId, masker);
+        StepResult result;
+        try {
+            result = attempt(session, new StepRequest(post, jobDir, stepEnvironment(jobEnv, post,
+                    stepId), null, sink, stepId, jobFailed, masker), null, deadline, true);
+        } catch (InterruptedException e) {
+            finishStep(new StepState(stepId, Status.CANCELLED, null, started, null, "cancelled"), sink);
+            throw e;
+        }
+        Status status = result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
+        String reason = describe(result);
+        Integer exitCode = result.exitCode() >= 0 ? result.exitCode() : null;
+        Duration took = finishStep(new StepState(stepId, status, exitCode, started, null, reason,
+                result.outputs(), result.summary(), result.annotations()), sink);
+        outcomes.add(new StepOutcome(stepId, status, exitCode, took, 1, reason, result.annotations()));
+        if (status == Status.FAILED && failedStep == null) {
+            failedStep = stepId;
+            error = "step " + stepId + ": " + reason;
+            tail = sink.tail();
         }
     }
 
@@ -147,7 +210,7 @@ final class JobExecution {
     }
 
     private StepOutcome runStep(JobSession session, Step step, String stepId, Path jobDir,
-                                Map<String, String> jobEnv, Instant deadline)
+                                Map<String, String> jobEnv, Instant deadline, boolean jobFailed)
             throws InterruptedException {
         Instant started = Instant.now();
         records(() -> run.state().stepStarted(claim, stepId, started));
@@ -155,7 +218,7 @@ final class JobExecution {
         StepResult result;
         int attempts = 0;
         StepOutputSink sink = new StepOutputSink(() -> run.state().openLog(claim, stepId),
-                run.listener(), job.id(), stepId);
+                run.listener(), job.id(), stepId, masker);
         try {
             Duration timeout = GoDuration.parse(step.timeout());
             int maxAttempts = 1 + Math.max(0, step.retry() > 0 ? step.retry() : job.retries());
@@ -168,29 +231,39 @@ final class JobExecution {
                     sink.write(("orun: retrying step " + stepId + " (attempt " + attempts + "/"
                             + maxAttempts + ")\n").getBytes(StandardCharsets.UTF_8));
                 }
-                result = attempt(session, step, dir, env, timeout, deadline, sink);
-            } while (!result.succeeded() && attempts < maxAttempts && !jobTimedOut(deadline));
+                result = attempt(session, new StepRequest(step, dir, env, null, sink, stepId,
+                        jobFailed, masker), timeout, deadline, false);
+            } while (!result.succeeded() && !result.skipped() && attempts < maxAttempts
+                    && !jobTimedOut(deadline));
         } catch (IllegalArgumentException e) {
             result = StepResult.notRun("invalid timeout: " + e.getMessage());
         } catch (IOException e) {
             result = StepResult.notRun(e.getMessage());
         } catch (InterruptedException e) {
-            finishStep(stepId, started, Status.CANCELLED, null, "cancelled", sink);
+            finishStep(new StepState(stepId, Status.CANCELLED, null, started, null, "cancelled"),
+                    sink);
             throw e;
         }
-        Status status = result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
+        Status status = result.skipped() ? Status.SKIPPED
+                : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
         Integer exitCode = result.exitCode() >= 0 ? result.exitCode() : null;
         String reason = describe(result);
-        if (status == Status.FAILED) {
+        if (status == Status.FAILED && !step.continueOnError()) {
             tail = sink.tail();
         }
-        Duration took = finishStep(stepId, started, status, exitCode, reason, sink);
-        return new StepOutcome(stepId, status, exitCode, took, attempts, reason);
+        for (Annotation annotation : result.annotations()) {
+            run.listener().onEvent(new ProgressEvent.AnnotationRaised(Instant.now(), job.id(),
+                    stepId, annotation));
+        }
+        Duration took = finishStep(new StepState(stepId, status, exitCode, started, null, reason,
+                result.outputs(), result.summary(), result.annotations()), sink);
+        return new StepOutcome(stepId, status, exitCode, took, attempts, reason,
+                result.annotations());
     }
 
-    private StepResult attempt(JobSession session, Step step, Path dir, Map<String, String> env,
-                               Duration timeout, Instant deadline, StepOutputSink sink)
-            throws InterruptedException {
+    private StepResult attempt(JobSession session, StepRequest request, Duration timeout,
+                               Instant deadline, boolean postActions) throws InterruptedException {
+        Step step = request.step();
         Duration limit = timeout;
         boolean jobLimit = false;
         if (deadline != null) {
@@ -206,7 +279,10 @@ final class JobExecution {
         StepResult result;
         cancel.enterRunner();
         try {
-            result = session.runStep(new StepRequest(step, dir, env, limit, sink));
+            StepRequest bounded = new StepRequest(step, request.workingDirectory(),
+                    request.environment(), limit, request.output(), request.stepId(),
+                    request.jobFailed(), request.masker());
+            result = postActions ? session.runPostActions(bounded) : session.runStep(bounded);
         } finally {
             cancel.leaveRunner();
         }
@@ -233,8 +309,12 @@ final class JobExecution {
         return deadline != null && !Instant.now().isBefore(deadline);
     }
 
-    private Duration finishStep(String stepId, Instant started, Status status, Integer exitCode,
-                                String reason, StepOutputSink sink) {
+    private Duration finishStep(StepState ended, StepOutputSink sink) {
+        String stepId = ended.stepId();
+        Instant started = ended.startedAt();
+        Status status = ended.status();
+        Integer exitCode = ended.exitCode();
+        String reason = ended.error();
         try {
             sink.close();
         } catch (IOException e) {
@@ -243,14 +323,15 @@ final class JobExecution {
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);
-        records(() -> run.state().stepFinished(claim, new StepState(stepId, status, exitCode, started, now, reason)));
+        records(() -> run.state().stepFinished(claim, new StepState(stepId, status, exitCode,
+                started, now, reason, ended.outputs(), ended.summary(), ended.annotations())));
         run.listener().onEvent(new ProgressEvent.StepFinished(now, job.id(), stepId, status,
                 exitCode == null ? -1 : exitCode, took, reason));
         return took;
     }
 
     private static String describe(StepResult result) {
-        if (result.succeeded()) {
+        if (result.succeeded() || result.skipped() && result.error() == null) {
             return null;
         }
         if (result.error() != null) {

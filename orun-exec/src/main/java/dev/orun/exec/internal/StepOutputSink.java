@@ -2,6 +2,7 @@ package dev.orun.exec.internal;
 
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
+import dev.orun.core.runner.Masker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,10 @@ import java.util.function.Supplier;
  * Where a step's output goes: the raw bytes to the step's log (opened on the first byte, so a
  * silent step leaves no log file), and each line to listeners as a
  * {@link ProgressEvent.StepOutput}, keeping the last few lines for the failure summary.
+ *
+ * <p>While the job's {@link Masker} holds values, the log is written a line at a time, masked,
+ * like the lines for listeners, so a masked value reaches neither the log, the console nor
+ * {@code --json}. (A masked value split by the 16 KiB line cap is the one case that escapes.)
  */
 public final class StepOutputSink extends OutputStream {
 
@@ -27,13 +32,22 @@ public final class StepOutputSink extends OutputStream {
     private final ProgressListener listener;
     private final String jobId;
     private final String stepId;
+    private final Masker masker;
     private final ArrayDeque<String> tail = new ArrayDeque<>();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private OutputStream log;
+    /** How many bytes of the buffered line were already written to the log, raw (no mask then). */
+    private int loggedBytes;
     private boolean logFailed;
 
     public StepOutputSink(Supplier<OutputStream> logOpener, ProgressListener listener, String jobId,
                           String stepId) {
+        this(logOpener, listener, jobId, stepId, new Masker());
+    }
+
+    public StepOutputSink(Supplier<OutputStream> logOpener, ProgressListener listener, String jobId,
+                          String stepId, Masker masker) {
+        this.masker = masker;
         this.logOpener = logOpener;
         this.listener = listener;
         this.jobId = jobId;
@@ -50,23 +64,29 @@ public final class StepOutputSink extends OutputStream {
         if (length == 0) {
             return;
         }
-        writeLog(bytes, offset, length);
+        boolean raw = masker.isEmpty();
+        if (raw) {
+            writeLog(bytes, offset, length);
+        }
         int start = offset;
         for (int i = offset; i < offset + length; i++) {
             if (bytes[i] == '\n') {
-                appendLine(bytes, start, i - start);
+                appendLine(bytes, start, i - start + 1, raw);
                 emitLine();
                 start = i + 1;
             }
         }
-        appendLine(bytes, start, offset + length - start);
+        appendLine(bytes, start, offset + length - start, raw);
         if (line.size() >= MAX_LINE) {
             emitLine();
         }
     }
 
-    private void appendLine(byte[] bytes, int start, int length) {
+    private void appendLine(byte[] bytes, int start, int length, boolean logged) {
         line.write(bytes, start, length);
+        if (logged) {
+            loggedBytes = line.size();
+        }
     }
 
     private void writeLog(byte[] bytes, int offset, int length) {
@@ -84,9 +104,24 @@ public final class StepOutputSink extends OutputStream {
         }
     }
 
+    /**
+     * Hands the buffered line (with its terminator, if any) to listeners, masked, and writes to
+     * the log the part of it that was not written raw before a mask existed.
+     */
     private void emitLine() {
-        String text = line.toString(StandardCharsets.UTF_8);
+        byte[] bytes = line.toByteArray();
         line.reset();
+        int logged = loggedBytes;
+        loggedBytes = 0;
+        if (logged < bytes.length) {
+            byte[] rest = masker.mask(new String(bytes, logged, bytes.length - logged,
+                    StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            writeLog(rest, 0, rest.length);
+        }
+        String text = masker.mask(new String(bytes, StandardCharsets.UTF_8));
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }

@@ -29,7 +29,7 @@ public final class ProcessTrees {
 
     /** The environment variable that carries a step's tracking id into every process it starts. */
     public static final String TRACKING_VARIABLE = "ORUN_TRACKING_ID";
-    static final long GRACE_MILLIS = 2000;
+    public static final long GRACE_MILLIS = 2000;
     private static final Path PROC = Path.of("/proc");
 
     private ProcessTrees() {

@@ -1,8 +1,8 @@
 package dev.orun.exec.internal.records;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,26 +12,47 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BackgroundWriter implements AutoCloseable {
 
-    private final ScheduledExecutorService thread;
+    /**
+     * A tick waits this many times as long as the last one took (and never less than the interval):
+     * a compaction is O(jobs), so on a large run fixed ticks would make the snapshot writes the
+     * biggest CPU cost of the run and its total cost grow with the square of the jobs. This keeps
+     * them under a tenth of one core; the journal, not the snapshot, is what readers trust.
+     */
+    private static final int IDLE_PER_BUSY = 9;
+
+    private final ScheduledThreadPoolExecutor thread;
+    private final Runnable compact;
+    private final long minimumMillis;
 
     public BackgroundWriter(String name, Runnable compact, Duration compactEvery) {
-        thread = Executors.newSingleThreadScheduledExecutor(task -> {
+        thread = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, name);
             t.setDaemon(true);
             return t;
         });
-        schedule(compact, compactEvery);
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.compact = compact;
+        this.minimumMillis = Math.max(1, compactEvery.toMillis());
+        scheduleIn(minimumMillis);
     }
 
-    private void schedule(Runnable task, Duration every) {
-        long millis = Math.max(1, every.toMillis());
-        thread.scheduleWithFixedDelay(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                // retried on the next tick
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+    private void scheduleIn(long millis) {
+        try {
+            thread.schedule(this::tick, millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: the owner writes the final state itself
+        }
+    }
+
+    private void tick() {
+        long start = System.nanoTime();
+        try {
+            compact.run();
+        } catch (RuntimeException e) {
+            // retried on the next tick
+        }
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        scheduleIn(Math.max(minimumMillis, tookMillis * IDLE_PER_BUSY));
     }
 
     /** Stops the ticks and waits for one in progress; the owner then writes the final state itself. */

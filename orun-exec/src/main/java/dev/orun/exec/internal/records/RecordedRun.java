@@ -94,7 +94,7 @@ public final class RecordedRun {
     static Optional<StateFile> readSnapshot(ExecutionLayout layout) {
         Path file = layout.stateFile();
         try {
-            StateFile state = RecordsJson.mapper().readValue(Files.readAllBytes(file), StateFile.class);
+            StateFile state = StateFileReader.read(Files.readAllBytes(file));
             if (state.jobs().values().stream().anyMatch(job -> job == null || job.status() == null)) {
                 throw new IOException("a job without a status");
             }

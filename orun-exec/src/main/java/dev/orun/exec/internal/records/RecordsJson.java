@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,8 +47,12 @@ public final class RecordsJson {
     /** Two-space indented JSON ending with a newline, for files people read. */
     public static byte[] pretty(Object value) {
         try {
-            return (PRETTY.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
+            // straight to UTF-8 bytes (no String in between: state.json is megabytes on large runs)
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            PRETTY.writeValue(out, value);
+            out.write('\n');
+            return out.toByteArray();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }

@@ -35,7 +35,7 @@ final class StepRenderer {
         context.check("working-directory", () -> workingDirectory == null ? null : Path.of(workingDirectory));
         return new Step(id, def.name(), def.phase(), def.order(), context.render("run", def.run()),
                 context.render("use", def.use()), with, env, shell, workingDirectory, def.timeout(), def.retry(),
-                def.onFailure(), def.capability());
+                def.onFailure(), def.capability(), def.condition(), def.continueOnError());
     }
 
     private final class Context {

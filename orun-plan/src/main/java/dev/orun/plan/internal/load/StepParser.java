@@ -45,7 +45,8 @@ final class StepParser {
         return new StepDef(map.string("id"), map.string("name"), map.string("capability"), phase,
                 map.integer("order", 0), run, use, map.anyMap("with"), typedEnv(map),
                 ExecutionValues.shell(map), map.string("working-directory"), ExecutionValues.timeout(map),
-                ExecutionValues.count(map, "retry"), onFailure, map.file(), map.line());
+                ExecutionValues.count(map, "retry"), onFailure, map.string("if"),
+                Boolean.TRUE.equals(map.bool("continue-on-error")), map.file(), map.line());
     }
 
     /** Step env keeps YAML types (a number stays a number in the plan); names and values must be usable. */

@@ -18,6 +18,8 @@ public record StepDef(
         String timeout,
         int retry,
         String onFailure,
+        String condition,
+        boolean continueOnError,
         java.nio.file.Path file,
         int line) {
 
@@ -28,6 +30,6 @@ public record StepDef(
 
     public StepDef withPatch(String newRun, Map<String, Object> newWith, Map<String, Object> newEnv) {
         return new StepDef(id, name, capability, phase, order, newRun, use, newWith, newEnv, shell,
-                workingDirectory, timeout, retry, onFailure, file, line);
+                workingDirectory, timeout, retry, onFailure, condition, continueOnError, file, line);
     }
 }
