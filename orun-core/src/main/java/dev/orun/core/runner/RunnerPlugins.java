@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * {@code ~/.orun/plugins/}. {@link #classLoader} puts them on a child class loader, which
  * {@link Runners} searches with {@link java.util.ServiceLoader}: a plugin needs no change to the
  * launcher's class path (a {@code java -jar} launch ignores it anyway).
+ *
+ * <p>Not implemented by plugins; called by the CLI's {@code main} thread once at start-up, before
+ * any runner is looked up. Plugin authors only ship a jar with a {@code RunnerProvider} service file.
  */
 public final class RunnerPlugins {
 

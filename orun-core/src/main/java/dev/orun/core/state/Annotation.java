@@ -8,6 +8,10 @@ import java.util.Locale;
  * A message a step raised about a place in the source (GitHub's {@code ::warning file=…::}),
  * collected into the run summary and the records.
  *
+ * <p>Made by runners that understand such commands (the github-actions runner) on the job's
+ * thread, carried in {@link dev.orun.core.runner.StepResult}; recorded by state backends and read
+ * by the CLI's renderers. Immutable.
+ *
  * @param level   {@code notice}, {@code warning} or {@code error}
  * @param message the text, already masked
  * @param title   an optional title, or {@code null}

@@ -4,7 +4,7 @@ package dev.orun.core.state;
  * Bytes of a step log read from an offset by {@link RunRecords#readLog}.
  *
  * <p>Made by {@link RunRecords} implementations; read by log followers (the CLI's
- * {@code logs --follow}). {@code bytes} must not be modified.
+ * {@code logs --follow}), on the caller's thread. {@code bytes} must not be modified.
  *
  * @param bytes      the raw bytes from {@code offset} on (possibly empty)
  * @param offset     where they start

@@ -5,7 +5,8 @@ package dev.orun.core.state;
  * ({@code status}) and how its job did ({@code jobStatus}). Its bytes are read with
  * {@link RunRecords#readLog}.
  *
- * <p>Made by {@link RunRecords} implementations; read by the CLI's {@code logs}. Immutable.
+ * <p>Made by {@link RunRecords} implementations on the caller's thread; read by the CLI's
+ * {@code logs}. Immutable.
  */
 public record StepLog(String jobId, String stepId, Status status, Status jobStatus) {
 
