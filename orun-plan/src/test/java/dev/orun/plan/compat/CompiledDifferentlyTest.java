@@ -118,6 +118,27 @@ class CompiledDifferentlyTest {
                 .as("a saved plan reads back to the same bytes").isEqualTo(PlanJson.toJson(plan));
     }
 
+    /**
+     * Deliberate difference (README "Coming from the Go orun"): an unnamed step with an authored id
+     * keeps that id, so GitHub-style {@code steps.<id>.outputs} find it; Go would say step-<n>.
+     */
+    @Test
+    void anUnnamedStepWithAnIdKeepsItsIdWhileNamedStepsStillUseTheirName() {
+        GoWorkspace ws = GoWorkspace.withShellSteps(dir,
+                        "- id: greet",
+                        "  run: echo 1",
+                        "- name: show",
+                        "  id: show-id",
+                        "  run: echo 2",
+                        "- run: echo 3")
+                .intent("environments:", "  dev: {selectors: {components: [\"*\"]}}",
+                        "components:", "  - {name: api, type: shell}");
+
+        List<Step> steps = ws.compile().plan().job("api@dev.run").orElseThrow().steps();
+
+        assertThat(steps).extracting(Step::id).containsExactly("greet", "show", "step-3");
+    }
+
     /** Item 8 — go-orun-plan.md §4.10 step 2: "--component X … Dependencies are not added". */
     @Test
     void componentIsAFilterWhileAScopeComponentBringsItsDependencies() {

@@ -22,8 +22,7 @@ final class StepIds {
         List<String> ids = new ArrayList<>(steps.size());
         Set<String> used = new HashSet<>();
         for (int i = 0; i < steps.size(); i++) {
-            String name = steps.get(i).name();
-            String base = name != null && !name.isBlank() ? name : "step-" + (i + 1);
+            String base = base(steps.get(i), i + 1);
             String id = base;
             for (int n = 2; !used.add(id); n++) {
                 id = base + "-" + n;
@@ -31,5 +30,21 @@ final class StepIds {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * The name; for a step without one, its authored {@code id} (GitHub-style steps are often
+     * written with an id only, and {@code steps.<id>.outputs} must find them); else
+     * {@code step-<n>}. The Go planner uses {@code step-<n>} for an unnamed step even when it has an
+     * id; the two agree whenever a step has a name.
+     */
+    private static String base(StepDef step, int position) {
+        if (step.name() != null && !step.name().isBlank()) {
+            return step.name();
+        }
+        if (step.id() != null && !step.id().isBlank()) {
+            return step.id();
+        }
+        return "step-" + position;
     }
 }
