@@ -80,7 +80,7 @@ class RunnerPluginTest {
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).contains("db ran by nice");
         assertThat(without.exit()).isEqualTo(2);
-        assertThat(without.out()).contains("unknown runner \"nice\" (available: docker, local, recording)");
+        assertThat(without.out()).contains("unknown runner \"nice\" (available: docker, github-actions, local, recording)");
     }
 
     private record Result(int exit, String out) {
