@@ -46,7 +46,7 @@ check() {
 check examples 0 'is valid: 5 components × 3 envs → 21 jobs' '../bin/orun validate'
 check examples 0 '^layer 1:' '../bin/orun plan --view dag'
 check examples 0 'saved .orun/plans/stg.json' '../bin/orun plan --env staging --name stg'
-check examples 0 '^web@development\..* ← ' '../bin/orun plan --component web --view dependencies'
+check examples 0 '^1 component × 3 envs → 5 jobs|│ 1 component × 3 envs' '../bin/orun plan --component web --view dependencies'
 check examples 0 'auto-scoped to component api' '(cd services/api && ../../../bin/orun plan)'
 check examples 0 '^stg|stg' '../bin/orun plan list'
 check examples 0 '"apiVersion"' '../bin/orun plan show stg --view json'
