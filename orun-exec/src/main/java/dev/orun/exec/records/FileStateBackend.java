@@ -103,6 +103,14 @@ public final class FileStateBackend implements StateBackend {
     private volatile String planChecksum;
     private volatile Optional<String> migratedExecId = Optional.empty();
     private volatile long compactedOffset = -1;
+    /**
+     * Serialises compactions from computing a snapshot to writing it: without it the background
+     * writer could compute a snapshot, lose the CPU, and write it after {@link #finish}'s newer
+     * one, leaving {@code state.json} at {@code running} for good (nothing changes afterwards, so
+     * no later compaction repairs it). Never taken on the hot path; taken before {@link #foldLock}.
+     */
+    private final Object compactionLock = new Object();
+    private final SnapshotWrites snapshotWrites;
     private BackgroundWriter writer;
     private boolean closed;
 
@@ -115,6 +123,13 @@ public final class FileStateBackend implements StateBackend {
     }
 
     FileStateBackend(Path orunDir, String execId, Clock clock, Duration compactionInterval) {
+        this(orunDir, execId, clock, compactionInterval, AtomicFiles::write);
+    }
+
+    /** @param snapshotWrites how {@code state.json} and {@code metadata.json} compactions reach the disk */
+    FileStateBackend(Path orunDir, String execId, Clock clock, Duration compactionInterval,
+                     SnapshotWrites snapshotWrites) {
+        this.snapshotWrites = snapshotWrites;
         this.orunDir = orunDir.toAbsolutePath().normalize();
         this.execId = ExecIds.validate(execId);
         this.layout = ExecutionLayout.of(this.orunDir, execId);
@@ -473,21 +488,33 @@ public final class FileStateBackend implements StateBackend {
         }
     }
 
-    /** Rewrites state.json and metadata.json from the fold (atomically; never on the hot path). */
+    /**
+     * Rewrites state.json and metadata.json from the fold (atomically; never on the hot path). The
+     * whole compaction holds {@link #compactionLock}, so snapshots reach the disk in journal order
+     * and the last one written is the newest.
+     */
     private void compactNow() {
-        StateFile snapshot;
-        RunMetadata meta;
-        synchronized (foldLock) {
-            recorded.refresh();
-            RunFold fold = recorded.fold();
-            long offset = recorded.tail().offset();
-            snapshot = fold.toSnapshot(execId, planChecksum, offset);
-            meta = metadata.withProgress(fold.status(), fold.finishedAt(), JobCounts.of(snapshot.jobs().values()));
-            metadata = meta;
-            compactedOffset = offset;
+        synchronized (compactionLock) {
+            StateFile snapshot;
+            RunMetadata meta;
+            synchronized (foldLock) {
+                recorded.refresh();
+                RunFold fold = recorded.fold();
+                long offset = recorded.tail().offset();
+                snapshot = fold.toSnapshot(execId, planChecksum, offset);
+                meta = metadata.withProgress(fold.status(), fold.finishedAt(), JobCounts.of(snapshot.jobs().values()));
+                metadata = meta;
+                compactedOffset = offset;
+            }
+            snapshotWrites.write(layout.stateFile(), RecordsJson.pretty(snapshot));
+            snapshotWrites.write(layout.metadataFile(), RecordsJson.pretty(meta));
         }
-        RecordsWrites.atomic(layout.stateFile(), RecordsJson.pretty(snapshot));
-        RecordsWrites.atomic(layout.metadataFile(), RecordsJson.pretty(meta));
+    }
+
+    /** Writes one compacted file whole (atomically in production). */
+    @FunctionalInterface
+    interface SnapshotWrites {
+        void write(Path file, byte[] bytes);
     }
 
     private void requireOpen() {

@@ -246,6 +246,42 @@ class FileStateBackendRecordsTest {
         }
     }
 
+    /**
+     * The interrupted-run case: the background writer has computed a snapshot in which the run is
+     * still running and is slow to write it (a busy disk, a descheduled thread) while the run
+     * finishes. The final snapshot must be the one left on disk.
+     */
+    @Test
+    void aSlowBackgroundCompactionCannotOverwriteTheFinalSnapshotWithAnOlderOne() throws Exception {
+        Path stateFile = orunDir().resolve("executions/r1/state.json");
+        java.util.concurrent.CountDownLatch backgroundWriting = new java.util.concurrent.CountDownLatch(1);
+        FileStateBackend.SnapshotWrites slowInBackground = (file, bytes) -> {
+            if (Thread.currentThread().getName().startsWith("orun-records-") && backgroundWriting.getCount() > 0) {
+                backgroundWriting.countDown();
+                try {
+                    Thread.sleep(400);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            dev.orun.exec.internal.records.AtomicFiles.write(file, bytes);
+        };
+        try (FileStateBackend backend = new FileStateBackend(orunDir(), "r1", java.time.Clock.systemUTC(),
+                Duration.ofMillis(10), slowInBackground)) {
+            backend.open(TestPlans.run("r1", TestPlans.plan("release")));
+            runJob(backend, "api@dev.build", Status.CANCELLED, "compile");
+            assertThat(backgroundWriting.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            backend.finish(Status.CANCELLED, Instant.now());
+        }
+
+        assertThat(json(stateFile).path("status").asText()).isEqualTo("cancelled");
+        assertThat(json(stateFile).path("jobs").path("api@dev.build").path("status").asText())
+                .isEqualTo("cancelled");
+        assertThat(json(orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
+                .isEqualTo("cancelled");
+    }
+
     @Test
     void unsafeExecIdsAreRefusedBeforeAnythingIsWritten() {
         for (String bad : new String[] {"../../etc", "a/b", "..", ".", "", "-x", "a b"}) {
