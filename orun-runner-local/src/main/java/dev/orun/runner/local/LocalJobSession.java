@@ -47,13 +47,13 @@ final class LocalJobSession implements JobSession {
     private final JobContext job;
     private final Map<String, String> hostEnvironment;
     private final Executables programs;
-    private final NamespaceSandbox sandbox;
+    private final StepSandbox sandbox;
 
     /**
      * @param sandbox runs steps inside the job's overlay when {@link JobContext#overlay()} is set
      */
     LocalJobSession(JobContext job, Map<String, String> hostEnvironment, Executables programs,
-                    NamespaceSandbox sandbox) {
+                    StepSandbox sandbox) {
         this.job = job;
         this.hostEnvironment = hostEnvironment;
         this.programs = programs;
@@ -79,64 +79,55 @@ final class LocalJobSession implements JobSession {
         } catch (IllegalArgumentException | IOException e) {
             return StepResult.notRun(e.getMessage());
         }
+        Map<String, String> env = new java.util.HashMap<>(hostEnvironment);
+        env.putAll(request.environment());
+        String trackingId = ProcessTrees.newTrackingId();
+        env.put(ProcessTrees.TRACKING_VARIABLE, trackingId);
+        RunningStep started;
         try {
-            if (overlay == null) {
-                return run(shell.command(), request.workingDirectory(), false, request);
-            }
-            List<String> wrapped = sandbox.wrap(shell.command(), request.workingDirectory(), overlay);
-            return run(wrapped, overlay.root(), true, request);
+            started = overlay == null ? startPlain(shell.command(), request.workingDirectory(), env, trackingId)
+                    : sandbox.start(shell.command(), request.workingDirectory(), overlay, env);
+        } catch (IOException e) {
+            shell.cleanUp();
+            return StepResult.notRun("cannot start " + shell.command().get(0) + ": " + e.getMessage());
+        }
+        try {
+            return run(started, request);
         } finally {
+            started.release();
             shell.cleanUp();
         }
     }
 
-    /**
-     * @param sandboxed the command runs in its own PID namespace, which the kernel empties when
-     *                  the command ends, so there are no leftovers to look for
-     */
-    private StepResult run(List<String> command, Path directory, boolean sandboxed,
-                           StepRequest request) throws InterruptedException {
+    private static RunningStep startPlain(List<String> command, Path directory, Map<String, String> env,
+                                          String trackingId) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
-        Map<String, String> env = builder.environment();
-        env.clear();
-        env.putAll(hostEnvironment);
-        env.putAll(request.environment());
-        String trackingId = ProcessTrees.newTrackingId();
-        env.put(ProcessTrees.TRACKING_VARIABLE, trackingId);
-        Process process;
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return new ProcessStep(builder.start(), trackingId, false);
+    }
+
+    private StepResult run(RunningStep step, StepRequest request) throws InterruptedException {
+        Future<?> pump = PUMPS.submit(() -> copy(step, request.output()));
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            return StepResult.notRun("cannot start " + command.get(0) + ": " + e.getMessage());
-        }
-        Future<?> pump = PUMPS.submit(() -> copy(process.getInputStream(), request.output()));
-        try {
-            boolean exited;
-            if (request.timeout() == null) {
-                process.waitFor();
-                exited = true;
-            } else {
-                exited = process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            }
-            if (!exited) {
-                ProcessTrees.destroyTree(process, trackingId);
-                awaitPump(pump, process, trackingId);
+            long timeout = request.timeout() == null ? -1 : request.timeout().toMillis();
+            if (!step.waitFor(timeout)) {
+                step.destroyTree();
+                awaitPump(pump, step);
                 return StepResult.timedOut("timed out after " + request.timeout());
             }
-            if (!sandboxed) {
-                ProcessTrees.stopLeftovers(process, trackingId);
-            }
-            awaitPump(pump, process, trackingId);
-            int exitCode = process.exitValue();
+            step.stopLeftovers();
+            awaitPump(pump, step);
+            int exitCode = step.exitValue();
             if (exitCode == KILLED_BY_SIGINT || exitCode == KILLED_BY_SIGTERM) {
                 awaitCancellation();
             }
             return StepResult.exited(exitCode);
         } catch (InterruptedException e) {
-            ProcessTrees.destroyTree(process, trackingId);
+            step.destroyTree();
             awaitPumpUninterruptibly(pump);
             throw e;
         }
@@ -152,12 +143,11 @@ final class LocalJobSession implements JobSession {
     }
 
     /** Waits for the output to end; stops the step's leftovers if it does not. */
-    private static void awaitPump(Future<?> pump, Process process, String trackingId)
-            throws InterruptedException {
+    private static void awaitPump(Future<?> pump, RunningStep step) throws InterruptedException {
         try {
             pump.get(LEFTOVER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            ProcessTrees.destroyTree(process, trackingId);
+            step.destroyTree();
             awaitPumpUninterruptibly(pump);
         } catch (ExecutionException e) {
             // the pump swallows I/O errors; nothing else can fail there
@@ -178,9 +168,9 @@ final class LocalJobSession implements JobSession {
         }
     }
 
-    private static void copy(InputStream in, OutputStream out) {
+    private static void copy(RunningStep step, OutputStream out) {
         byte[] buffer = new byte[8192];
-        try (in) {
+        try (InputStream in = step.output()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);
@@ -188,6 +178,8 @@ final class LocalJobSession implements JobSession {
             out.flush();
         } catch (IOException ignored) {
             // the process's pipe closed under us (killed); what was read is kept
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // abandoned: the step never connected its output
         }
     }
 

@@ -19,16 +19,20 @@ final class LocalRunner implements Runner {
      * make isolation use the fallback staging even where namespaces work.
      */
     static final String NAMESPACES_SWITCH = "ORUN_NAMESPACES";
+    /**
+     * Set to {@code unshare} (environment variable, or the system property {@code orun.sandbox}) to
+     * skip the perl helper and set each step up with {@code unshare}, {@code sh} and {@code mount}.
+     */
+    static final String SANDBOX_SWITCH = "ORUN_SANDBOX";
 
     private final Map<String, String> hostEnvironment;
     private final Executables programs;
-    private final NamespaceSandbox sandbox;
     private Optional<String> overlayVerdict;
+    private StepSandbox sandbox;
 
     LocalRunner(Map<String, String> hostEnvironment) {
         this.hostEnvironment = Map.copyOf(hostEnvironment);
         this.programs = new Executables(this.hostEnvironment);
-        this.sandbox = new NamespaceSandbox(programs);
     }
 
     @Override
@@ -67,10 +71,36 @@ final class LocalRunner implements Runner {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return Optional.of("mount namespaces need Linux");
         }
-        if (programs.find("unshare").isEmpty()) {
+        List<String> refusals = new ArrayList<>();
+        for (StepSandbox candidate : strategies()) {
+            Optional<String> refused = candidate.probe(scratch);
+            if (refused.isEmpty()) {
+                sandbox = candidate;
+                return Optional.empty();
+            }
+            candidate.close();
+            refusals.add(refused.get());
+        }
+        if (refusals.isEmpty()) {
             return Optional.of("unshare (util-linux) is not on PATH");
         }
-        return sandbox.probe(scratch, hostEnvironment);
+        return Optional.of(refusals.get(refusals.size() - 1));
+    }
+
+    /** In order of preference: the perl helper, then the unshare chain (see {@link StepSandbox}). */
+    private List<StepSandbox> strategies() {
+        NamespaceSandbox chain = programs.find("unshare").isPresent() ? new NamespaceSandbox(programs) : null;
+        String uid = Long.toString(NamespaceSandbox.currentId("uid"));
+        String gid = Long.toString(NamespaceSandbox.currentId("gid"));
+        List<StepSandbox> strategies = new ArrayList<>();
+        String chosen = hostEnvironment.getOrDefault(SANDBOX_SWITCH, System.getProperty("orun.sandbox", ""));
+        if (!chosen.trim().equalsIgnoreCase("unshare")) {
+            HelperSandbox.forThisMachine(programs, uid, gid).ifPresent(strategies::add);
+        }
+        if (chain != null) {
+            strategies.add(chain);
+        }
+        return strategies;
     }
 
     @Override
@@ -79,7 +109,8 @@ final class LocalRunner implements Runner {
         lines.add("runner: local (host shell; each step's process tree is tracked and stopped "
                 + "with it)");
         if (job.overlay() != null) {
-            lines.add("sandbox: own user, mount and PID namespaces; " + job.overlay().root()
+            lines.add("sandbox: own user, mount and PID namespaces (" + (sandbox == null ? "not probed"
+                    : sandbox.mechanism()) + "); " + job.overlay().root()
                     + " overlaid (writes go to " + job.overlay().upper() + "), "
                     + String.join(", ", job.overlay().hidden().stream().map(Path::toString).toList())
                     + " hidden");
@@ -90,5 +121,12 @@ final class LocalRunner implements Runner {
     @Override
     public JobSession startJob(JobContext job) {
         return new LocalJobSession(job, hostEnvironment, programs, sandbox);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
     }
 }

@@ -2,17 +2,15 @@ package dev.orun.runner.local;
 
 import dev.orun.core.runner.WorkspaceOverlay;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a step inside its own user, mount and PID namespaces in which the job's
+ * The fallback {@link StepSandbox} (where {@code perl} is missing): runs a step inside its own user, mount and PID namespaces in which the job's
  * {@link WorkspaceOverlay} is mounted over the source tree (the decision is recorded in
  * {@code docs/decisions/isolation-namespaces.md}):
  * <ol>
@@ -32,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * namespace, so nothing a step started outlives it, however it forked or whatever it did to its
  * environment. {@code --kill-child} kills the namespace when {@code unshare} itself is killed.
  */
-final class NamespaceSandbox {
+final class NamespaceSandbox implements StepSandbox {
 
     /** Exit status of the wrapper when it could not set the namespace up. */
     static final int SETUP_FAILED = 125;
@@ -93,55 +91,42 @@ final class NamespaceSandbox {
         return path.toString().replace("\\", "\\\\").replace(",", "\\,").replace(":", "\\:");
     }
 
-    /**
-     * Tries the whole mechanism once on a throw-away tree under {@code scratch}: empty when it
-     * works here, else why not (user namespaces disabled, overlay refused, {@code unshare} too old).
-     */
-    Optional<String> probe(Path scratch, Map<String, String> environment) {
-        Path base = null;
-        try {
-            base = Files.createTempDirectory(scratch, ".orun-probe-");
-            Path lower = Files.createDirectories(base.resolve("lower"));
-            Path hidden = Files.createDirectories(lower.resolve(".orun"));
-            Path upper = Files.createDirectories(base.resolve("upper"));
-            Path work = Files.createDirectories(base.resolve("work"));
-            Files.writeString(lower.resolve("probe"), "lower");
-            String check = "echo upper > probe && ! touch .orun/x 2>/dev/null && [ \"$(id -u)\" = "
-                    + uid + " ] && ! umount .orun 2>/dev/null";
-            List<String> command = wrap(List.of(shell, "-c", check), lower,
-                    new WorkspaceOverlay(lower, upper, work, List.of(hidden)));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(lower.toFile())
-                    .redirectErrorStream(true);
-            builder.environment().clear();
-            builder.environment().put("PATH", environment.getOrDefault("PATH", "/usr/bin:/bin"));
-            Process process = builder.start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.of("the namespace probe did not finish");
-            }
-            boolean wrote = Files.exists(upper.resolve("probe"))
-                    && Files.readString(lower.resolve("probe")).equals("lower");
-            if (process.exitValue() == 0 && wrote) {
-                return Optional.empty();
-            }
-            String said = new String(output, StandardCharsets.UTF_8).strip();
-            int newline = said.indexOf('\n');
-            return Optional.of("user and mount namespaces with an overlay are not available here"
-                    + (said.isEmpty() ? "" : " (" + (newline < 0 ? said : said.substring(0, newline)) + ")"));
-        } catch (IOException e) {
-            return Optional.of("cannot try namespaces here: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted while trying namespaces");
-        } finally {
-            if (base != null) {
-                Trees.deleteQuietly(base);
-            }
-        }
+    @Override
+    public String mechanism() {
+        return "unshare, sh and mount per step";
     }
 
-    private static long currentId(String kind) {
+    @Override
+    public Optional<String> probe(Path scratch) {
+        return SandboxProbe.run(this, scratch, shell, uid);
+    }
+
+    @Override
+    public RunningStep start(List<String> command, Path directory, WorkspaceOverlay overlay,
+                             Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(wrap(command, directory, overlay))
+                .directory(overlay.root().toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return new ProcessStep(builder.start(), environment.get(ProcessTrees.TRACKING_VARIABLE), true);
+    }
+
+    @Override
+    public void close() {
+        // nothing outlives a step here
+    }
+
+    String uid() {
+        return uid;
+    }
+
+    String gid() {
+        return gid;
+    }
+
+    static long currentId(String kind) {
         try {
             return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:" + kind)).longValue();
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

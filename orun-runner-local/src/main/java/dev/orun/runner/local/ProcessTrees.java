@@ -45,15 +45,20 @@ public final class ProcessTrees {
      * period for whatever is still alive. Keeps going when the thread is interrupted.
      */
     public static void destroyTree(Process process, String trackingId) {
+        destroyTree(process.toHandle(), trackingId);
+    }
+
+    /** {@link #destroyTree(Process, String)} for a process that need not be orun's child. */
+    static void destroyTree(ProcessHandle process, String trackingId) {
         boolean interrupted = Thread.interrupted();
         try {
-            Set<ProcessHandle> tree = find(process.toHandle(), trackingId);
+            Set<ProcessHandle> tree = find(process, trackingId);
             tree.forEach(ProcessHandle::destroy);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
             while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
                 interrupted |= sleepQuietly(25);
             }
-            Set<ProcessHandle> left = find(process.toHandle(), trackingId);
+            Set<ProcessHandle> left = find(process, trackingId);
             left.addAll(tree);
             left.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         } finally {

@@ -1,0 +1,142 @@
+package dev.orun.runner.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A step the {@link HelperSandbox} runs: not orun's child, so its end and output arrive as
+ * messages — its PID 1's host pid ({@link #started}), its exit status ({@link #exited}) and the
+ * connection carrying its output ({@link #connected}), in any order, from the helper's threads.
+ */
+final class HelperStep implements RunningStep {
+
+    /** How long to wait for the pid when the step must be stopped before the helper reported it. */
+    private static final long PID_WAIT_MILLIS = 2000;
+    /** How often a waiting thread checks that the step's PID 1 still exists (killed from outside). */
+    private static final long LIVENESS_MILLIS = 1000;
+    private static final int KILLED = 128 + 9;
+
+    private final String token;
+    private final String trackingId;
+    private final Runnable forget;
+    private final CompletableFuture<Long> pid = new CompletableFuture<>();
+    private final CompletableFuture<SocketChannel> output = new CompletableFuture<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile int exitCode;
+
+    /** @param forget removes the step from the helper's table once orun is done with it */
+    HelperStep(String token, String trackingId, Runnable forget) {
+        this.token = token;
+        this.trackingId = trackingId;
+        this.forget = forget;
+    }
+
+    String token() {
+        return token;
+    }
+
+    void started(long hostPid) {
+        pid.complete(hostPid);
+    }
+
+    void connected(SocketChannel channel) {
+        if (!output.complete(channel)) {
+            closeQuietly(channel);
+        }
+    }
+
+    synchronized void exited(int code) {
+        if (ended.getCount() > 0) {
+            exitCode = code;
+            ended.countDown();
+        }
+    }
+
+    @Override
+    public InputStream output() throws IOException, InterruptedException {
+        try {
+            return Channels.newInputStream(output.get());
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            throw new IOException("no output from the step", e);
+        }
+    }
+
+    @Override
+    public boolean waitFor(long timeoutMillis) throws InterruptedException {
+        long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (ended.await(Math.max(0, Math.min(LIVENESS_MILLIS, left)), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (left <= 0) {
+                return false;
+            }
+            Long known = pid.getNow(null);
+            if (known != null && ProcessHandle.of(known).map(p -> !p.isAlive()).orElse(true)
+                    && !ended.await(LIVENESS_MILLIS, TimeUnit.MILLISECONDS)) {
+                exited(KILLED); // killed from outside before it could report its end
+            }
+        }
+    }
+
+    @Override
+    public int exitValue() {
+        if (ended.getCount() > 0) {
+            throw new IllegalStateException("the step has not ended");
+        }
+        return exitCode;
+    }
+
+    @Override
+    public void stopLeftovers() {
+        // its PID 1 killed everything else in the step's PID namespace before reporting the end
+    }
+
+    @Override
+    public void destroyTree() {
+        Optional<Long> known = Optional.empty();
+        try {
+            known = Optional.of(pid.get(PID_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            known = Optional.ofNullable(pid.getNow(null));
+        } catch (ExecutionException | TimeoutException e) {
+            // never started: nothing to stop
+        }
+        known.flatMap(ProcessHandle::of).ifPresent(handle -> ProcessTrees.destroyTree(handle, trackingId));
+    }
+
+    /** The helper ended before the step reported: it cannot report any more. */
+    void helperGone() {
+        pid.completeExceptionally(new IOException("the sandbox helper ended"));
+        output.completeExceptionally(new IOException("the sandbox helper ended"));
+        exited(NamespaceSandbox.SETUP_FAILED);
+    }
+
+    @Override
+    public void release() {
+        forget.run();
+        SocketChannel channel = output.getNow(null);
+        if (channel != null) {
+            closeQuietly(channel);
+        }
+        output.cancel(false);
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a finished step's connection
+        }
+    }
+}
