@@ -1,0 +1,124 @@
+package dev.orun.runner.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.orun.core.plan.Job;
+import dev.orun.core.plan.Step;
+import dev.orun.core.runner.JobContext;
+import dev.orun.core.runner.JobSession;
+import dev.orun.core.runner.Runner;
+import dev.orun.core.runner.RunnerSettings;
+import dev.orun.core.runner.StepRequest;
+import dev.orun.core.runner.StepResult;
+import dev.orun.core.runner.WorkspaceOverlay;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The two ways the local runner isolates a step — the perl helper and, without perl, the unshare
+ * chain — behave alike: exit status, output, exactly the step's environment, timeouts that leave
+ * no process, writes kept in the job's upper directory. Skipped where namespaces are unavailable.
+ */
+@Tag("slow")
+class SandboxStrategiesTest {
+
+    @TempDir
+    Path root;
+    @TempDir
+    Path outside;
+
+    private Runner runner(Map<String, String> environment) throws IOException {
+        Files.createDirectories(root.resolve(".orun"));
+        Runner runner = new LocalRunnerProvider().create(new RunnerSettings(root, Map.of(), environment));
+        var refused = runner.overlayUnavailableReason(root.resolve(".orun"));
+        assumeTrue(refused.isEmpty(), () -> "namespaces unavailable here: " + refused.orElse(""));
+        return runner;
+    }
+
+    private JobSession session(Runner runner, String command) throws Exception {
+        Path upper = Files.createDirectories(root.resolve(".orun/ws/upper"));
+        Path work = Files.createDirectories(root.resolve(".orun/ws/work"));
+        Job job = new Job("api@dev.build", "build", "api", "dev", "shell", "build", null, null, "api", List.of(),
+                null, 0, Map.of(), Map.of(), Map.of(), List.of(step(command)));
+        return runner.startJob(new JobContext("e1", job, root, root, Map.of(), false,
+                new WorkspaceOverlay(root, upper, work, List.of(root.resolve(".orun")))));
+    }
+
+    private static Step step(String command) {
+        return new Step("s", null, null, 0, command, null, null, null, null, null, null, 0, null, null);
+    }
+
+    private StepResult run(JobSession session, String command, Duration timeout, ByteArrayOutputStream output)
+            throws InterruptedException {
+        return session.runStep(new StepRequest(step(command), root.resolve("api"), Map.of("ONLY_THIS", "value"),
+                timeout, output));
+    }
+
+    private void behavesAsAnIsolatedStep(Runner runner, String mechanism) throws Exception {
+        Files.createDirectories(root.resolve("api"));
+        Files.writeString(root.resolve("api/main.txt"), "source");
+        try (runner) {
+            JobSession session = session(runner, "true");
+            assertThat(String.join("\n", runner.describe(jobContext(session)))).contains(mechanism);
+
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            StepResult result = run(session, "echo out; echo err >&2; echo \"$ONLY_THIS\" \"$(pwd)\"; "
+                    + "echo changed > main.txt; echo new > ../new.txt; exit 3", null, output);
+
+            assertThat(result.exitCode()).as(output.toString(StandardCharsets.UTF_8)).isEqualTo(3);
+            assertThat(output.toString(StandardCharsets.UTF_8))
+                    .contains("out\n", "err\n", "value " + root.resolve("api"));
+            assertThat(root.resolve("api/main.txt")).hasContent("source");
+            assertThat(root.resolve("new.txt")).doesNotExist();
+            assertThat(root.resolve(".orun/ws/upper/api/main.txt")).hasContent("changed");
+            assertThat(root.resolve(".orun/ws/upper/new.txt")).hasContent("new");
+
+            String marker = "sleep 1023" + (mechanism.contains("perl") ? "1" : "2");
+            long started = System.nanoTime();
+            StepResult timedOut = run(session, "(" + marker + " &) ; " + marker, Duration.ofMillis(500),
+                    new ByteArrayOutputStream());
+            assertThat(timedOut.timedOut()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            assertThat(ProcessHandle.allProcesses().filter(p -> p.isAlive()
+                    && p.info().commandLine().orElse("").contains(marker)).toList()).isEmpty();
+        }
+    }
+
+    /** The job context the session was started with (describe needs one). */
+    private JobContext jobContext(JobSession ignored) throws IOException {
+        Path upper = root.resolve(".orun/ws/upper");
+        Job job = new Job("api@dev.build", "build", "api", "dev", "shell", "build", null, null, "api", List.of(),
+                null, 0, Map.of(), Map.of(), Map.of(), List.of(step("true")));
+        return new JobContext("e1", job, root, root, Map.of(), false,
+                new WorkspaceOverlay(root, upper, root.resolve(".orun/ws/work"), List.of(root.resolve(".orun"))));
+    }
+
+    @Test
+    void thePerlHelperRunsAStepInItsOverlay() throws Exception {
+        assumeTrue(new Executables(System.getenv()).find("perl").isPresent(), "perl is not installed here");
+        behavesAsAnIsolatedStep(runner(System.getenv()), "perl helper");
+    }
+
+    @Test
+    void withoutPerlTheUnshareChainRunsAStepInItsOverlay() throws Exception {
+        Path bin = Files.createDirectories(outside.resolve("bin-without-perl"));
+        Executables host = new Executables(System.getenv());
+        for (String program : List.of("sh", "unshare", "mount", "umount", "id", "touch", "sleep")) {
+            Files.createSymbolicLink(bin.resolve(program), host.find(program).orElseThrow());
+        }
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("PATH", bin.toString());
+        behavesAsAnIsolatedStep(runner(environment), "unshare, sh and mount per step");
+    }
+}
