@@ -19,7 +19,11 @@ import java.util.Optional;
 public final class RemoteStateRequest {
     /** The state backend's name. */
     public static final String BACKEND = "remote";
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Made on first use: seeding it loads the security providers, which status and logs never need. */
+    private static final class RandomSource {
+        static final SecureRandom SOURCE = new SecureRandom();
+    }
 
     private RemoteStateRequest() {
     }
@@ -101,7 +105,7 @@ public final class RemoteStateRequest {
             return "gh-" + env.get("GITHUB_RUN_ID") + "-" + env.getOrDefault("GITHUB_RUN_ATTEMPT", "1") + "-" + shortSum;
         }
         byte[] b = new byte[4];
-        RANDOM.nextBytes(b);
+        RandomSource.SOURCE.nextBytes(b);
         return "local-" + shortSum + "-" + HexFormat.of().formatHex(b);
     }
 
