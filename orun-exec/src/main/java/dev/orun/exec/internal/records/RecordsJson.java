@@ -39,13 +39,7 @@ public final class RecordsJson {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .build();
 
-        static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withArrayEmptySeparator("")
-                        .withObjectEmptySeparator("")));
+        static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
     }
 
     private RecordsJson() {
@@ -53,6 +47,21 @@ public final class RecordsJson {
 
     public static ObjectMapper mapper() {
         return Mapping.MAPPER;
+    }
+
+    /**
+     * The layout of the files people read: two-space indentation, one array element per line,
+     * {@code "name": value}, empty arrays and objects as {@code []} and {@code {}}. A new one per
+     * document (it keeps the nesting depth).
+     */
+    public static DefaultPrettyPrinter prettyPrinter() {
+        return new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withArrayEmptySeparator("")
+                        .withObjectEmptySeparator(""));
     }
 
     /** The plain streaming factory (no data binding), for the readers of records. */
