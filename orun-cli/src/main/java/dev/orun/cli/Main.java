@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 LogsCommand.class,
                 ActionsCommand.class,
+                AuthCommand.class,
+                CloudCommand.class,
         })
 public final class Main implements Runnable {
 
