@@ -290,6 +290,26 @@ class RemoteStateAuthTest {
         assertThat(status.output()).contains("\"succeeded\": 1");
     }
 
+    @Test
+    void a_step_printing_the_token_shows_it_masked_in_the_console_the_json_and_the_backend_logs() throws Exception {
+        new TestWorkspace(root).component("c1", "echo token=$ORUN_TOKEN").write();
+        String token = server.token("acme", "web");
+        String execId = "masked-" + UUID.randomUUID();
+        Map<String, String> machine = env(Map.of("ORUN_TOKEN", token, "ORUN_BACKEND_URL", server.url(), "ORUN_ORG", "acme",
+                "ORUN_PROJECT", "web", "ORUN_EXEC_ID", execId));
+
+        RemoteAuthProcesses.Result console = orun.run(machine, "run", "--remote-state", "--job", "c1@dev.build");
+        RemoteAuthProcesses.Result json = orun.run(machine, "status", "--remote-state", "--json");
+        RemoteAuthProcesses.Result logs = orun.run(machine, "logs", "--remote-state");
+
+        assertThat(console.exitCode()).as(console.output()).isZero();
+        assertThat(logs.exitCode()).as(logs.output()).isZero();
+        assertThat(logs.output()).contains("token=***");
+        for (RemoteAuthProcesses.Result r : List.of(console, json, logs)) {
+            assertThat(r.output()).doesNotContain(token);
+        }
+    }
+
     /** {@code orun auth login [--device]} approved for acme/{@code project}; the stored credentials. */
     private JsonNode login(boolean device, String project) throws Exception {
         List<String> args = new ArrayList<>(List.of("auth", "login", "--backend-url", server.url()));
