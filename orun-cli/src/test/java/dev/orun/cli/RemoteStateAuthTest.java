@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * backend trusts, {@code orun auth login} approved with {@code orun-backend auth approve}, and
  * {@code orun run --remote-state} using each credential. No output ever contains a token.
  */
+@Tag("slow")
 class RemoteStateAuthTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REQUEST_TOKEN = "gha-request-" + UUID.randomUUID();
