@@ -166,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
             selection.notes().forEach(err::println);
         }
         java.util.Optional<java.util.Map<String, String>> remote = RemoteStateRequest.resolve(remoteState,
-                backendUrl, environment.variables(), selection.plan());
+                backendUrl, environment.variables(), selection.plan(), () -> savedBackendUrl(environment));
         String runnerName = RunnerSelection.resolve(runnerChoice.gha, runnerChoice.runner,
                 environment.variables(), selection.plan());
         String pinnedExecId = blankToNull(execId);
@@ -333,6 +333,12 @@ public final class RunCommand implements Callable<Integer> {
             return "background";
         }
         return environment.ci() ? "ci" : "manual";
+    }
+
+    /** The backend `orun auth login` saved, the lowest-priority backend URL. */
+    private static String savedBackendUrl(CliEnvironment environment) {
+        return new dev.orun.remote.auth.OrunAuth(environment.variables(), java.time.Clock.systemUTC())
+                .savedBackendUrl().orElse(null);
     }
 
     private static String blankToNull(String value) {

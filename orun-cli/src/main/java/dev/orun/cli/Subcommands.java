@@ -36,6 +36,8 @@ final class Subcommands {
         all.put("status", StatusCommand.class);
         all.put("logs", LogsCommand.class);
         all.put("actions", ActionsCommand.class);
+        all.put("auth", AuthCommand.class);
+        all.put("cloud", CloudCommand.class);
         return all;
     }
 

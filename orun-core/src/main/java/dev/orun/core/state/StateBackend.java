@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -130,6 +131,15 @@ public interface StateBackend extends AutoCloseable {
      */
     default boolean coordinatesDependencies() {
         return false;
+    }
+
+    /**
+     * Values this backend holds that no job output may show (a state server's bearer token, and
+     * what it was obtained with): the engine masks them in every job's logs, console and
+     * {@code --json} output, like the secrets a runner masks. Asked once per job.
+     */
+    default Collection<String> secretValues() {
+        return List.of();
     }
 
     /** The current state, as every worker sharing the run sees it. */

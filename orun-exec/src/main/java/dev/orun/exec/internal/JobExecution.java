@@ -66,6 +66,7 @@ final class JobExecution {
         this.job = job;
         this.claim = claim;
         this.cancel = cancel;
+        run.state().secretValues().forEach(masker::add);
     }
 
     JobResult execute() {
