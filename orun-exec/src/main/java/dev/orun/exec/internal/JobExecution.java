@@ -44,7 +44,8 @@ import java.util.Map;
  * <p>A step with an {@code if:} condition is always handed to the runner, which evaluates it
  * (told whether an earlier step failed) and may answer "skipped". A failed step with
  * {@code continue-on-error} is recorded failed but, as in GitHub Actions, does not fail the job.
- * Each job has one {@link Masker}: values the runner masks are hidden in every later line.
+ * Each job has one {@link Masker}: values the runner masks are hidden in every later line, and
+ * {@link JobMasking} masks the stored logs, records and result again when a step and the job end.
  */
 final class JobExecution {
 
@@ -60,12 +61,14 @@ final class JobExecution {
     private List<String> tail = List.of();
 
     private final ClaimToken claim;
+    private final JobMasking masking;
 
     JobExecution(RunContext run, Job job, ClaimToken claim, CancelToken cancel) {
         this.run = run;
         this.job = job;
         this.claim = claim;
         this.cancel = cancel;
+        this.masking = new JobMasking(run, claim, job.id(), masker);
     }
 
     JobResult execute() {
@@ -110,9 +113,10 @@ final class JobExecution {
                 run.stager().release(staged);
             }
         }
+        masking.jobEnded();
         Duration took = Duration.between(started, Instant.now());
-        return new JobResult(job.id(), job.name(), job.component(), job.environment(), status, took,
-                error, false, failedStep, tail, outcomes);
+        return masking.mask(new JobResult(job.id(), job.name(), job.component(), job.environment(),
+                status, took, error, false, failedStep, tail, outcomes));
     }
 
     /** What the job's direct dependencies recorded as outputs (they have all succeeded). */
@@ -323,10 +327,11 @@ final class JobExecution {
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);
-        records(() -> run.state().stepFinished(claim, new StepState(stepId, status, exitCode,
-                started, now, reason, ended.outputs(), ended.summary(), ended.annotations())));
+        StepState recorded = masking.stepEnded(new StepState(stepId, status, exitCode, started,
+                now, reason, ended.outputs(), ended.summary(), ended.annotations()), sink);
+        records(() -> run.state().stepFinished(claim, recorded));
         run.listener().onEvent(new ProgressEvent.StepFinished(now, job.id(), stepId, status,
-                exitCode == null ? -1 : exitCode, took, reason));
+                exitCode == null ? -1 : exitCode, took, recorded.error()));
         return took;
     }
 
