@@ -84,9 +84,12 @@ final class JobExecution {
             }
             Path jobDir = staged != null ? staged.jobDirectory() : run.jobDirectory(job, base);
             Map<String, String> jobEnv = run.jobEnvironment(job);
+            Map<String, Map<String, String>> depOutputs = new HashMap<>();
+            Map<String, Status> depStatuses = new HashMap<>();
+            readDependencies(depOutputs, depStatuses);
             JobContext context = new JobContext(run.execId(), job, base, jobDir, jobEnv,
                     run.keepResources(), staged == null ? null : staged.overlay(),
-                    dependencyOutputs());
+                    depOutputs, depStatuses);
             Instant deadline = deadline(started);
             JobSession session;
             cancel.enterRunner();
@@ -119,17 +122,17 @@ final class JobExecution {
                 status, took, error, false, failedStep, tail, outcomes));
     }
 
-    /** What the job's direct dependencies recorded as outputs (they have all succeeded). */
-    private Map<String, Map<String, String>> dependencyOutputs() {
+    /** What the job's direct dependencies recorded: their outputs and how they ended. */
+    private void readDependencies(Map<String, Map<String, String>> outputs,
+                                  Map<String, Status> statuses) {
         if (job.dependsOn().isEmpty() || run.state() == null) {
-            return Map.of();
+            return;
         }
         dev.orun.core.state.RunState recorded = run.state().read();
-        Map<String, Map<String, String>> outputs = new HashMap<>();
         for (String dependency : job.dependsOn()) {
             outputs.put(dependency, recorded.job(dependency).outputs());
+            statuses.put(dependency, recorded.job(dependency).status());
         }
-        return outputs;
     }
 
     private Instant deadline(Instant started) {

@@ -242,13 +242,42 @@ public final class GhaJobSession implements JobSession {
         contexts.put("secrets", new LinkedHashMap<String, Object>(runner.secrets()));
         contexts.put("vars", Map.of());
         contexts.put("matrix", Json.fromJava(job.job().parameters()));
-        Map<String, Object> needs = new LinkedHashMap<>();
-        job.dependencyOutputs().forEach((id, outputs) -> needs.put(id, Map.of(
-                "outputs", new LinkedHashMap<String, Object>(outputs), "result", "success")));
-        contexts.put("needs", needs);
+        contexts.put("needs", needs());
         contexts.put("strategy", Map.of("fail-fast", true, "job-index", 0.0, "job-total", 1.0));
         return new EvaluationContext(contexts,
                 new EvaluationContext.JobStatus(scope.failed, false), job.workspace());
+    }
+
+    /**
+     * {@code needs}: each direct dependency's outputs and its recorded result. A dependency the
+     * engine did not report a status for started this job, which it does only after success.
+     */
+    private Map<String, Object> needs() {
+        Map<String, Object> needs = new LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.TreeSet<>(job.job().dependsOn());
+        ids.addAll(job.dependencyOutputs().keySet());
+        for (String id : ids) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("outputs", new LinkedHashMap<String, Object>(
+                    job.dependencyOutputs().getOrDefault(id, Map.of())));
+            entry.put("result", result(job.dependencyStatuses().get(id)));
+            needs.put(id, entry);
+        }
+        return needs;
+    }
+
+    /** GitHub's words for how a job ended. */
+    static String result(dev.orun.core.state.Status status) {
+        if (status == null) {
+            return "success";
+        }
+        return switch (status) {
+            case SUCCEEDED -> "success";
+            case FAILED -> "failure";
+            case CANCELLED -> "cancelled";
+            case SKIPPED -> "skipped";
+            case PENDING, RUNNING -> "";
+        };
     }
 
     @Override
