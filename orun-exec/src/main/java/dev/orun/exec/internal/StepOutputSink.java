@@ -3,6 +3,7 @@ package dev.orun.exec.internal;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
 import dev.orun.core.runner.Masker;
+import dev.orun.core.runner.OutputGroups;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * Lines written before a value was masked are masked again in the stored log when the step ends
  * ({@link #logNeedsMasking()}, {@code JobMasking}).
  */
-public final class StepOutputSink extends OutputStream {
+public final class StepOutputSink extends OutputStream implements OutputGroups {
 
     public static final int TAIL_LINES = 10;
     private static final int MAX_LINE = 16 * 1024;
@@ -135,6 +136,20 @@ public final class StepOutputSink extends OutputStream {
             tail.removeFirst();
         }
         listener.onEvent(new ProgressEvent.StepOutput(Instant.now(), jobId, stepId, text));
+    }
+
+    /** Tells listeners a group starts; lines written before it are handed over first. */
+    @Override
+    public synchronized void groupStarted(String title) {
+        flushLine();
+        listener.onEvent(new ProgressEvent.OutputGroup(Instant.now(), jobId, stepId,
+                masker.mask(title), true));
+    }
+
+    @Override
+    public synchronized void groupEnded() {
+        flushLine();
+        listener.onEvent(new ProgressEvent.OutputGroup(Instant.now(), jobId, stepId, null, false));
     }
 
     /** Starts a new attempt: the failure summary shows only the last attempt's lines. */
