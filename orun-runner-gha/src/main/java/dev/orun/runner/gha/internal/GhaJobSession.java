@@ -64,12 +64,15 @@ public final class GhaJobSession implements JobSession {
         Fence fence = Fence.open(runner.nested(), job.job().id(), request.stepId(), request.output());
         try {
             Map<String, String> env = stepEnvironment(request.environment(), step.env().keySet());
-            EvaluationContext context = context(top, env);
+            // most steps have no expression at all: the contexts are built only when one is used
+            EvaluationContext context = usesExpressions(step, env) ? context(top, env) : null;
             if (step.hasCondition() && !Expressions.condition(step.condition(), context)) {
                 top.record(request.stepId(), Map.of(), "skipped", false);
                 return StepResult.skipped("if: " + step.condition().strip() + " was false");
             }
-            env = interpolateValues(env, context);
+            if (context != null) {
+                env = interpolateValues(env, context);
+            }
             Path cwd = workingDirectory(request, step, context);
             Instant deadline = request.timeout() == null ? null : Instant.now().plus(request.timeout());
             StepFiles.Reports reports = new StepFiles.Reports();
@@ -85,6 +88,12 @@ public final class GhaJobSession implements JobSession {
         } finally {
             fence.close();
         }
+    }
+
+    private static boolean usesExpressions(Step step, Map<String, String> env) {
+        return step.hasCondition() || step.isAction() || Expressions.hasExpression(step.run())
+                || Expressions.hasExpression(step.workingDirectory())
+                || env.values().stream().anyMatch(Expressions::hasExpression);
     }
 
     private StepResult finish(StepRequest request, StepProcess.Outcome outcome,
@@ -154,7 +163,7 @@ public final class GhaJobSession implements JobSession {
                                   Map<String, String> extra, Instant deadline, OutputStream out,
                                   StepFiles.Reports reports) throws InterruptedException {
         Map<String, String> processEnv = processEnvironment(env, extra);
-        ShellCommand command = ShellCommand.of(shell, processEnv);
+        ShellCommand command = runner.shell(shell, processEnv);
         if (!Files.isDirectory(cwd)) {
             return new StepProcess.Outcome(-1, false, "working directory " + cwd + " does not exist");
         }
@@ -174,12 +183,7 @@ public final class GhaJobSession implements JobSession {
     StepProcess.Outcome runProcess(List<String> command, Path cwd, Map<String, String> env,
                                    Instant deadline, OutputStream out, StepFiles.Reports reports)
             throws InterruptedException {
-        StepFiles files;
-        try {
-            files = sandbox.newStepFiles();
-        } catch (IOException e) {
-            return new StepProcess.Outcome(-1, false, "cannot create file-command files: " + e.getMessage());
-        }
+        StepFiles files = sandbox.newProcessFiles();
         Map<String, String> withFiles = new HashMap<>(env);
         withFiles.putAll(files.variables());
         Duration timeout = deadline == null ? null : Duration.between(Instant.now(), deadline);
