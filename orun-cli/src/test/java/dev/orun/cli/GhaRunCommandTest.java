@@ -193,6 +193,28 @@ class GhaRunCommandTest {
     }
 
     @Test
+    void checkoutWithNoCacheAndNoNetworkStopsBeforeAnyJobAndSaysHowToSeedTheCache() throws IOException {
+        String intent = workspace("touch ran.txt");
+        Path composition = root.resolve("stack/compositions/app/compositions.yaml");
+        Files.writeString(composition, Files.readString(composition).replace(
+                "      steps:\n", "      steps:\n        - id: checkout\n          use: actions/checkout@v4\n"));
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("ORUN_ACTIONS_CACHE", root.resolve("empty-cache").toString());
+        env.put("GITHUB_API_URL", "http://127.0.0.1:9/"); // nothing listens: no network
+        env.remove("GITHUB_ACTIONS");
+        long started = System.nanoTime();
+        Cli cli = Cli.run(CliEnvironment.of(env), "run", "-i", intent, "--exec-id", "co-1");
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(2);
+        assertThat(cli.err()).contains("step checkout: cannot fetch actions/checkout@v4")
+                .contains("orun actions fetch actions/checkout@v4")
+                .contains("orun actions import DIR actions/checkout@v4");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(
+                java.time.Duration.ofSeconds(20));
+        assertThat(root.resolve(".orun/executions/co-1")).doesNotExist();
+        assertThat(root.resolve("services/web/ran.txt")).doesNotExist();
+    }
+
+    @Test
     void anUnknownArtifactBackendIsBadUsage() throws IOException {
         Cli cli = Cli.run("run", "-i", workspace("echo done"), "--artifact", "s3");
         assertThat(cli.exitCode()).isEqualTo(2);
