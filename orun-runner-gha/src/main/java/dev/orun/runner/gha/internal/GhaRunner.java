@@ -127,7 +127,7 @@ public final class GhaRunner implements Runner {
 
     ShellCommand shell(String shell, Map<String, String> env) {
         String key = (shell == null ? "" : shell.strip()) + '\0' + env.getOrDefault("PATH", "");
-        return shells.computeIfAbsent(key, k -> ShellCommand.of(shell, env));
+        return shells.computeIfAbsent(key, k -> ShellCommand.of(shell, env).resolved(env));
     }
 
     ActionLocator locator() {
