@@ -96,6 +96,18 @@ public interface StateBackend extends AutoCloseable {
     OutputStream openLog(ClaimToken token, String stepId);
 
     /**
+     * Rewrites the stored log of a step whose sink was closed, e.g. to mask a value a later
+     * {@code ::add-mask::} named. Returns whether the stored text changed; a backend that has
+     * already shipped the log elsewhere cannot rewrite it and returns {@code false}.
+     *
+     * @throws LeaseLostException when {@code token} is stale
+     */
+    default boolean rewriteLog(ClaimToken token, String stepId,
+                               java.util.function.UnaryOperator<String> rewrite) {
+        return false;
+    }
+
+    /**
      * Records a claimed job's end: succeeded, failed or cancelled, and releases the claim. A job
      * already terminal stays as it is (the call is a no-op), so a repeated call is harmless.
      *

@@ -44,7 +44,8 @@ import java.util.Map;
  * <p>A step with an {@code if:} condition is always handed to the runner, which evaluates it
  * (told whether an earlier step failed) and may answer "skipped". A failed step with
  * {@code continue-on-error} is recorded failed but, as in GitHub Actions, does not fail the job.
- * Each job has one {@link Masker}: values the runner masks are hidden in every later line.
+ * Each job has one {@link Masker}: values the runner masks are hidden in every later line, and
+ * {@link JobMasking} masks the stored logs, records and result again when a step and the job end.
  */
 final class JobExecution {
 
@@ -60,6 +61,7 @@ final class JobExecution {
     private List<String> tail = List.of();
 
     private final ClaimToken claim;
+    private final JobMasking masking;
 
     JobExecution(RunContext run, Job job, ClaimToken claim, CancelToken cancel) {
         this.run = run;
@@ -67,6 +69,7 @@ final class JobExecution {
         this.claim = claim;
         this.cancel = cancel;
         run.state().secretValues().forEach(masker::add);
+        this.masking = new JobMasking(run, claim, job.id(), masker);
     }
 
     JobResult execute() {
@@ -82,9 +85,12 @@ final class JobExecution {
             }
             Path jobDir = staged != null ? staged.jobDirectory() : run.jobDirectory(job, base);
             Map<String, String> jobEnv = run.jobEnvironment(job);
+            Map<String, Map<String, String>> depOutputs = new HashMap<>();
+            Map<String, Status> depStatuses = new HashMap<>();
+            readDependencies(depOutputs, depStatuses);
             JobContext context = new JobContext(run.execId(), job, base, jobDir, jobEnv,
                     run.keepResources(), staged == null ? null : staged.overlay(),
-                    dependencyOutputs());
+                    depOutputs, depStatuses);
             Instant deadline = deadline(started);
             JobSession session;
             cancel.enterRunner();
@@ -111,22 +117,23 @@ final class JobExecution {
                 run.stager().release(staged);
             }
         }
+        masking.jobEnded();
         Duration took = Duration.between(started, Instant.now());
-        return new JobResult(job.id(), job.name(), job.component(), job.environment(), status, took,
-                error, false, failedStep, tail, outcomes);
+        return masking.mask(new JobResult(job.id(), job.name(), job.component(), job.environment(),
+                status, took, error, false, failedStep, tail, outcomes));
     }
 
-    /** What the job's direct dependencies recorded as outputs (they have all succeeded). */
-    private Map<String, Map<String, String>> dependencyOutputs() {
+    /** What the job's direct dependencies recorded: their outputs and how they ended. */
+    private void readDependencies(Map<String, Map<String, String>> outputs,
+                                  Map<String, Status> statuses) {
         if (job.dependsOn().isEmpty() || run.state() == null) {
-            return Map.of();
+            return;
         }
         dev.orun.core.state.RunState recorded = run.state().read();
-        Map<String, Map<String, String>> outputs = new HashMap<>();
         for (String dependency : job.dependsOn()) {
             outputs.put(dependency, recorded.job(dependency).outputs());
+            statuses.put(dependency, recorded.job(dependency).status());
         }
-        return outputs;
     }
 
     private Instant deadline(Instant started) {
@@ -324,10 +331,11 @@ final class JobExecution {
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);
-        records(() -> run.state().stepFinished(claim, new StepState(stepId, status, exitCode,
-                started, now, reason, ended.outputs(), ended.summary(), ended.annotations())));
+        StepState recorded = masking.stepEnded(new StepState(stepId, status, exitCode, started,
+                now, reason, ended.outputs(), ended.summary(), ended.annotations()), sink);
+        records(() -> run.state().stepFinished(claim, recorded));
         run.listener().onEvent(new ProgressEvent.StepFinished(now, job.id(), stepId, status,
-                exitCode == null ? -1 : exitCode, took, reason));
+                exitCode == null ? -1 : exitCode, took, recorded.error()));
         return took;
     }
 

@@ -76,6 +76,7 @@ final class DeclaredKeys {
             "retries", "labels", "capabilities", "steps", "inputs");
     static final KeySet STEP = KeySet.of("a step", "id", "name", "capability", "phase", "order", "run", "use",
             "workflow", "with", "env", "shell", "working-directory", "timeout", "retry", "onFailure",
+            "if", "continue-on-error",
             "connections", "resume", "approval", "description")
             .ignoring("workflow", "connections", "resume", "approval");
     static final KeySet PROFILE_ENTRY = KeySet.of("a profiles entry", "name", "profileRef", "description");
