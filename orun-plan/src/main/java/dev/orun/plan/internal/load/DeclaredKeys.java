@@ -81,7 +81,8 @@ final class DeclaredKeys {
     static final KeySet PROFILE_ENTRY = KeySet.of("a profiles entry", "name", "profileRef", "description");
     static final KeySet PROFILE_SPEC = KeySet.of("an execution profile", "description", "policies", "jobs",
             "secretBindings", "materialize")
-            .ignoring("secretBindings", "materialize");
+            .ignoring("materialize");
+    static final KeySet SECRET_BINDING = KeySet.of("a secret binding", "asEnv", "required", "description");
     static final KeySet PROFILE_JOB = KeySet.of("a profile job", "stepsEnabled", "includeCapabilities",
             "stepOverrides");
     static final KeySet STEP_OVERRIDE = KeySet.of("a step override", "run", "with", "env");
