@@ -62,7 +62,7 @@ public final class ChangeScope {
             changes.explanation().forEach(line -> notes.add("changes: " + line));
         }
         notes.add(summary(changes, components));
-        return new ChangeScope(new PlanCoverage(components, base.environments(), true, notes), changes);
+        return new ChangeScope(new PlanCoverage(components, base.environments(), true, notes, base.trigger()), changes);
     }
 
     public PlanCoverage selection() {

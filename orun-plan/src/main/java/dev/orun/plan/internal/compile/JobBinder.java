@@ -24,8 +24,11 @@ final class JobBinder {
     private final StepRenderer renderer = new StepRenderer();
     private final dev.orun.plan.internal.model.Intent.SecretScope secretScope;
 
-    JobBinder(dev.orun.plan.internal.model.Intent.SecretScope secretScope) {
+    private final List<String> firedBindings;
+
+    JobBinder(dev.orun.plan.internal.model.Intent.SecretScope secretScope, List<String> firedBindings) {
         this.secretScope = secretScope;
+        this.firedBindings = List.copyOf(firedBindings);
     }
 
     List<JobDraft> bind(Instance instance) {
@@ -47,8 +50,15 @@ final class JobBinder {
     private ProfileDef profile(Instance instance) {
         Composition composition = instance.composition();
         ComponentDecl component = instance.component();
-        String raw = instance.subscription() != null && instance.subscription().profile() != null
-                ? instance.subscription().profile() : composition.defaultProfile();
+        // first hit wins (go-orun-plan.md §3.5): a profile rule whose trigger fired, the subscription's
+        // profile, the composition's default
+        String raw = instance.subscription() == null ? null
+                : ComponentDecl.Subscription.firstFired(instance.subscription().profileRules(), firedBindings)
+                        .map(dev.orun.plan.internal.model.TriggerRule::value).orElse(null);
+        if (raw == null) {
+            raw = instance.subscription() != null && instance.subscription().profile() != null
+                    ? instance.subscription().profile() : composition.defaultProfile();
+        }
         int line = instance.subscription() != null ? instance.subscription().line() : component.line();
         if (raw == null) {
             throw InvalidInputException.at(component.file(), line, "component " + component.name() + " in "

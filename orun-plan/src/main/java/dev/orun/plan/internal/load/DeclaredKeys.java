@@ -50,8 +50,10 @@ final class DeclaredKeys {
     static final KeySet INLINE_COMPONENT = COMPONENT_SPEC.plus("name");
     static final KeySet SUBSCRIBE = KeySet.of("subscribe", "environments");
     static final KeySet SUBSCRIPTION = KeySet.of("a subscription", "name", "profile", "profileRules",
-            "parameters", "env", "secretEnv", "dependencyMode", "dependencyRules")
-            .ignoring("profileRules", "dependencyRules");
+            "parameters", "env", "secretEnv", "dependencyMode", "dependencyRules");
+    static final KeySet PROFILE_RULE = KeySet.of("a profileRules entry", "profile", "when");
+    static final KeySet DEPENDENCY_RULE = KeySet.of("a dependencyRules entry", "mode", "when");
+    static final KeySet RULE_WHEN = KeySet.of("when", "triggerRef");
     static final KeySet DEPENDENCY = KeySet.of("a dependsOn entry", "component", "environment", "scope",
             "condition", "include", "reason", "input");
     static final KeySet OVERRIDES = KeySet.of("overrides", "steps");
