@@ -77,7 +77,7 @@ public final class ChangeScope {
         PlanScope scope = new PlanScope(old == null ? List.of() : old.components(),
                 old == null ? List.of() : old.environments(), PlanScope.MODE_CHANGED, changes.changedFiles().size());
         Plan marked = PlanJson.withChecksum(plan.withMetadata(
-                new PlanMetadata(m.name(), m.description(), null, m.source(), scope)));
+                new PlanMetadata(m.name(), m.description(), null, m.source(), scope, m.namespace(), m.trigger())));
         return new CompiledPlan(marked, compiled.notes(), compiled.warnings());
     }
 

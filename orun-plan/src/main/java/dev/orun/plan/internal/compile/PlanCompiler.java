@@ -41,10 +41,26 @@ public final class PlanCompiler {
         PlanScope scope = new PlanScope(List.copyOf(components), List.copyOf(environments),
                 selection.scoped() ? PlanScope.MODE_SCOPED : PlanScope.MODE_FULL, null);
         PlanMetadata metadata = new PlanMetadata(model.intent().name(), model.intent().description(), null,
-                source, scope);
+                source, scope, model.intent().namespace(), trigger(selection));
         Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(),
                 JobIdentity.assign(Plan.of(metadata, model.intent().execution(), jobs))));
         return new CompiledPlan(plan, selection.notes(), model.warnings().list());
+    }
+
+    /** The trigger block of a plan compiled for a trigger (go-orun-plan.md §5.1 {@code metadata.trigger}). */
+    private static dev.orun.core.plan.PlanTrigger trigger(PlanCoverage selection) {
+        PlanCoverage.TriggerOutcome outcome = selection.trigger();
+        if (outcome == null) {
+            return null;
+        }
+        return new dev.orun.core.plan.PlanTrigger(dev.orun.core.plan.PlanTrigger.TYPE_DECLARED,
+                outcome.fired().isEmpty() ? null : outcome.fired().get(0), outcome.provider(), outcome.event(),
+                blankToNull(outcome.action()), outcome.fired(), List.copyOf(selection.environments()), outcome.scope(),
+                outcome.base(), outcome.head());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     public static PlanCoverage select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {

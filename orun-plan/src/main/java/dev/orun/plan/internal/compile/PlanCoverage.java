@@ -24,7 +24,8 @@ public record PlanCoverage(SortedSet<String> components, SortedSet<String> envir
      * The bindings that fired, their common {@code plan.scope} ({@code full} or {@code changed}) and
      * the base/head the event names for a changed-scope plan (null when it names none).
      */
-    public record TriggerOutcome(List<String> fired, String scope, String base, String head) {
+    public record TriggerOutcome(List<String> fired, String scope, String base, String head, String provider,
+                                 String event, String action) {
 
         public boolean changedScope() {
             return "changed".equals(scope);

@@ -44,7 +44,7 @@ final class TriggerResolver {
         if (matched.isEmpty()) {
             notes.add("trigger: the " + request.provider() + " event matches no trigger binding; nothing to plan");
             return new Resolution(new TreeSet<>(), notes, new PlanCoverage.TriggerOutcome(List.of(), "full", null,
-                    null));
+                    null, request.provider(), event(request, payload).name(), event(request, payload).action()));
         }
         SortedSet<String> environments = new TreeSet<>();
         intent.environments().values().forEach(env -> {
@@ -59,9 +59,14 @@ final class TriggerResolver {
         String scope = scopeOf(matched);
         notes.add("trigger: " + String.join(", ", matched) + " → " + String.join(", ", environments)
                 + (scope.equals("changed") ? " (changed components only, as the binding's plan.scope asks)" : ""));
+        GitHubEvent event = payload == null ? null : event(request, payload);
         return new Resolution(environments, notes, new PlanCoverage.TriggerOutcome(List.copyOf(matched), scope,
                 payload == null ? null : ref(matched, payload, true), payload == null ? null : ref(matched, payload,
-                false)));
+                false), request.provider(), event == null ? null : event.name(), event == null ? null : event.action()));
+    }
+
+    private static GitHubEvent event(TriggerRequest request, JsonNode payload) {
+        return GitHubEvent.of(request.eventName(), payload);
     }
 
     /**
@@ -123,7 +128,7 @@ final class TriggerResolver {
     }
 
     private List<String> fromCi(TriggerRequest request, JsonNode payload) {
-        GitHubEvent event = GitHubEvent.of(request.eventName(), payload);
+        GitHubEvent event = event(request, payload);
         List<String> matched = new ArrayList<>();
         for (Map.Entry<String, TriggerBinding> entry : intent.triggerBindings().entrySet()) {
             if (event.matches(entry.getValue())) {

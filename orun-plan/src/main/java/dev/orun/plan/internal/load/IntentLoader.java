@@ -48,7 +48,7 @@ public final class IntentLoader {
                 groups(root.mapOrEmpty("groups")), environments(root.mapOrEmpty("environments")),
                 inlineComponents(root, warnings), execution(root.mapOrEmpty("execution")),
                 SecretRefs.checked(root, "secretEnv"), TriggerBindings.parse(root.mapOrEmpty("automation")),
-                secretScope(root.mapOrEmpty("execution").mapOrEmpty("state")));
+                secretScope(root.mapOrEmpty("execution").mapOrEmpty("state")), metadata.string("namespace"));
     }
 
     private static Intent.SecretScope secretScope(YMap state) {

@@ -21,7 +21,8 @@ public record Intent(
         ExecutionSettings execution,
         Map<String, String> secretEnv,
         Map<String, TriggerBinding> triggerBindings,
-        SecretScope secretScope) {
+        SecretScope secretScope,
+        String namespace) {
 
     /**
      * {@code execution.state.workspace} and {@code project}: the scope profile {@code secretBindings}
