@@ -182,4 +182,25 @@ class TriggerRulesTest {
                         "    apply: {jobs: {apply: {stepsEnabled: [apply]}}}",
                         "    plan-only: {jobs: {plan: {stepsEnabled: [plan]}}}");
     }
+
+    /** go-orun-plan.md §1.1 and §7 (ownership): {@code catalog.discovery.exclude} names are ignore-dirs for change detection. */
+    @Test
+    void catalogDiscoveryExcludeNamesDirectoriesWhoseChangesSelectNothing() {
+        GitRepo repo = GitRepo.init(dir);
+        GoWorkspace.withShellSteps(dir, "- name: show", "  run: echo hi").intent(
+                "discovery: {roots: [services]}",
+                "catalog: {discovery: {exclude: [generated]}}",
+                "environments: {dev: {selectors: {components: [\"*\"]}}}");
+        component(repo, "api");
+        component(repo, "web");
+        String base = repo.commitAll("base").head();
+        repo.write("services/web/generated/client.ts", "// regenerated\n");
+        repo.write("services/api/main.go", "package main\n");
+        String head = repo.commitAll("change both").head();
+
+        CompiledPlan plan = GoWorkspace.empty(dir).compile(new PlanRequest(List.of(), List.of(), true, null, null,
+                new dev.orun.plan.changes.ChangeRequest(true, base, head, List.of(), false, false, false)));
+
+        assertThat(plan.plan().jobs()).extracting(Job::id).containsExactly("api@dev.run");
+    }
 }

@@ -118,7 +118,7 @@ public final class ChangeScope {
             }
             compositionOf(model, c, sourceDirs).ifPresent(compositions::add);
         }
-        return new OwnershipModel(components, List.copyOf(compositions), rules);
+        return new OwnershipModel(components, List.copyOf(compositions), rules, model.intent().catalogExcludes());
     }
 
     /** An inline component owns its authored path, unless that path is templated per environment. */

@@ -48,7 +48,8 @@ public final class IntentLoader {
                 groups(root.mapOrEmpty("groups")), environments(root.mapOrEmpty("environments")),
                 inlineComponents(root, warnings), execution(root.mapOrEmpty("execution")),
                 SecretRefs.checked(root, "secretEnv"), TriggerBindings.parse(root.mapOrEmpty("automation")),
-                secretScope(root.mapOrEmpty("execution").mapOrEmpty("state")), metadata.string("namespace"));
+                secretScope(root.mapOrEmpty("execution").mapOrEmpty("state")), metadata.string("namespace"),
+                java.util.Set.copyOf(root.mapOrEmpty("catalog").mapOrEmpty("discovery").stringList("exclude")));
     }
 
     private static Intent.SecretScope secretScope(YMap state) {

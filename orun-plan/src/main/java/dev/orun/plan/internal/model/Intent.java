@@ -22,7 +22,8 @@ public record Intent(
         Map<String, String> secretEnv,
         Map<String, TriggerBinding> triggerBindings,
         SecretScope secretScope,
-        String namespace) {
+        String namespace,
+        java.util.Set<String> catalogExcludes) {
 
     /**
      * {@code execution.state.workspace} and {@code project}: the scope profile {@code secretBindings}
