@@ -44,6 +44,21 @@ class ValidateEveryGoKeyTest {
         assertThat(strict.out()).isEmpty();
     }
 
+    /** A {@code workflow:} step (torkflow) cannot run here: refused at compile time, not dropped (README table). */
+    @Test
+    void aWorkflowStepIsAnErrorNamingFileAndLine() throws IOException {
+        writeWorkspace();
+        Path composition = dir.resolve("stack/tf/compositions.yaml");
+        Files.writeString(composition, Files.readString(composition).replace("run: echo plan, shell: bash,",
+                "workflow: notify.yaml,"));
+
+        Cli cli = Cli.run("validate", "-i", dir.resolve("intent.yaml").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err().strip()).startsWith("orun: stack/tf/compositions.yaml:13:")
+                .contains("\"workflow\" steps are not supported").doesNotContain("\n");
+    }
+
     /** The warning up to "is ignored" (a "did you mean" hint may follow). */
     private static String withoutHint(String line) {
         int cut = line.indexOf("is ignored");
