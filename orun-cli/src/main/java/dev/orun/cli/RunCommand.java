@@ -125,6 +125,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--backend-url", paramLabel = "URL", description = "orun backend URL for remote state (default: $ORUN_BACKEND_URL, else intent execution.state.backendUrl)")
     String backendUrl;
 
+    @Option(names = "--secrets-file", paramLabel = "FILE", defaultValue = "${env:ORUN_SECRETS_FILE}",
+            description = "NAME=value lines with the jobs' secrets (default: $ORUN_SECRETS_FILE); ORUN_SECRET_<KEY> variables are used too")
+    Path secretsFile;
+
     @Option(names = "--artifact", paramLabel = "KIND", description = "Upload each job's shard (plan, state, logs) as an artifact: github (needs ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN)")
     String artifact;
 
@@ -205,7 +209,8 @@ public final class RunCommand implements Callable<Integer> {
         Terminal terminal = Terminal.detect(environment.variables(), environment.interactive(),
                 environment.ansi());
         OrunRun run = Orun.run(selection.workspaceRoot()).plan(selection.plan())
-                .select(selection.jobIds()).options(options);
+                .select(selection.jobIds()).options(options)
+                .secretsFile(secretsFile == null ? null : WorkspaceOptions.cwd().resolve(secretsFile));
         remote.ifPresent(backendOptions -> run.state(RemoteStateRequest.BACKEND, backendOptions));
         if (mode.dryRun) {
             if (json) {

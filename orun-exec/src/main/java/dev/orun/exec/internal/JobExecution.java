@@ -19,6 +19,7 @@ import dev.orun.core.state.StepState;
 import dev.orun.exec.ExecutionResult.JobResult;
 import dev.orun.exec.ExecutionResult.StepOutcome;
 import dev.orun.exec.internal.isolation.StagedWorkspace;
+import dev.orun.exec.internal.secrets.SecretMasks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ import java.util.Map;
  * {@code continue-on-error} is recorded failed but, as in GitHub Actions, does not fail the job.
  * Each job has one {@link Masker}: values the runner masks are hidden in every later line, and
  * {@link JobMasking} masks the stored logs, records and result again when a step and the job end.
+ * The job's resolved secrets are masked from the start and reach steps as the last env layer, over
+ * the step's own env (docs/decisions/local-secrets.md).
  */
 final class JobExecution {
 
@@ -74,6 +77,7 @@ final class JobExecution {
 
     JobResult execute() {
         Instant started = Instant.now();
+        run.secretsOf(job).values().forEach(value -> SecretMasks.register(masker, value));
         run.listener().onEvent(new ProgressEvent.JobStarted(started, job.id(), 1));
         Status status;
         StagedWorkspace staged = null;
@@ -110,7 +114,7 @@ final class JobExecution {
             throw e;
         } catch (RuntimeException e) {
             status = Status.FAILED;
-            error = error == null ? describe(e) : error;
+            error = error == null ? masker.mask(describe(e)) : error;
             LOG.log(System.Logger.Level.DEBUG, "job " + job.id() + " failed", e);
         } finally {
             if (staged != null) {
@@ -198,7 +202,7 @@ final class JobExecution {
             throw e;
         }
         Status status = result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
-        String reason = describe(result);
+        String reason = masker.mask(describe(result));
         Integer exitCode = result.exitCode() >= 0 ? result.exitCode() : null;
         Duration took = finishStep(new StepState(stepId, status, exitCode, started, null, reason,
                 result.outputs(), result.summary(), result.annotations()), sink);
@@ -255,7 +259,7 @@ final class JobExecution {
         Status status = result.skipped() ? Status.SKIPPED
                 : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
         Integer exitCode = result.exitCode() >= 0 ? result.exitCode() : null;
-        String reason = describe(result);
+        String reason = masker.mask(describe(result));
         if (status == Status.FAILED && !step.continueOnError()) {
             tail = sink.tail();
         }
@@ -355,6 +359,7 @@ final class JobExecution {
         env.put("ORUN_STEP_ID", stepId);
         env.putAll(jobEnv);
         env.putAll(step.env());
+        env.putAll(run.secretsOf(job));
         return env;
     }
 
