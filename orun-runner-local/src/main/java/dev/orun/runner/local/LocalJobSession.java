@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * ({@link ProcessTrees}); when the step's shell exits — success or failure — whatever it started
  * in the background and left running is stopped too (found by the step's tracking id), so
  * nothing a step started outlives it. When the job has a {@link WorkspaceOverlay} the step runs
- * in its own namespaces ({@link NamespaceSandbox}), where the kernel does that.
+ * in its own namespaces (through the run's {@link StepSandbox}), where the kernel does that.
  */
 final class LocalJobSession implements JobSession {
 

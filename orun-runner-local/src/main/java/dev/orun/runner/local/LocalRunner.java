@@ -28,7 +28,7 @@ final class LocalRunner implements Runner {
     private final Map<String, String> hostEnvironment;
     private final Executables programs;
     private Optional<String> overlayVerdict;
-    private StepSandbox sandbox;
+    private volatile StepSandbox sandbox;
 
     LocalRunner(Map<String, String> hostEnvironment) {
         this.hostEnvironment = Map.copyOf(hostEnvironment);

@@ -118,14 +118,6 @@ final class NamespaceSandbox implements StepSandbox {
         // nothing outlives a step here
     }
 
-    String uid() {
-        return uid;
-    }
-
-    String gid() {
-        return gid;
-    }
-
     static long currentId(String kind) {
         try {
             return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:" + kind)).longValue();
