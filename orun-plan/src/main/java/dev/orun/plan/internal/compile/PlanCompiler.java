@@ -44,7 +44,9 @@ public final class PlanCompiler {
                 source, scope);
         Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(),
                 JobIdentity.assign(Plan.of(metadata, model.intent().execution(), jobs))));
-        return new CompiledPlan(plan, selection.notes(), model.warnings().list());
+        List<String> notes = new java.util.ArrayList<>(selection.notes());
+        notes.addAll(model.compositions().notices());
+        return new CompiledPlan(plan, notes, model.warnings().list());
     }
 
     public static PlanCoverage select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {

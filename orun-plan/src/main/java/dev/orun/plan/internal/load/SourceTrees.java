@@ -1,0 +1,81 @@
+package dev.orun.plan.internal.load;
+
+import dev.orun.core.InvalidInputException;
+import dev.orun.plan.internal.model.CompositionSourceDecl;
+import dev.orun.plan.internal.sources.oci.OciException;
+import dev.orun.plan.internal.sources.oci.OciSources;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns declared composition sources into file trees for one load of a workspace: a directory, a
+ * local archive, or an OCI artifact pulled into the cache (its package layer is read like an
+ * archive). Remembers the digest each OCI source resolved to and the notices of offline fallbacks.
+ */
+public final class SourceTrees {
+
+    private final Path root;
+    private final Path intentFile;
+    private final OciSources oci;
+    private final Map<String, String> resolvedDigests = new TreeMap<>();
+
+    public SourceTrees(Path root, Path intentFile, OciSources oci) {
+        this.root = root;
+        this.intentFile = intentFile;
+        this.oci = oci;
+    }
+
+    /** The manifest digest of each OCI source read so far, by source name. */
+    public synchronized Map<String, String> resolvedDigests() {
+        return Map.copyOf(resolvedDigests);
+    }
+
+    /** Notices for the user, e.g. a tag served from the cache because the registry was unreachable. */
+    public List<String> notices() {
+        return oci.notices();
+    }
+
+    SourceTree tree(CompositionSourceDecl source) {
+        if (source.kind().equals("oci")) {
+            return ociTree(source);
+        }
+        Path path = root.resolve(source.path()).normalize();
+        Path display = root.relativize(path).normalize();
+        if (display.toString().isEmpty()) {
+            display = Path.of(".");
+        }
+        if (source.kind().equals("dir")) {
+            if (!Files.isDirectory(path)) {
+                throw InvalidInputException.at(intentFile, source.line(), "composition source \""
+                        + source.name() + "\": directory " + source.path() + " does not exist");
+            }
+            return new DirTree(path, display);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw InvalidInputException.at(intentFile, source.line(), "composition source \""
+                    + source.name() + "\": archive " + source.path() + " does not exist");
+        }
+        return ArchiveTree.read(path, display);
+    }
+
+    private SourceTree ociTree(CompositionSourceDecl source) {
+        OciSources.Resolved resolved;
+        try {
+            resolved = oci.resolve(source.ref(), source.digest());
+        } catch (OciException | UncheckedIOException e) {
+            throw InvalidInputException.at(intentFile, source.line(), "composition source \"" + source.name()
+                    + "\": " + e.getMessage());
+        }
+        synchronized (this) {
+            resolvedDigests.put(source.name(), resolved.manifestDigest());
+        }
+        String shortDigest = resolved.manifestDigest().substring("sha256:".length(), "sha256:".length() + 12);
+        Path display = Path.of(resolved.reference().host().replace(':', '_') + "/" + resolved.reference().repository()
+                + "@sha256_" + shortDigest);
+        return ArchiveTree.read(resolved.layer(), display);
+    }
+}
