@@ -10,17 +10,12 @@ import dev.orun.plan.Fixtures;
 import dev.orun.plan.PlanRequest;
 import dev.orun.plan.Planner;
 import dev.orun.plan.Workspace;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,19 +77,7 @@ class OciCompositionSourceTest {
     }
 
     private byte[] stackLayer(Path stack) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes));
-             Stream<Path> walk = Files.walk(stack)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                byte[] content = Files.readAllBytes(file);
-                TarArchiveEntry entry = new TarArchiveEntry(stack.relativize(file).toString().replace('\\', '/'));
-                entry.setSize(content.length);
-                tar.putArchiveEntry(entry);
-                tar.write(content);
-                tar.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return new OciLayers().tarGz(stack);
     }
 
     private String pushDemoStack(String tag) throws Exception {
