@@ -31,7 +31,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace workspace = workspaceOptions.workspace();
-        CompiledPlan compiled = new Planner(workspace).compile(PlanRequest.full());
+        CompiledPlan compiled = new Planner(workspace, workspaceOptions.plannerEnvironment(System.getenv())).compile(PlanRequest.full());
         if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
             return OrunException.EXIT_INVALID;
         }

@@ -34,7 +34,13 @@ public final class CompositionRegistry {
         for (CompositionSourceDecl source : intent.sources()) {
             bySource.put(source.name(), new CompositionLoader(trees.tree(source), source.name(), warnings).load());
         }
-        return new CompositionRegistry(bySource, resolveTypes(intent, bySource), trees);
+        Map<String, Composition> byType = resolveTypes(intent, bySource);
+        Map<String, Composition> legacy = trees.legacyCompositions(warnings);
+        if (!legacy.isEmpty()) {
+            legacy.forEach(byType::putIfAbsent);
+            bySource.putIfAbsent(LegacyConfigDir.SOURCE_NAME, legacy);
+        }
+        return new CompositionRegistry(bySource, byType, trees);
     }
 
     /** The digest each OCI source resolved to, by source name. */

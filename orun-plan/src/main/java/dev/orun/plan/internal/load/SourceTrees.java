@@ -21,12 +21,24 @@ public final class SourceTrees {
     private final Path root;
     private final Path intentFile;
     private final OciSources oci;
+    private final Path configDir;
     private final Map<String, String> resolvedDigests = new TreeMap<>();
 
-    public SourceTrees(Path root, Path intentFile, OciSources oci) {
+    /** @param configDir the legacy {@code --config-dir} ({@code ORUN_CONFIG_DIR}), or null */
+    public SourceTrees(Path root, Path intentFile, OciSources oci, Path configDir) {
         this.root = root;
         this.intentFile = intentFile;
         this.oci = oci;
+        this.configDir = configDir == null ? null : configDir.toAbsolutePath().normalize();
+    }
+
+    /** The compositions of the legacy {@code --config-dir}, by type; empty without one. */
+    Map<String, dev.orun.plan.internal.model.Composition> legacyCompositions(Warnings warnings) {
+        if (configDir == null) {
+            return Map.of();
+        }
+        Path display = configDir.startsWith(root) ? root.relativize(configDir) : configDir;
+        return LegacyConfigDir.load(configDir, display.toString().isEmpty() ? Path.of(".") : display, warnings);
     }
 
     /** The manifest digest of each OCI source read so far, by source name. */

@@ -28,7 +28,7 @@ public record WorkspaceModel(Path root, Intent intent, Map<String, ComponentDecl
     public static WorkspaceModel load(Path root, Path intentFile, Map<String, String> env) {
         Path intentDisplay = root.relativize(intentFile.toAbsolutePath().normalize());
         Warnings warnings = new Warnings();
-        SourceTrees trees = new SourceTrees(root, intentDisplay, new OciSources(env));
+        SourceTrees trees = new SourceTrees(root, intentDisplay, new OciSources(env), configDir(env));
         Intent intent = IntentLoader.load(intentFile, intentDisplay, warnings, trees);
         List<ComponentDecl> all = new ArrayList<>(intent.inlineComponents());
         all.addAll(ComponentDiscovery.discover(root, intent.discoveryRoots(), intentDisplay, warnings));
@@ -45,5 +45,11 @@ public record WorkspaceModel(Path root, Intent intent, Map<String, ComponentDecl
         }
         CompositionRegistry registry = CompositionRegistry.load(trees, intent, warnings);
         return new WorkspaceModel(root, intent, Collections.unmodifiableMap(byName), registry, warnings);
+    }
+
+    /** The legacy {@code --config-dir}: the CLI flag arrives as {@code ORUN_CONFIG_DIR}, as in the Go orun. */
+    private static Path configDir(Map<String, String> env) {
+        String dir = env.get("ORUN_CONFIG_DIR");
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
     }
 }
