@@ -3,7 +3,6 @@ package dev.orun.plan.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orun.core.plan.PlanJson;
 import dev.orun.plan.Fixtures;
 import dev.orun.plan.PlanRequest;
 import dev.orun.plan.Planner;
@@ -56,9 +55,10 @@ class OciRegistryCredentialsTest {
         }
     }
 
-    private byte[] compile(Path root) {
+    private String compile(Path root) {
         Map<String, String> env = Map.of("HOME", home.toString(), "DOCKER_CONFIG", home.resolve("docker").toString());
-        return PlanJson.toBytes(new Planner(Workspace.discover(root, null), env).compile(PlanRequest.full()).plan());
+        return OciCompositionSourceTest.withoutProvenance(
+                new Planner(Workspace.discover(root, null), env).compile(PlanRequest.full()).plan());
     }
 
     private void dockerConfig(String user, String password) {

@@ -43,7 +43,8 @@ public final class PlanCompiler {
         PlanMetadata metadata = new PlanMetadata(model.intent().name(), model.intent().description(), null,
                 source, scope);
         Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(),
-                JobIdentity.assign(Plan.of(metadata, model.intent().execution(), jobs))));
+                JobIdentity.assign(Plan.of(metadata, model.intent().execution(), jobs)))
+                .withSpec(model.compositions().provenance(model.intent())));
         List<String> notes = new java.util.ArrayList<>(selection.notes());
         notes.addAll(model.compositions().notices());
         return new CompiledPlan(plan, notes, model.warnings().list());

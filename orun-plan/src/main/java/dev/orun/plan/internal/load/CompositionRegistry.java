@@ -1,6 +1,7 @@
 package dev.orun.plan.internal.load;
 
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.plan.PlanSpec;
 import dev.orun.plan.internal.model.ComponentDecl;
 import dev.orun.plan.internal.model.Composition;
 import dev.orun.plan.internal.model.CompositionSourceDecl;
@@ -43,9 +44,15 @@ public final class CompositionRegistry {
         return new CompositionRegistry(bySource, byType, trees);
     }
 
-    /** The digest each OCI source resolved to, by source name. */
-    public Map<String, String> resolvedDigests() {
-        return trees.resolvedDigests();
+    /** The declared sources with what each resolved to and the types it exports, in declaration order. */
+    public PlanSpec provenance(Intent intent) {
+        Map<String, String> digests = trees.resolvedDigests();
+        List<PlanSpec.CompositionSource> sources = new ArrayList<>();
+        for (CompositionSourceDecl source : intent.sources()) {
+            sources.add(new PlanSpec.CompositionSource(source.name(), source.kind(), source.ref(), source.path(),
+                    digests.get(source.name()), List.copyOf(bySource.getOrDefault(source.name(), Map.of()).keySet())));
+        }
+        return new PlanSpec(sources);
     }
 
     /** Notices from loading the sources (offline fallbacks), for the user. */

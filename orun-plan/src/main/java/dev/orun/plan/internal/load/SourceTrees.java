@@ -41,7 +41,11 @@ public final class SourceTrees {
         return LegacyConfigDir.load(configDir, display.toString().isEmpty() ? Path.of(".") : display, warnings);
     }
 
-    /** The manifest digest of each OCI source read so far, by source name. */
+    /**
+     * The digest each source read so far resolved to, by source name: the OCI manifest digest, the
+     * archive file's SHA-256, or for a directory the SHA-256 over each file (sorted by path) as
+     * {@code path + "\n" + content + "\n"}, the Go planner's definition.
+     */
     public synchronized Map<String, String> resolvedDigests() {
         return Map.copyOf(resolvedDigests);
     }
@@ -65,13 +69,20 @@ public final class SourceTrees {
                 throw InvalidInputException.at(intentFile, source.line(), "composition source \""
                         + source.name() + "\": directory " + source.path() + " does not exist");
             }
-            return new DirTree(path, display);
+            DirTree tree = new DirTree(path, display);
+            record(source, SourceDigests.ofDirectory(path, tree.files()));
+            return tree;
         }
         if (!Files.isRegularFile(path)) {
             throw InvalidInputException.at(intentFile, source.line(), "composition source \""
                     + source.name() + "\": archive " + source.path() + " does not exist");
         }
+        record(source, SourceDigests.ofFile(path));
         return ArchiveTree.read(path, display);
+    }
+
+    private synchronized void record(CompositionSourceDecl source, String digest) {
+        resolvedDigests.put(source.name(), digest);
     }
 
     private SourceTree ociTree(CompositionSourceDecl source) {
@@ -82,9 +93,7 @@ public final class SourceTrees {
             throw InvalidInputException.at(intentFile, source.line(), "composition source \"" + source.name()
                     + "\": " + e.getMessage());
         }
-        synchronized (this) {
-            resolvedDigests.put(source.name(), resolved.manifestDigest());
-        }
+        record(source, resolved.manifestDigest());
         String shortDigest = resolved.manifestDigest().substring("sha256:".length(), "sha256:".length() + 12);
         Path display = Path.of(resolved.reference().host().replace(':', '_') + "/" + resolved.reference().repository()
                 + "@sha256_" + shortDigest);
