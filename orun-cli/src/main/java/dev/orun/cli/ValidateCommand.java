@@ -32,6 +32,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = workspaceOptions.workspace();
         CompiledPlan compiled = new Planner(workspace, workspaceOptions.plannerEnvironment(System.getenv())).compile(PlanRequest.full());
+        compiled.notes().forEach(spec.commandLine().getErr()::println);
         if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
             return OrunException.EXIT_INVALID;
         }

@@ -36,6 +36,7 @@ final class LoopbackRegistry implements AutoCloseable {
     private final int port;
     private final Path dir;
     private final boolean basicAuth;
+    private TokenAuthority tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private LoopbackRegistry(Process process, int port, Path dir, boolean basicAuth) {
@@ -51,6 +52,16 @@ final class LoopbackRegistry implements AutoCloseable {
     }
 
     static LoopbackRegistry start(Path dir, boolean basicAuth) throws IOException, InterruptedException {
+        return start(dir, basicAuth, null);
+    }
+
+    /** A registry using token authentication: {@code tokens} is its token service. */
+    static LoopbackRegistry startWithTokens(Path dir, TokenAuthority tokens) throws IOException, InterruptedException {
+        return start(dir, false, tokens);
+    }
+
+    private static LoopbackRegistry start(Path dir, boolean basicAuth, TokenAuthority tokens)
+            throws IOException, InterruptedException {
         assumeInstalled();
         int port = freePort();
         Path storage = Files.createDirectories(dir.resolve("storage"));
@@ -64,11 +75,17 @@ final class LoopbackRegistry implements AutoCloseable {
             Files.writeString(htpasswd, USER + ":" + PASSWORD_HASH + "\n");
             config.append("auth: {htpasswd: {realm: orun-test, path: ").append(htpasswd).append("}}\n");
         }
+        if (tokens != null) {
+            config.append("auth: {token: {realm: \"").append(tokens.realm()).append("\", service: ")
+                    .append(TokenAuthority.SERVICE).append(", issuer: ").append(TokenAuthority.ISSUER)
+                    .append(", rootcertbundle: ").append(dir.resolve("root.pem")).append("}}\n");
+        }
         Path configFile = dir.resolve("config.yml");
         Files.writeString(configFile, config.toString());
         Process process = new ProcessBuilder(BINARY, "serve", configFile.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         LoopbackRegistry registry = new LoopbackRegistry(process, port, dir, basicAuth);
+        registry.tokens = tokens;
         registry.awaitReady();
         return registry;
     }
@@ -156,6 +173,11 @@ final class LoopbackRegistry implements AutoCloseable {
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+        if (tokens != null) {
+            String path = builder.build().uri().getPath();
+            String repository = path.replaceFirst("^/v2/", "").replaceFirst("/(blobs|manifests)/.*$", "");
+            builder.header("Authorization", "Bearer " + tokens.token(repository, "pull,push"));
+        }
         if (basicAuth) {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
