@@ -28,8 +28,15 @@ final class StateServerProcess implements AutoCloseable {
     }
 
     static StateServerProcess serve(Path data) throws IOException {
+        return serve(data, List.of());
+    }
+
+    /** With more {@code serve} options, e.g. {@code --oidc-jwks-url} of a stand-in issuer. */
+    static StateServerProcess serve(Path data, List<String> options) throws IOException {
         Path err = Files.createTempFile("orun-backend-", ".stderr");
-        Process p = new ProcessBuilder(command("serve", "--port", "0", "--data", data.toString()))
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data", data.toString()));
+        args.addAll(options);
+        Process p = new ProcessBuilder(command(args.toArray(String[]::new)))
                 .redirectError(err.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -67,6 +74,19 @@ final class StateServerProcess implements AutoCloseable {
             throw new IllegalStateException("token create failed");
         }
         return Files.readString(out).trim();
+    }
+
+    /** An admin command ({@code trust add …}, {@code auth approve …}) on this server's data; its output. */
+    String admin(String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--data", data.toString()));
+        Path out = Files.createTempFile("orun-admin-", ".out");
+        Process p = new ProcessBuilder(command(all.toArray(String[]::new))).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("orun-backend " + String.join(" ", args) + " failed: " + Files.readString(out));
+        }
+        return Files.readString(out);
     }
 
     private static List<String> command(String... args) {
