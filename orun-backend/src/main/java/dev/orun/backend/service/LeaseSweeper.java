@@ -32,6 +32,7 @@ public final class LeaseSweeper {
   private final RunSignals signals;
   private final Metrics metrics;
   private final BackendConfig config;
+  private final RestartGrace grace;
 
   public LeaseSweeper(Database db, RunSignals signals, Metrics metrics, BackendConfig config) {
     this.db = db;
@@ -39,11 +40,15 @@ public final class LeaseSweeper {
     this.metrics = metrics;
     this.config = config;
     this.log = new EventLog(runs, new EventStore());
+    this.grace = new RestartGrace(config);
   }
 
   /** One pass; returns how many jobs it re-queued or timed out. */
   public int sweep() {
     long now = config.clock().millis();
+    if (grace.active(now)) {
+      return 0;
+    }
     List<Object[]> expired = db.read(c -> jobs.expiredLeases(c, now, 500));
     int changed = 0;
     for (Object[] key : expired) {
