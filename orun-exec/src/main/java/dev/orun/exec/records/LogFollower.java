@@ -57,7 +57,7 @@ public final class LogFollower {
             if (over) {
                 return record;
             }
-            Thread.sleep(poll.toMillis());
+            records.awaitChange(current, poll);
             current = records.find(run.execId()).orElse(current);
         }
     }

@@ -169,7 +169,7 @@ public final class RemoteStateBackend implements StateBackend {
             }
         } catch (RemoteApiException e) {
             if (e.status() == 409) {
-                lost.add(token);
+                markLost(token);
                 throw new LeaseLostException(token, "the state server gave the job to another runner");
             }
             // transport trouble: the next tick tries again; the lease outlives two missed beats
@@ -243,7 +243,7 @@ public final class RemoteStateBackend implements StateBackend {
                 return;
             } catch (RemoteApiException e) {
                 if (e.status() == 409) {
-                    lost.add(token);
+                    markLost(token);
                     throw new LeaseLostException(token, "the state server gave the job to another runner");
                 }
                 if ((e.status() != 0 && !e.retryable()) || System.nanoTime() > deadline) {
@@ -337,6 +337,15 @@ public final class RemoteStateBackend implements StateBackend {
     @Override
     public void close() {
         logs.close();
+    }
+
+    /**
+     * Remembers a lost lease: nothing more is sent under it, and the job counts as held elsewhere,
+     * so a wait for it ends when the new holder finishes or lets go of it (the sweeper re-queues it).
+     */
+    private void markLost(ClaimToken token) {
+        lost.add(token);
+        seenHeld.add(token.jobId());
     }
 
     /** The caller's lease, or {@link LeaseLostException} when it was lost or superseded. */
