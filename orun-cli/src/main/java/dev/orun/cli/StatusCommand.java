@@ -128,7 +128,7 @@ public final class StatusCommand implements Callable<Integer> {
             if (!run.inProgress()) {
                 break;
             }
-            Thread.sleep(interval.toMillis());
+            records.awaitChange(run.summary(), interval);
             run = records.read(records.find(run.execId()).orElse(run.summary()));
         }
         if (json) {
