@@ -2,15 +2,13 @@ package dev.orun.exec.internal;
 
 import dev.orun.core.plan.Step;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The id each step of a job runs under: the plan's step id (unique within the job for every plan
- * the compiler writes); for hand-written plans without ids, the name, else {@code step-<n>}, with
- * {@code -2}, {@code -3}, … appended to repeats. The engine and the dry run both use this, so they
- * always agree on log file names and {@code ORUN_STEP_ID}.
+ * the compiler writes); for hand-written plans without ids, the name, else {@code step-<n>};
+ * repeats are numbered by {@link dev.orun.core.plan.StepIds}. The engine and the dry run both use
+ * this, so they always agree on log file names and {@code ORUN_STEP_ID}.
  */
 public final class StepIds {
 
@@ -18,17 +16,11 @@ public final class StepIds {
     }
 
     public static List<String> of(List<Step> steps) {
-        List<String> ids = new ArrayList<>(steps.size());
-        Set<String> used = new HashSet<>();
+        List<String> preferred = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
-            String base = base(steps.get(i), i + 1);
-            String id = base;
-            for (int n = 2; !used.add(id); n++) {
-                id = base + "-" + n;
-            }
-            ids.add(id);
+            preferred.add(base(steps.get(i), i + 1));
         }
-        return ids;
+        return dev.orun.core.plan.StepIds.unique(preferred);
     }
 
     private static String base(Step step, int position) {
@@ -38,6 +30,6 @@ public final class StepIds {
         if (step.name() != null && !step.name().isBlank()) {
             return step.name();
         }
-        return "step-" + position;
+        return dev.orun.core.plan.StepIds.positional(position);
     }
 }

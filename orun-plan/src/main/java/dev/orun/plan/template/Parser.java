@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class Parser {
   private final String src;
-  private final List<Token> tokens;
-  private int index;
+  private final TokenStream in;
   private List<String> variables = new ArrayList<>(List.of("$"));
   /** Templates named by {@code define} and {@code block}, in order of definition. */
   private final java.util.Map<String, List<Node>> definitions = new java.util.LinkedHashMap<>();
@@ -38,7 +37,7 @@ final class Parser {
 
   private Parser(String src, List<Token> tokens) {
     this.src = src;
-    this.tokens = tokens;
+    this.in = new TokenStream(tokens);
   }
 
   static List<Node> parse(String src) {
@@ -60,7 +59,7 @@ final class Parser {
   /** Parses nodes into {@code into} until {@code end}, {@code else} or EOF. */
   private Terminator itemList(List<Node> into) {
     while (true) {
-      Token token = next();
+      Token token = in.next();
       switch (token.kind) {
         case EOF:
           return new Terminator(null, token);
@@ -68,15 +67,15 @@ final class Parser {
           into.add(new Ast.Text(token.text));
           break;
         case LEFT_DELIM:
-          Token keyword = peekNonSpace();
+          Token keyword = in.peekNonSpace();
           if (keyword.kind == Kind.KEYWORD) {
-            nextNonSpace();
+            in.nextNonSpace();
             switch (keyword.text) {
               case "end":
                 expect(Kind.RIGHT_DELIM, "end");
                 return new Terminator("end", keyword);
               case "else":
-                Token after = peekNonSpace();
+                Token after = in.peekNonSpace();
                 if (!(after.kind == Kind.KEYWORD
                     && (after.text.equals("if") || after.text.equals("with")))) {
                   expect(Kind.RIGHT_DELIM, "else");
@@ -121,7 +120,7 @@ final class Parser {
         return null;
       case "template": {
         String name = templateName(keyword);
-        Pipeline pipeline = peekNonSpace().kind == Kind.RIGHT_DELIM ? null : pipeline("template", Kind.RIGHT_DELIM);
+        Pipeline pipeline = in.peekNonSpace().kind == Kind.RIGHT_DELIM ? null : pipeline("template", Kind.RIGHT_DELIM);
         if (pipeline == null) {
           expect(Kind.RIGHT_DELIM, "template");
         }
@@ -139,7 +138,7 @@ final class Parser {
   }
 
   private String templateName(Token keyword) {
-    Token name = nextNonSpace();
+    Token name = in.nextNonSpace();
     if (name.kind != Kind.STRING) {
       throw unexpected(name, keyword.text + " clause");
     }
@@ -193,12 +192,12 @@ final class Parser {
       }
       if (end.keyword.equals("else")) {
         otherwise = new ArrayList<>();
-        Token chained = peekNonSpace();
+        Token chained = in.peekNonSpace();
         boolean elseIf = kind == Control.Kind.IF && chained.text.equals("if");
         boolean elseWith = kind == Control.Kind.WITH && chained.text.equals("with");
         if (chained.kind == Kind.KEYWORD && (elseIf || elseWith)) {
           // {{else if b}} is {{else}}{{if b}}...{{end}}, sharing the outer {{end}}.
-          nextNonSpace();
+          in.nextNonSpace();
           otherwise.add(control(kind, chained));
         } else if (chained.kind == Kind.KEYWORD) {
           throw error(chained, "{{else " + chained.text + "}} is not allowed in {{" + context + "}}");
@@ -220,23 +219,23 @@ final class Parser {
   }
 
   private Pipeline pipeline(String context, Kind end) {
-    int offset = peekNonSpace().offset;
+    int offset = in.peekNonSpace().offset;
     List<String> declared = new ArrayList<>(2);
     boolean isAssign = false;
-    if (peekNonSpace().kind == Kind.VARIABLE) {
-      int mark = index;
-      Token variable = nextNonSpace();
-      Token op = nextNonSpace();
+    if (in.peekNonSpace().kind == Kind.VARIABLE) {
+      int mark = in.mark();
+      Token variable = in.nextNonSpace();
+      Token op = in.nextNonSpace();
       if (op.kind == Kind.COMMA) {
         if (!context.equals("range")) {
           throw error(op, "too many declarations in " + context);
         }
         declared.add(variable.text);
-        variable = nextNonSpace();
+        variable = in.nextNonSpace();
         if (variable.kind != Kind.VARIABLE) {
           throw error(variable, "range can only initialize variables");
         }
-        op = nextNonSpace();
+        op = in.nextNonSpace();
         if (op.kind != Kind.DECLARE && op.kind != Kind.ASSIGN) {
           throw unexpected(op, "range declaration");
         }
@@ -250,53 +249,53 @@ final class Parser {
           }
         }
       } else {
-        index = mark;
+        in.reset(mark);
       }
     }
     List<Command> commands = new ArrayList<>();
     while (true) {
-      Token token = nextNonSpace();
+      Token token = in.nextNonSpace();
       if (token.kind == end) {
         break;
       }
-      if (!startsOperand(token.kind)) {
+      if (!token.kind.startsOperand()) {
         throw unexpected(token, context);
       }
-      index--;
+      in.back();
       commands.add(command(context, commands.size()));
-      if (peek(-1).kind == Kind.PIPE && peekNonSpace().kind == end) {
-        throw error(peekNonSpace(), "missing command after \"|\" in " + context);
+      if (in.peek(-1).kind == Kind.PIPE && in.peekNonSpace().kind == end) {
+        throw error(in.peekNonSpace(), "missing command after \"|\" in " + context);
       }
     }
     if (commands.isEmpty()) {
-      throw error(tokens.get(index - 1), "missing value for " + context);
+      throw error(in.previous(), "missing value for " + context);
     }
     variables.addAll(declared);
     return new Pipeline(offset, declared, isAssign, commands);
   }
 
   private Command command(String context, int stage) {
-    int offset = peekNonSpace().offset;
+    int offset = in.peekNonSpace().offset;
     List<Arg> args = new ArrayList<>();
     while (true) {
-      skipSpaces();
+      in.skipSpaces();
       Arg operand = operand();
       if (operand != null) {
         args.add(operand);
       }
-      Token token = next();
+      Token token = in.next();
       if (token.kind == Kind.SPACE) {
         continue;
       }
       if (token.kind == Kind.RIGHT_DELIM || token.kind == Kind.RIGHT_PAREN) {
-        index--;
+        in.back();
       } else if (token.kind != Kind.PIPE) {
         throw unexpected(token, "operand");
       }
       break;
     }
     if (args.isEmpty()) {
-      throw error(tokens.get(index), "empty command in " + context);
+      throw error(in.peek(), "empty command in " + context);
     }
     Arg first = args.get(0);
     if (!(first instanceof Ast.Function)) {
@@ -312,14 +311,14 @@ final class Parser {
   }
 
   private Arg operand() {
-    Token start = peek();
+    Token start = in.peek();
     Arg term = term();
-    if (term == null || peek().kind != Kind.FIELD) {
+    if (term == null || in.peek().kind != Kind.FIELD) {
       return term;
     }
     List<String> fields = new ArrayList<>();
-    while (peek().kind == Kind.FIELD) {
-      fields.add(next().text.substring(1));
+    while (in.peek().kind == Kind.FIELD) {
+      fields.add(in.next().text.substring(1));
     }
     String[] names = fields.toArray(new String[0]);
     String suffix = String.join(".", fields);
@@ -340,7 +339,7 @@ final class Parser {
   }
 
   private Arg term() {
-    Token token = next();
+    Token token = in.next();
     switch (token.kind) {
       case IDENTIFIER:
         if (!Builtins.exists(token.text)) {
@@ -360,8 +359,8 @@ final class Parser {
       case FIELD:
         List<String> fields = new ArrayList<>();
         fields.add(token.text.substring(1));
-        while (peek().kind == Kind.FIELD) {
-          fields.add(next().text.substring(1));
+        while (in.peek().kind == Kind.FIELD) {
+          fields.add(in.next().text.substring(1));
         }
         return new Chain(Chain.Receiver.DOT, null, null, fields.toArray(new String[0]),
             String.join(".", fields), token.offset);
@@ -372,23 +371,13 @@ final class Parser {
       case LEFT_PAREN:
         return new Ast.SubPipeline(pipeline("parenthesized pipeline", Kind.RIGHT_PAREN));
       default:
-        index--;
+        in.back();
         return null;
     }
   }
 
-  private static boolean startsOperand(Kind kind) {
-    switch (kind) {
-      case BOOL: case DOT: case FIELD: case IDENTIFIER: case NUMBER: case NIL: case STRING:
-      case VARIABLE: case LEFT_PAREN:
-        return true;
-      default:
-        return false;
-    }
-  }
-
   private void expect(Kind kind, String context) {
-    Token token = nextNonSpace();
+    Token token = in.nextNonSpace();
     if (token.kind != kind) {
       throw unexpected(token, context);
     }
@@ -398,34 +387,6 @@ final class Parser {
     while (variables.size() > size) {
       variables.remove(variables.size() - 1);
     }
-  }
-
-  private Token next() {
-    return tokens.get(index++);
-  }
-
-  private Token peek() {
-    return tokens.get(index);
-  }
-
-  private Token peek(int relative) {
-    return tokens.get(index + relative);
-  }
-
-  private void skipSpaces() {
-    while (tokens.get(index).kind == Kind.SPACE) {
-      index++;
-    }
-  }
-
-  private Token nextNonSpace() {
-    skipSpaces();
-    return next();
-  }
-
-  private Token peekNonSpace() {
-    skipSpaces();
-    return peek();
   }
 
   private TemplateException unexpected(Token token, String context) {

@@ -4,7 +4,18 @@ package dev.orun.plan.template;
 final class Token {
   enum Kind {
     TEXT, LEFT_DELIM, RIGHT_DELIM, SPACE, FIELD, IDENTIFIER, KEYWORD, VARIABLE, DOT, STRING,
-    NUMBER, BOOL, NIL, LEFT_PAREN, RIGHT_PAREN, PIPE, DECLARE, ASSIGN, COMMA, EOF
+    NUMBER, BOOL, NIL, LEFT_PAREN, RIGHT_PAREN, PIPE, DECLARE, ASSIGN, COMMA, EOF;
+
+    /** Whether a command may begin with a token of this kind. */
+    boolean startsOperand() {
+      switch (this) {
+        case BOOL: case DOT: case FIELD: case IDENTIFIER: case NUMBER: case NIL: case STRING:
+        case VARIABLE: case LEFT_PAREN:
+          return true;
+        default:
+          return false;
+      }
+    }
   }
 
   final Kind kind;

@@ -2,16 +2,14 @@ package dev.orun.plan.internal.compile;
 
 import dev.orun.plan.internal.model.StepDef;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A plan step's id is the step's name, as in the Go planner ({@code step-<n>} when unnamed, n
  * 1-based in run order). The Go planner lets two steps of a job share a name; here the later one
- * becomes {@code <name>-2}, {@code <name>-3}, … so the id is unique within the job and the dry
- * run, the records, the log file names and {@code ORUN_STEP_ID} all use the same id
- * (docs/decisions/go-planner-compatibility.md).
+ * becomes {@code <name>-2}, {@code <name>-3}, … ({@link dev.orun.core.plan.StepIds}) so the id is
+ * unique within the job and the dry run, the records, the log file names and {@code ORUN_STEP_ID}
+ * all use the same id (docs/decisions/go-planner-compatibility.md).
  */
 final class StepIds {
 
@@ -19,17 +17,11 @@ final class StepIds {
     }
 
     static List<String> assign(List<StepDef> steps) {
-        List<String> ids = new ArrayList<>(steps.size());
-        Set<String> used = new HashSet<>();
+        List<String> preferred = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
-            String base = base(steps.get(i), i + 1);
-            String id = base;
-            for (int n = 2; !used.add(id); n++) {
-                id = base + "-" + n;
-            }
-            ids.add(id);
+            preferred.add(base(steps.get(i), i + 1));
         }
-        return ids;
+        return dev.orun.core.plan.StepIds.unique(preferred);
     }
 
     /**
@@ -45,6 +37,6 @@ final class StepIds {
         if (step.id() != null && !step.id().isBlank()) {
             return step.id();
         }
-        return "step-" + position;
+        return dev.orun.core.plan.StepIds.positional(position);
     }
 }

@@ -1,0 +1,2 @@
+/** Small text helpers shared by the compiler and the command line. */
+package dev.orun.core.text;
