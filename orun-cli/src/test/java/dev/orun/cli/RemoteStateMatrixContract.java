@@ -72,62 +72,6 @@ abstract class RemoteStateMatrixContract {
                 .doesNotContain("\"status\": \"pending\"");
     }
 
-    @Test
-    void waiting_dependents_of_a_failed_job_exit_1_within_seconds_naming_it(@TempDir Path root) throws Exception {
-        chain(root, 2);
-        String execId = "failing-" + UUID.randomUUID();
-        Process c4 = leg(root, execId, token, "c4");
-        Process c3 = leg(root, execId, token, "c3");
-        Process c2 = leg(root, execId, token, "c2");
-        Process c1 = leg(root, execId, token, "c1");
-        assertThat(c1.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(c2.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        long failedAt = System.nanoTime();
-        assertThat(c3.waitFor(20, TimeUnit.SECONDS)).as("c3 stops soon after c2 failed").isTrue();
-        assertThat(c4.waitFor(20, TimeUnit.SECONDS)).as("c4 stops soon after c2 failed").isTrue();
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - failedAt)).isLessThan(20);
-        assertThat(c1.exitValue()).isZero();
-        assertThat(c2.exitValue()).isEqualTo(1);
-        assertThat(c3.exitValue()).isEqualTo(1);
-        assertThat(c4.exitValue()).isEqualTo(1);
-        assertThat(output(root, c3)).contains("dependency c2@dev.build failed");
-        assertThat(output(root, c4)).contains("c2@dev.build failed");
-    }
-
-    @Test
-    void retry_re_opens_a_failed_job_and_its_dependents_then_run(@TempDir Path root) throws Exception {
-        Path fixed = root.resolve("fixed");
-        chain(root, 2, "[ -f " + fixed + " ]");
-        Path markers = root.resolve("markers");
-        String execId = "retry-" + UUID.randomUUID();
-        Process c1 = leg(root, execId, token, "c1");
-        Process c2 = leg(root, execId, token, "c2");
-        assertThat(c1.waitFor(120, TimeUnit.SECONDS) && c2.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(c1.exitValue()).as(output(root, c1)).isZero();
-        assertThat(c2.exitValue()).as(output(root, c2)).isEqualTo(1);
-
-        Process again = leg(root, execId, token, "c2");
-        assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(again.exitValue()).as("without --retry a failed job stays failed: %s", output(root, again))
-                .isEqualTo(1);
-        assertThat(markers("c2.", ".start", markers)).as("c2 is not run again without --retry").hasSize(1);
-
-        Files.writeString(fixed, "");
-        Process retry = start(root, remoteEnv(execId, token), "run", "--remote-state", "--job", "c2@dev.build",
-                "--retry");
-        assertThat(retry.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(retry.exitValue()).as(output(root, retry)).isZero();
-        assertThat(markers("c2.", ".start", markers)).as("--retry ran c2 a second time").hasSize(2);
-
-        Process c3 = leg(root, execId, token, "c3");
-        assertThat(c3.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(c3.exitValue()).as(output(root, c3)).isZero();
-        assertThat(markers("c3.", ".start", markers)).hasSize(1);
-        Process status = start(root, remoteEnv(execId, token), "status", "--remote-state", "--json");
-        assertThat(status.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(output(root, status)).contains("\"succeeded\": 3").doesNotContain("\"status\": \"failed\"");
-    }
-
     /** A chain c1 ← c2 ← … ← c6 whose steps write start/end timestamps; job {@code failing} exits 3. */
     static Path chain(Path root, int failing) throws IOException {
         return chain(root, failing, "false");
