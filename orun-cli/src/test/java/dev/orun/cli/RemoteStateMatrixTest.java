@@ -100,7 +100,7 @@ class RemoteStateMatrixTest extends RemoteStateMatrixContract {
         assertThat(c2.exitValue()).as(output(root, c2)).isEqualTo(1);
 
         Process again = leg(root, execId, token, "c2");
-        assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.waitFor(240, TimeUnit.SECONDS)).isTrue();
         assertThat(again.exitValue()).as("without --retry a failed job stays failed: %s", output(root, again))
                 .isEqualTo(1);
         assertThat(markers("c2.", ".start", markers)).as("c2 is not run again without --retry").hasSize(1);
@@ -108,12 +108,13 @@ class RemoteStateMatrixTest extends RemoteStateMatrixContract {
         Files.writeString(fixed, "");
         Process retry = start(root, remoteEnv(execId, token), "run", "--remote-state", "--job", "c2@dev.build",
                 "--retry");
-        assertThat(retry.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(retry.waitFor(240, TimeUnit.SECONDS)).as("--retry leg ended; output so far:%n%s",
+                output(root, retry)).isTrue();
         assertThat(retry.exitValue()).as(output(root, retry)).isZero();
         assertThat(markers("c2.", ".start", markers)).as("--retry ran c2 a second time").hasSize(2);
 
         Process c3 = leg(root, execId, token, "c3");
-        assertThat(c3.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(c3.waitFor(240, TimeUnit.SECONDS)).as(output(root, c3)).isTrue();
         assertThat(c3.exitValue()).as(output(root, c3)).isZero();
         assertThat(markers("c3.", ".start", markers)).hasSize(1);
         Process status = start(root, remoteEnv(execId, token), "status", "--remote-state", "--json");
