@@ -61,21 +61,24 @@ public final class LogsCommand implements Callable<Integer> {
         RunRecords records = remote.records(orunDir, execId, env);
         RunRecord run = RunLookup.load(records, execId, orunDir);
         LogQuery query = new LogQuery(job == null ? null : run.resolveJob(job), step, failed);
-        PrintWriter out = spec.commandLine().getOut();
-        if (summary) {
-            printSummaries(run, query, out);
-            out.flush();
+        // not picocli's writer itself, which flushes at every line: one write per few kilobytes instead
+        PrintWriter out = new PrintWriter(spec.commandLine().getOut(), false);
+        try {
+            if (summary) {
+                printSummaries(run, query, out);
+                return 0;
+            }
+            LabelledSink sink = new LabelledSink(out);
+            LogFollower follower = new LogFollower(records, run.summary(), query, Duration.ofMillis(250));
+            RunRecord end = follow ? follower.follow(sink) : follower.drainOnce(sink);
+            sink.finish();
+            if (!sink.wroteAny()) {
+                out.println(emptyMessage(end, query));
+            }
             return 0;
+        } finally {
+            out.flush(); // also what was printed before an error
         }
-        LabelledSink sink = new LabelledSink(out);
-        LogFollower follower = new LogFollower(records, run.summary(), query, Duration.ofMillis(250));
-        RunRecord end = follow ? follower.follow(sink) : follower.drainOnce(sink);
-        sink.finish();
-        if (!sink.wroteAny()) {
-            out.println(emptyMessage(end, query));
-        }
-        out.flush();
-        return 0;
     }
 
     /** Each step's Markdown summary under a {@code ==> job / step summary <==} header. */
@@ -148,8 +151,12 @@ public final class LogsCommand implements Callable<Integer> {
             input.put(pending).put(bytes, offset, length).flip();
             decode(input, false);
             pending = input;
-            out.flush();
             wrote = true;
+        }
+
+        @Override
+        public void caughtUp() {
+            out.flush(); // --follow: show what is there before waiting for more
         }
 
         /** Prints what the entry still holds and ends its last line. */

@@ -11,17 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "orun",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Compile declared monorepo intent into a deterministic plan and run it.",
-        subcommands = {
-                GenerateCompletionCommand.class,
-                CompleteCommand.class,
-                PlanCommand.class,
-                ValidateCommand.class,
-                RunCommand.class,
-                StatusCommand.class,
-                LogsCommand.class,
-                ActionsCommand.class,
-        })
+        description = "Compile declared monorepo intent into a deterministic plan and run it.")
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -52,18 +42,33 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code; used by tests to run in-process. */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        return newCommandLine(CliEnvironment.system(), args).execute(args);
     }
 
-    /** The command line in this process's environment. */
+    /** The command line in this process's environment, with every subcommand. */
     public static CommandLine newCommandLine() {
         return newCommandLine(CliEnvironment.system());
     }
 
     /** The command line in the given environment, which commands read instead of the process's. */
     public static CommandLine newCommandLine(CliEnvironment environment) {
+        return build(environment, Subcommands.ALL);
+    }
+
+    /**
+     * The command line for running exactly {@code args}: only the subcommands they need are built
+     * (see {@link Subcommands}); it answers these arguments as the whole command line would.
+     */
+    public static CommandLine newCommandLine(CliEnvironment environment, String... args) {
+        return build(environment, Subcommands.neededFor(args));
+    }
+
+    private static CommandLine build(CliEnvironment environment, java.util.Map<String, Class<?>> subcommands) {
         Main main = new Main(environment);
-        CommandLine cli = new CommandLine(main, new CommandFactory(environment));
+        CommandFactory factory = new CommandFactory(environment);
+        CommandLine cli = new CommandLine(main, factory);
+        // before the settings below: picocli hands them only to subcommands already added
+        subcommands.forEach((name, type) -> cli.addSubcommand(name, new CommandLine(type, factory)));
         cli.setExecutionExceptionHandler(main::handleExecutionException);
         cli.setParameterExceptionHandler(Main::handleParameterException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -75,7 +80,9 @@ public final class Main implements Runnable {
         if (environment.debug()) {
             DebugLogging.enable();
         }
-        RunnersHelp.addTo(cli.getSubcommands().get("run"));
+        if (cli.getSubcommands().containsKey("run")) {
+            RunnersHelp.addTo(cli.getSubcommands().get("run"));
+        }
         return cli;
     }
 

@@ -5,7 +5,9 @@ import dev.orun.core.state.RunRecords;
 import dev.orun.core.state.StateBackendSettings;
 import dev.orun.core.state.StateBackends;
 import dev.orun.exec.RemoteStateRequest;
+import dev.orun.remote.auth.OrunAuth;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -20,7 +22,8 @@ final class RemoteReadOptions {
 
     /** The remote read side when asked for, else the local records under {@code orunDir}. */
     RunRecords records(Path orunDir, String execId, Map<String, String> env) {
-        return RemoteStateRequest.forReading(remoteState, backendUrl, env, execId)
+        return RemoteStateRequest.forReading(remoteState, backendUrl, env, execId,
+                        () -> new OrunAuth(env, Clock.systemUTC()).savedBackendUrl().orElse(null))
                 .map(options -> {
                     RunRecords remote = StateBackends.find(RemoteStateRequest.BACKEND)
                             .records(new StateBackendSettings(orunDir, options, env));

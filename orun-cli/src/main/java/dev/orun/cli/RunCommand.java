@@ -125,6 +125,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--backend-url", paramLabel = "URL", description = "orun backend URL for remote state (default: $ORUN_BACKEND_URL, else intent execution.state.backendUrl)")
     String backendUrl;
 
+    @Option(names = "--secrets-file", paramLabel = "FILE", defaultValue = "${env:ORUN_SECRETS_FILE}",
+            description = "NAME=value lines with the jobs' secrets (default: $ORUN_SECRETS_FILE); ORUN_SECRET_<KEY> variables are used too")
+    Path secretsFile;
+
     @Option(names = "--artifact", paramLabel = "KIND", description = "Upload each job's shard (plan, state, logs) as an artifact: github (needs ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN)")
     String artifact;
 
@@ -166,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
             selection.notes().forEach(err::println);
         }
         java.util.Optional<java.util.Map<String, String>> remote = RemoteStateRequest.resolve(remoteState,
-                backendUrl, environment.variables(), selection.plan());
+                backendUrl, environment.variables(), selection.plan(), () -> savedBackendUrl(environment));
         String runnerName = RunnerSelection.resolve(runnerChoice.gha, runnerChoice.runner,
                 environment.variables(), selection.plan());
         String pinnedExecId = blankToNull(execId);
@@ -205,7 +209,8 @@ public final class RunCommand implements Callable<Integer> {
         Terminal terminal = Terminal.detect(environment.variables(), environment.interactive(),
                 environment.ansi());
         OrunRun run = Orun.run(selection.workspaceRoot()).plan(selection.plan())
-                .select(selection.jobIds()).options(options);
+                .select(selection.jobIds()).options(options)
+                .secretsFile(secretsFile == null ? null : WorkspaceOptions.cwd().resolve(secretsFile));
         remote.ifPresent(backendOptions -> run.state(RemoteStateRequest.BACKEND, backendOptions));
         if (mode.dryRun) {
             if (json) {
@@ -333,6 +338,12 @@ public final class RunCommand implements Callable<Integer> {
             return "background";
         }
         return environment.ci() ? "ci" : "manual";
+    }
+
+    /** The backend `orun auth login` saved, the lowest-priority backend URL. */
+    private static String savedBackendUrl(CliEnvironment environment) {
+        return new dev.orun.remote.auth.OrunAuth(environment.variables(), java.time.Clock.systemUTC())
+                .savedBackendUrl().orElse(null);
     }
 
     private static String blankToNull(String value) {

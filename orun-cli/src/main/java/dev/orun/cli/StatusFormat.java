@@ -15,9 +15,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Text rendering of runs for {@code orun status}: one run's frame, and the table of runs. */
@@ -47,6 +49,20 @@ final class StatusFormat {
 
     static String when(Instant instant) {
         return instant == null ? "-" : WHEN.format(instant);
+    }
+
+    /** The lines as one text, each ending with the line separator: printed with one write, not one per line. */
+    static String text(List<String> lines) {
+        String separator = System.lineSeparator();
+        int size = 0;
+        for (String line : lines) {
+            size += line.length() + separator.length();
+        }
+        StringBuilder text = new StringBuilder(size);
+        for (String line : lines) {
+            text.append(line).append(separator);
+        }
+        return text.toString();
     }
 
     static List<String> frame(RunRecord run, Instant now) {
@@ -133,21 +149,30 @@ final class StatusFormat {
 
     /** Jobs grouped by component; within a group failed first, then running, pending, the rest. */
     private static List<String> jobTree(RunRecord run, Instant now) {
-        Map<String, List<JobState>> byComponent = new TreeMap<>();
-        boolean severalEnvironments = run.state().jobs().keySet().stream()
-                .map(id -> parse(id).environment()).distinct().count() > 1;
+        // one pass, each id parsed once: this is per job, 5000 times on a large run
+        Map<String, List<Row>> byComponent = new TreeMap<>();
+        Set<String> environments = new HashSet<>();
         for (JobState job : run.state().jobs().values()) {
-            byComponent.computeIfAbsent(parse(job.jobId()).component(), key -> new ArrayList<>()).add(job);
+            Row row = new Row(job, parse(job.jobId()));
+            environments.add(row.id().environment());
+            byComponent.computeIfAbsent(row.id().component(), key -> new ArrayList<>()).add(row);
         }
-        List<String> lines = new ArrayList<>();
-        byComponent.forEach((component, jobs) -> {
+        boolean severalEnvironments = environments.size() > 1;
+        List<String> lines = new ArrayList<>(run.state().jobs().size() + 3 * byComponent.size());
+        StringBuilder line = new StringBuilder(96);
+        for (Map.Entry<String, List<Row>> group : byComponent.entrySet()) {
             lines.add("");
-            lines.add("  ● " + component);
-            jobs.sort(Comparator.comparingInt((JobState job) -> rank(job.status())).thenComparing(JobState::jobId));
-            for (JobState job : jobs) {
-                JobId id = parse(job.jobId());
-                String name = severalEnvironments ? id.environment() + "/" + id.job() : id.job();
-                StringBuilder line = new StringBuilder("    " + glyph(job.status()) + " " + name);
+            lines.add("  ● " + group.getKey());
+            List<Row> rows = group.getValue();
+            rows.sort(Row.ORDER);
+            for (Row row : rows) {
+                JobState job = row.job();
+                line.setLength(0);
+                line.append("    ").append(glyph(job.status())).append(' ');
+                if (severalEnvironments) {
+                    line.append(row.id().environment()).append('/');
+                }
+                line.append(row.id().job());
                 if (job.startedAt() != null) {
                     Instant end = job.finishedAt() != null ? job.finishedAt() : now;
                     line.append("  ").append(Durations.format(Duration.between(job.startedAt(), end)));
@@ -157,8 +182,16 @@ final class StatusFormat {
                 }
                 lines.add(line.toString());
             }
-        });
+        }
         return lines;
+    }
+
+    /** A job with its parsed id, ordered by status rank, then id. */
+    private record Row(JobState job, JobId id) {
+        static final Comparator<Row> ORDER = (a, b) -> {
+            int byRank = Integer.compare(rank(a.job.status()), rank(b.job.status()));
+            return byRank != 0 ? byRank : a.job.jobId().compareTo(b.job.jobId());
+        };
     }
 
     private static int rank(Status status) {

@@ -15,7 +15,7 @@ record Cli(int exitCode, String out, String err) {
     static Cli run(CliEnvironment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.newCommandLine(environment);
+        CommandLine cli = Main.newCommandLine(environment, args); // as `orun` builds it: only what args need
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -39,6 +39,11 @@ final class StateServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** With more {@code serve} options, e.g. {@code --oidc-jwks-url} of a stand-in issuer. */
+    static StateServerProcess serve(Path data, List<String> options) throws IOException {
+        return serve(data, options.toArray(String[]::new));
+    }
+
     /** A server on the PostgreSQL database {@code jdbcUrl}. */
     static StateServerProcess servePostgres(String jdbcUrl, String... options) throws IOException {
         StateServerProcess server = new StateServerProcess(List.of("--database-url", jdbcUrl), List.of(options));
@@ -98,6 +103,19 @@ final class StateServerProcess implements AutoCloseable {
             throw new IllegalStateException("token create failed");
         }
         return Files.readString(out).trim();
+    }
+
+    /** An admin command ({@code trust add …}, {@code auth approve …}) on this server's data; its output. */
+    String admin(String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(database);
+        Path out = Files.createTempFile("orun-admin-", ".out");
+        Process p = new ProcessBuilder(command(all)).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("orun-backend " + String.join(" ", args) + " failed: " + Files.readString(out));
+        }
+        return Files.readString(out);
     }
 
     private static List<String> command(List<String> args) {

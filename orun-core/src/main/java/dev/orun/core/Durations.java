@@ -1,7 +1,6 @@
 package dev.orun.core;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Durations as users read them — one place, so {@code orun run} and {@code orun status} print the
@@ -19,17 +18,23 @@ public final class Durations {
      * of times line up.
      */
     public static String format(Duration duration) {
+        // by hand, not String.format: `orun status` prints one per job, thousands on a large run
         long millis = duration == null ? 0 : Math.max(0, duration.toMillis());
         if (millis < 1000) {
             return millis + "ms";
         }
         if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+            long tenths = (millis + 50) / 100; // %.1f rounds half up
+            return tenths / 10 + "." + tenths % 10 + "s";
         }
         long seconds = millis / 1000;
         if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+            return seconds / 60 + "m" + twoDigits(seconds % 60) + "s";
         }
-        return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+        return seconds / 3600 + "h" + twoDigits((seconds % 3600) / 60) + "m";
+    }
+
+    private static String twoDigits(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
     }
 }

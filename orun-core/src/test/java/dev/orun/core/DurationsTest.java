@@ -35,4 +35,15 @@ class DurationsTest {
         assertThat(Durations.format(Duration.ofMillis(-5))).isEqualTo("0ms");
         assertThat(Durations.format(null)).isEqualTo("0ms");
     }
+
+    @Test
+    void secondsRoundHalfUpToTenthsAsPrintfDoesForEveryMillisecond() {
+        for (long millis = 1000; millis < 60_000; millis++) {
+            assertThat(Durations.format(Duration.ofMillis(millis))).as("%d ms", millis)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0));
+        }
+        assertThat(Durations.format(Duration.ofMillis(59_999))).isEqualTo("60.0s");
+        assertThat(Durations.format(Duration.ofSeconds(3599))).isEqualTo("59m59s");
+        assertThat(Durations.format(Duration.ofHours(100).plusMinutes(7))).isEqualTo("100h07m");
+    }
 }

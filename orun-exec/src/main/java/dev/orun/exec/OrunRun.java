@@ -50,6 +50,7 @@ public final class OrunRun {
     private Map<String, String> stateOptions = Map.of();
     private Supplier<String> execIdGenerator;
     private Runner runnerInstance;
+    private Path secretsFile;
     private volatile ExecutionEngine engine;
     private volatile boolean cancelRequested;
     private volatile String fallbackReason;
@@ -104,6 +105,15 @@ public final class OrunRun {
         return this;
     }
 
+    /**
+     * Where the jobs' secrets come from besides {@code ORUN_SECRET_<key>} variables (see
+     * {@link LocalSecrets}); {@code null} for variables only.
+     */
+    public OrunRun secretsFile(Path value) {
+        this.secretsFile = value;
+        return this;
+    }
+
     /** How an execution id is made when {@link RunOptions#execId()} is not set. */
     public OrunRun execIds(Supplier<String> value) {
         this.execIdGenerator = Objects.requireNonNull(value);
@@ -153,6 +163,9 @@ public final class OrunRun {
             runner.checkAvailable();
             RunnerPreflight.check(runner, selected.stream().map(graph::job).toList(),
                     workspaceRoot);
+            // before anything is recorded: a missing secret is bad input, and nothing ran
+            Map<String, Map<String, String>> secrets = new LocalSecrets(options.hostEnvironment(), secretsFile)
+                    .resolve(selected.stream().map(graph::job).toList());
             String execId = options.execId() != null ? options.execId() : newExecId(current);
             StateBackendProvider provider = stateProvider != null ? stateProvider
                     : StateBackends.find(StateBackends.DEFAULT);
@@ -175,7 +188,7 @@ public final class OrunRun {
                         ? workspaces(runner, stagesRoot, options.keepWorkspaces()) : null;
                 RunContext context = new RunContext(current, execId, runner, state,
                         noticeAfterStart(stager), workspaceRoot, workdir(), stager,
-                        options.keepWorkspaces());
+                        options.keepWorkspaces(), secrets);
                 ExecutionEngine created = new ExecutionEngine(context, graph, selected,
                         concurrency, options.componentConcurrency(), failFast);
                 engine = created;

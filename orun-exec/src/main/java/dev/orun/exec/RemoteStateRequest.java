@@ -8,18 +8,25 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Whether a run coordinates through a state server, and with which options: the flag, else
  * {@code ORUN_REMOTE_STATE}/{@code ORUN_BACKEND_URL}, else the intent's
  * {@code execution.state.mode: remote} and {@code backendUrl}, in that priority (see
- * docs/decisions/remote-state-client.md). Asking for remote state without a backend URL or a
- * token is bad input, found before anything runs; there is never a fallback to local records.
+ * docs/decisions/remote-state-client.md). Asking for remote state without a backend URL is bad
+ * input, found before anything runs; the credential is the remote backend's to resolve when it
+ * opens (OIDC, CLI session or token; docs/decisions/remote-state-auth.md), also before any job
+ * runs. There is never a fallback to local records.
  */
 public final class RemoteStateRequest {
     /** The state backend's name. */
     public static final String BACKEND = "remote";
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Made on first use: seeding it loads the security providers, which status and logs never need. */
+    private static final class RandomSource {
+        static final SecureRandom SOURCE = new SecureRandom();
+    }
 
     private RemoteStateRequest() {
     }
@@ -32,6 +39,15 @@ public final class RemoteStateRequest {
      */
     public static Optional<Map<String, String>> resolve(boolean flag, String flagUrl, Map<String, String> env,
                                                         Plan plan) {
+        return resolve(flag, flagUrl, env, plan, () -> null);
+    }
+
+    /**
+     * As {@link #resolve(boolean, String, Map, Plan)}, with the backend the user saved last
+     * ({@code orun auth login}'s, from {@code ~/.orun/config.yaml}) as the lowest-priority URL.
+     */
+    public static Optional<Map<String, String>> resolve(boolean flag, String flagUrl, Map<String, String> env,
+                                                        Plan plan, Supplier<String> savedUrl) {
         StateSettings intent = plan.execution() == null ? null : plan.execution().state();
         boolean intentRemote = intent != null && "remote".equalsIgnoreCase(intent.mode());
         boolean envRemote = "true".equalsIgnoreCase(env.getOrDefault("ORUN_REMOTE_STATE", "").trim());
@@ -41,17 +57,13 @@ public final class RemoteStateRequest {
         }
         String url = notBlank(flagUrl) ? flagUrl
                 : notBlank(env.get("ORUN_BACKEND_URL")) ? env.get("ORUN_BACKEND_URL")
-                : intent != null && notBlank(intent.backendUrl()) ? intent.backendUrl() : null;
-        if (url == null) {
+                : intent != null && notBlank(intent.backendUrl()) ? intent.backendUrl() : savedUrl.get();
+        if (!notBlank(url)) {
             throw new InvalidInputException("remote state needs a backend URL: pass --backend-url, set "
-                    + "ORUN_BACKEND_URL, or set execution.state.backendUrl in intent.yaml");
+                    + "ORUN_BACKEND_URL, set execution.state.backendUrl in intent.yaml, or run orun auth login");
         }
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw new InvalidInputException("backend URL must start with http:// or https://, got " + url);
-        }
-        if (!notBlank(env.get("ORUN_TOKEN")) && !notBlank(env.get("ORUN_TOKEN_FILE"))) {
-            throw new InvalidInputException("remote state needs a token: set ORUN_TOKEN or ORUN_TOKEN_FILE "
-                    + "(orun-backend token create --org O --project P prints one)");
         }
         Map<String, String> options = new LinkedHashMap<>();
         options.put("backendUrl", url);
@@ -67,6 +79,12 @@ public final class RemoteStateRequest {
      */
     public static Optional<Map<String, String>> forReading(boolean flag, String flagUrl, Map<String, String> env,
                                                            String execId) {
+        return forReading(flag, flagUrl, env, execId, () -> null);
+    }
+
+    /** As {@link #forReading(boolean, String, Map, String)}, falling back to the saved backend URL. */
+    public static Optional<Map<String, String>> forReading(boolean flag, String flagUrl, Map<String, String> env,
+                                                           String execId, Supplier<String> savedUrl) {
         boolean on = flag || notBlank(flagUrl) || "true".equalsIgnoreCase(env.getOrDefault("ORUN_REMOTE_STATE", "").trim());
         if (!on) {
             return Optional.empty();
@@ -75,12 +93,10 @@ public final class RemoteStateRequest {
         if (!notBlank(id)) {
             throw new InvalidInputException("--remote-state needs the run's execution id: pass --exec-id or set ORUN_EXEC_ID");
         }
-        String url = notBlank(flagUrl) ? flagUrl : env.get("ORUN_BACKEND_URL");
+        String url = notBlank(flagUrl) ? flagUrl : notBlank(env.get("ORUN_BACKEND_URL")) ? env.get("ORUN_BACKEND_URL")
+                : savedUrl.get();
         if (!notBlank(url)) {
             throw new InvalidInputException("remote state needs a backend URL: pass --backend-url or set ORUN_BACKEND_URL");
-        }
-        if (!notBlank(env.get("ORUN_TOKEN")) && !notBlank(env.get("ORUN_TOKEN_FILE"))) {
-            throw new InvalidInputException("remote state needs a token: set ORUN_TOKEN or ORUN_TOKEN_FILE");
         }
         Map<String, String> options = new LinkedHashMap<>();
         options.put("backendUrl", url);
@@ -101,7 +117,7 @@ public final class RemoteStateRequest {
             return "gh-" + env.get("GITHUB_RUN_ID") + "-" + env.getOrDefault("GITHUB_RUN_ATTEMPT", "1") + "-" + shortSum;
         }
         byte[] b = new byte[4];
-        RANDOM.nextBytes(b);
+        RandomSource.SOURCE.nextBytes(b);
         return "local-" + shortSum + "-" + HexFormat.of().formatHex(b);
     }
 

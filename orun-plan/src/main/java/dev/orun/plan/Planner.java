@@ -1,5 +1,6 @@
 package dev.orun.plan;
 
+import dev.orun.plan.changes.ChangeRequest;
 import dev.orun.plan.internal.compile.ChangeScope;
 import dev.orun.plan.internal.compile.GitSource;
 import dev.orun.plan.internal.compile.PlanCompiler;
@@ -46,12 +47,28 @@ public final class Planner {
                 && !request.all() && !changed
                 ? ComponentContext.componentAt(workspace, request.cwd()) : Optional.empty();
         PlanCoverage selection = PlanCompiler.select(model, request, context);
-        if (changed) {
-            ChangeScope scope = ChangeScope.detect(model, workspace.intentFile(), request.changes(), selection,
+        ChangeRequest changes = withTriggerScope(request.changes(), selection.trigger());
+        if (ChangeScope.requested(changes)) {
+            ChangeScope scope = ChangeScope.detect(model, workspace.intentFile(), changes, selection,
                     environment);
             return scope.mark(PlanCompiler.compile(model, scope.selection(), GitSource.of(workspace.root())));
         }
         return PlanCompiler.compile(model, selection, GitSource.of(workspace.root()));
+    }
+
+    /**
+     * A trigger binding with {@code plan.scope: changed} switches change detection on, with the
+     * event's base and head unless {@code --base}/{@code --head} were given (go-orun-plan.md §1.4).
+     */
+    private static ChangeRequest withTriggerScope(ChangeRequest requested, PlanCoverage.TriggerOutcome trigger) {
+        if (trigger == null || !trigger.changedScope()) {
+            return requested;
+        }
+        ChangeRequest base = requested == null ? ChangeRequest.none() : requested;
+        boolean refsGiven = base.base() != null || base.head() != null;
+        return new ChangeRequest(true, refsGiven ? base.base() : trigger.base(),
+                refsGiven ? base.head() : trigger.head(), base.files(), base.uncommitted(), base.untracked(),
+                base.explain());
     }
 
     /** Loads and compiles everything; throws the first error found. */

@@ -31,6 +31,9 @@ class UnknownKeysTest {
         }
         Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
         assertThat(new Planner(Workspace.discover(examples, null)).compile(PlanRequest.full()).warnings()).isEmpty();
+        // the GitHub-Actions example: its steps use if: (GitHub's step keys are known keys)
+        Path gha = examples.resolve("gha");
+        assertThat(new Planner(Workspace.discover(gha, null)).compile(PlanRequest.full()).warnings()).isEmpty();
     }
 
     @Test

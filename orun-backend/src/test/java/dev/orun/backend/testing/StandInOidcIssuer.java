@@ -28,6 +28,7 @@ public final class StandInOidcIssuer implements AutoCloseable {
 
   private final RSAKey key;
   private final HttpServer server;
+  private final java.util.concurrent.atomic.AtomicInteger idTokenRequests = new java.util.concurrent.atomic.AtomicInteger();
 
   public StandInOidcIssuer() throws JOSEException, IOException {
     key = new RSAKeyGenerator(2048).keyID("stand-in-1").generate();
@@ -41,6 +42,46 @@ public final class StandInOidcIssuer implements AutoCloseable {
       }
     });
     server.start();
+  }
+
+  /**
+   * Also act as a workflow job's ID-token endpoint ({@code ACTIONS_ID_TOKEN_REQUEST_URL}): a GET
+   * with {@code Authorization: Bearer requestToken} and {@code audience=A} answers
+   * {@code {"value": jwt}} for {@code repository} on {@code ref}. Returns the URL to request, and
+   * counts requests in {@link #idTokenRequests()}.
+   */
+  public String serveIdTokens(String requestToken, String repository, String ref) {
+    server.createContext("/id-token", exchange -> {
+      String query = exchange.getRequestURI().getQuery();
+      String audience = query == null ? null : java.util.Arrays.stream(query.split("&"))
+          .filter(p -> p.startsWith("audience=")).map(p -> p.substring("audience=".length())).findFirst().orElse(null);
+      byte[] body;
+      int status;
+      if (!("Bearer " + requestToken).equals(exchange.getRequestHeaders().getFirst("Authorization")) || audience == null) {
+        status = 401;
+        body = "{}".getBytes(StandardCharsets.UTF_8);
+      } else {
+        idTokenRequests.incrementAndGet();
+        try {
+          status = 200;
+          body = ("{\"value\":\"" + token(repository, ref, audience, Instant.now().plusSeconds(300)) + "\"}")
+              .getBytes(StandardCharsets.UTF_8);
+        } catch (JOSEException e) {
+          status = 500;
+          body = "{}".getBytes(StandardCharsets.UTF_8);
+        }
+      }
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/id-token?api-version=2.0";
+  }
+
+  public int idTokenRequests() {
+    return idTokenRequests.get();
   }
 
   public URI jwksUri() {

@@ -22,11 +22,13 @@ import java.util.concurrent.TimeUnit;
  * component runs at a time; with an inline {@code component·environment/job} label when jobs run
  * concurrently), step output prefixed by its job with {@code --verbose}, and on an interactive
  * terminal a small live block (running jobs, counts, elapsed time) redrawn in place below the
- * finished lines. Contains no execution logic.
+ * finished lines. With {@code --verbose} on such a terminal, {@code ::group::} output is collapsible
+ * ({@link CollapsibleGroups}). Contains no execution logic.
  */
 public final class ProgressRenderer implements ProgressListener, AutoCloseable {
 
     private static final int MAX_LIVE_ROWS = 8;
+    private static final int MAX_HELD_ROWS = 12;
 
     private final PrintStream out;
     private final Terminal terminal;
@@ -41,6 +43,7 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
     private final Set<String> headed = new HashSet<>();
     private int liveLines;
     private ScheduledExecutorService ticker;
+    private final CollapsibleGroups groups;
 
     public ProgressRenderer(PrintStream out, Terminal terminal, boolean verbose,
                             int componentConcurrency) {
@@ -48,6 +51,7 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
         this.terminal = terminal;
         this.verbose = verbose;
         this.grouped = componentConcurrency == 1;
+        this.groups = new CollapsibleGroups(terminal::dim);
     }
 
     @Override
@@ -67,9 +71,22 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
             persistent(null, terminal.dim("note: " + notice.message()));
         } else if (event instanceof ProgressEvent.StepOutput output) {
             if (verbose) {
-                persistent(null, terminal.dim(Labels.inline(output.jobId()) + " │ ") + SafeText.of(output.line()));
+                String line = terminal.dim(Labels.inline(output.jobId()) + " │ ") + SafeText.of(output.line());
+                if (groups.hold(output.jobId(), output.stepId(), line)) {
+                    redraw();
+                } else {
+                    persistent(null, line);
+                }
+            }
+        } else if (event instanceof ProgressEvent.OutputGroup group) {
+            if (verbose && terminal.live()) { // plain output shows the title and indented lines as they come
+                groups.group(group.jobId(), group.stepId(), group.opened());
             }
         } else if (event instanceof ProgressEvent.StepFinished step) {
+            for (String line : groups.finish(step.jobId(), step.stepId(),
+                    step.status() == Status.FAILED || step.status() == Status.CANCELLED)) {
+                persistent(null, line);
+            }
             if (verbose && step.status() != Status.SUCCEEDED && step.error() != null) {
                 persistent(null, terminal.dim(Labels.inline(step.jobId()) + " │ ")
                         + terminal.red("step " + step.stepId() + ": " + SafeText.of(step.error())));
@@ -187,6 +204,12 @@ public final class ProgressRenderer implements ProgressListener, AutoCloseable {
         }
         Instant now = Instant.now();
         List<String> lines = new ArrayList<>();
+        List<String> held = groups.live();
+        if (held.size() > MAX_HELD_ROWS) {
+            lines.add(terminal.dim("  … " + (held.size() - MAX_HELD_ROWS) + " more lines"));
+            held = held.subList(held.size() - MAX_HELD_ROWS, held.size());
+        }
+        held.forEach(line -> lines.add("  " + line));
         lines.add("");
         int shown = 0;
         for (Map.Entry<String, Instant> job : running.entrySet()) {

@@ -35,6 +35,14 @@ public sealed interface ProgressEvent {
     record StepOutput(Instant at, String jobId, String stepId, String line) implements ProgressEvent {
     }
 
+    /**
+     * A collapsible group of a step's output lines starts ({@code opened}, its title line follows
+     * as the next {@link StepOutput}) or ends ({@code opened} false, {@code title} null).
+     */
+    record OutputGroup(Instant at, String jobId, String stepId, String title, boolean opened)
+            implements ProgressEvent {
+    }
+
     record StepFinished(Instant at, String jobId, String stepId, Status status, int exitCode,
                         Duration duration, String error) implements ProgressEvent {
     }

@@ -19,10 +19,13 @@ import java.util.TreeMap;
  *                      directly in {@code workspace}
  * @param dependencyOutputs the outputs of the job's direct dependencies, by job id: every output
  *                      their steps set (a later step's value wins a name clash)
+ * @param dependencyStatuses how each direct dependency ended, as recorded when the job started
+ *                      (GitHub's {@code needs.<job>.result}); empty when the maker did not say
  */
 public record JobContext(String execId, Job job, Path workspace, Path workingDirectory,
                          Map<String, String> environment, boolean keepResources,
-                         WorkspaceOverlay overlay, Map<String, Map<String, String>> dependencyOutputs) {
+                         WorkspaceOverlay overlay, Map<String, Map<String, String>> dependencyOutputs,
+                         Map<String, dev.orun.core.state.Status> dependencyStatuses) {
 
     public JobContext {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -31,6 +34,16 @@ public record JobContext(String execId, Job job, Path workspace, Path workingDir
             dependencyOutputs.forEach((id, outputs) -> copy.put(id, Map.copyOf(outputs)));
         }
         dependencyOutputs = java.util.Collections.unmodifiableMap(copy);
+        dependencyStatuses = dependencyStatuses == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(dependencyStatuses));
+    }
+
+    /** A job with its overlay (or {@code null}) and dependency outputs, statuses not given. */
+    public JobContext(String execId, Job job, Path workspace, Path workingDirectory,
+                      Map<String, String> environment, boolean keepResources,
+                      WorkspaceOverlay overlay, Map<String, Map<String, String>> dependencyOutputs) {
+        this(execId, job, workspace, workingDirectory, environment, keepResources, overlay,
+                dependencyOutputs, Map.of());
     }
 
     /** A job that runs directly in {@code workspace} (no overlay) and has no dependency outputs. */

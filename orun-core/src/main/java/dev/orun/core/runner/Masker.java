@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * The secret values of one job, replaced by {@code ***} wherever the job's output goes: step
  * logs, the console and {@code --json}. The engine creates one per job and applies it in the step
- * output sink; a runner adds values as steps ask (GitHub's {@code ::add-mask::}). Masking applies
- * from the moment a value is added: text written before stays as it was. Thread-safe.
+ * output sink; a runner adds values as steps ask (GitHub's {@code ::add-mask::}). Lines streamed
+ * before a value was added went out as they were; the engine masks the job's stored logs, records
+ * and result again once the step and the job end ({@link #generation()} tells whether a mask was
+ * added since). Thread-safe.
  */
 public final class Masker {
 
@@ -31,6 +33,11 @@ public final class Masker {
         // longest first, so a value containing another is replaced whole
         next.sort(Comparator.comparingInt(String::length).reversed());
         values = List.copyOf(next);
+    }
+
+    /** How many values are masked: grows with every new value, so a change is cheap to detect. */
+    public int generation() {
+        return values.size();
     }
 
     public boolean isEmpty() {

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,6 +96,18 @@ public interface StateBackend extends AutoCloseable {
     OutputStream openLog(ClaimToken token, String stepId);
 
     /**
+     * Rewrites the stored log of a step whose sink was closed, e.g. to mask a value a later
+     * {@code ::add-mask::} named. Returns whether the stored text changed; a backend that has
+     * already shipped the log elsewhere cannot rewrite it and returns {@code false}.
+     *
+     * @throws LeaseLostException when {@code token} is stale
+     */
+    default boolean rewriteLog(ClaimToken token, String stepId,
+                               java.util.function.UnaryOperator<String> rewrite) {
+        return false;
+    }
+
+    /**
      * Records a claimed job's end: succeeded, failed or cancelled, and releases the claim. A job
      * already terminal stays as it is (the call is a no-op), so a repeated call is harmless.
      *
@@ -130,6 +143,15 @@ public interface StateBackend extends AutoCloseable {
      */
     default boolean coordinatesDependencies() {
         return false;
+    }
+
+    /**
+     * Values this backend holds that no job output may show (a state server's bearer token, and
+     * what it was obtained with): the engine masks them in every job's logs, console and
+     * {@code --json} output, like the secrets a runner masks. Asked once per job.
+     */
+    default Collection<String> secretValues() {
+        return List.of();
     }
 
     /** The current state, as every worker sharing the run sees it. */

@@ -19,6 +19,7 @@ import dev.orun.core.state.StepState;
 import dev.orun.exec.ExecutionResult.JobResult;
 import dev.orun.exec.ExecutionResult.StepOutcome;
 import dev.orun.exec.internal.isolation.StagedWorkspace;
+import dev.orun.exec.internal.secrets.SecretMasks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +45,10 @@ import java.util.Map;
  * <p>A step with an {@code if:} condition is always handed to the runner, which evaluates it
  * (told whether an earlier step failed) and may answer "skipped". A failed step with
  * {@code continue-on-error} is recorded failed but, as in GitHub Actions, does not fail the job.
- * Each job has one {@link Masker}: values the runner masks are hidden in every later line.
+ * Each job has one {@link Masker}: values the runner masks are hidden in every later line, and
+ * {@link JobMasking} masks the stored logs, records and result again when a step and the job end.
+ * The job's resolved secrets are masked from the start and reach steps as the last env layer, over
+ * the step's own env (docs/decisions/local-secrets.md).
  */
 final class JobExecution {
 
@@ -60,16 +64,20 @@ final class JobExecution {
     private List<String> tail = List.of();
 
     private final ClaimToken claim;
+    private final JobMasking masking;
 
     JobExecution(RunContext run, Job job, ClaimToken claim, CancelToken cancel) {
         this.run = run;
         this.job = job;
         this.claim = claim;
         this.cancel = cancel;
+        run.state().secretValues().forEach(masker::add);
+        this.masking = new JobMasking(run, claim, job.id(), masker);
     }
 
     JobResult execute() {
         Instant started = Instant.now();
+        run.secretsOf(job).values().forEach(value -> SecretMasks.register(masker, value));
         run.listener().onEvent(new ProgressEvent.JobStarted(started, job.id(), 1));
         Status status;
         StagedWorkspace staged = null;
@@ -81,9 +89,12 @@ final class JobExecution {
             }
             Path jobDir = staged != null ? staged.jobDirectory() : run.jobDirectory(job, base);
             Map<String, String> jobEnv = run.jobEnvironment(job);
+            Map<String, Map<String, String>> depOutputs = new HashMap<>();
+            Map<String, Status> depStatuses = new HashMap<>();
+            readDependencies(depOutputs, depStatuses);
             JobContext context = new JobContext(run.execId(), job, base, jobDir, jobEnv,
                     run.keepResources(), staged == null ? null : staged.overlay(),
-                    dependencyOutputs());
+                    depOutputs, depStatuses);
             Instant deadline = deadline(started);
             JobSession session;
             cancel.enterRunner();
@@ -103,29 +114,30 @@ final class JobExecution {
             throw e;
         } catch (RuntimeException e) {
             status = Status.FAILED;
-            error = error == null ? describe(e) : error;
+            error = error == null ? masker.mask(describe(e)) : error;
             LOG.log(System.Logger.Level.DEBUG, "job " + job.id() + " failed", e);
         } finally {
             if (staged != null) {
                 run.stager().release(staged);
             }
         }
+        masking.jobEnded();
         Duration took = Duration.between(started, Instant.now());
-        return new JobResult(job.id(), job.name(), job.component(), job.environment(), status, took,
-                error, false, failedStep, tail, outcomes);
+        return masking.mask(new JobResult(job.id(), job.name(), job.component(), job.environment(),
+                status, took, error, false, failedStep, tail, outcomes));
     }
 
-    /** What the job's direct dependencies recorded as outputs (they have all succeeded). */
-    private Map<String, Map<String, String>> dependencyOutputs() {
+    /** What the job's direct dependencies recorded: their outputs and how they ended. */
+    private void readDependencies(Map<String, Map<String, String>> outputs,
+                                  Map<String, Status> statuses) {
         if (job.dependsOn().isEmpty() || run.state() == null) {
-            return Map.of();
+            return;
         }
         dev.orun.core.state.RunState recorded = run.state().read();
-        Map<String, Map<String, String>> outputs = new HashMap<>();
         for (String dependency : job.dependsOn()) {
             outputs.put(dependency, recorded.job(dependency).outputs());
+            statuses.put(dependency, recorded.job(dependency).status());
         }
-        return outputs;
     }
 
     private Instant deadline(Instant started) {
@@ -190,7 +202,7 @@ final class JobExecution {
             throw e;
         }
         Status status = result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
-        String reason = describe(result);
+        String reason = masker.mask(describe(result));
         Integer exitCode = result.exitCode() >= 0 ? result.exitCode() : null;
         Duration took = finishStep(new StepState(stepId, status, exitCode, started, null, reason,
                 result.outputs(), result.summary(), result.annotations()), sink);
@@ -247,7 +259,7 @@ final class JobExecution {
         Status status = result.skipped() ? Status.SKIPPED
                 : result.succeeded() ? Status.SUCCEEDED : Status.FAILED;
         Integer exitCode = result.exitCode() >= 0 ? result.exitCode() : null;
-        String reason = describe(result);
+        String reason = masker.mask(describe(result));
         if (status == Status.FAILED && !step.continueOnError()) {
             tail = sink.tail();
         }
@@ -323,10 +335,11 @@ final class JobExecution {
         }
         Instant now = Instant.now();
         Duration took = Duration.between(started, now);
-        records(() -> run.state().stepFinished(claim, new StepState(stepId, status, exitCode,
-                started, now, reason, ended.outputs(), ended.summary(), ended.annotations())));
+        StepState recorded = masking.stepEnded(new StepState(stepId, status, exitCode, started,
+                now, reason, ended.outputs(), ended.summary(), ended.annotations()), sink);
+        records(() -> run.state().stepFinished(claim, recorded));
         run.listener().onEvent(new ProgressEvent.StepFinished(now, job.id(), stepId, status,
-                exitCode == null ? -1 : exitCode, took, reason));
+                exitCode == null ? -1 : exitCode, took, recorded.error()));
         return took;
     }
 
@@ -346,6 +359,7 @@ final class JobExecution {
         env.put("ORUN_STEP_ID", stepId);
         env.putAll(jobEnv);
         env.putAll(step.env());
+        env.putAll(run.secretsOf(job));
         return env;
     }
 

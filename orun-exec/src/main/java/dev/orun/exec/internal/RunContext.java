@@ -17,10 +17,28 @@ import java.util.Map;
  * @param workspaceRoot the directory holding {@code intent.yaml}: job paths are relative to it
  * @param workdir       {@code --workdir}: every job runs there instead, or {@code null}
  * @param stager        stages per-job workspaces, or {@code null} when isolation is off
+ * @param secrets       resolved secret values by job id, then env var name (empty for a dry run)
  */
 public record RunContext(Plan plan, String execId, Runner runner, StateBackend state,
                          ProgressListener listener, Path workspaceRoot, Path workdir,
-                         JobWorkspaces stager, boolean keepResources) {
+                         JobWorkspaces stager, boolean keepResources,
+                         Map<String, Map<String, String>> secrets) {
+
+    public RunContext {
+        secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+    }
+
+    /** A context whose jobs receive no secrets. */
+    public RunContext(Plan plan, String execId, Runner runner, StateBackend state,
+                      ProgressListener listener, Path workspaceRoot, Path workdir,
+                      JobWorkspaces stager, boolean keepResources) {
+        this(plan, execId, runner, state, listener, workspaceRoot, workdir, stager, keepResources, Map.of());
+    }
+
+    /** The secret values {@code job}'s steps receive, by env var name. */
+    public Map<String, String> secretsOf(Job job) {
+        return secrets.getOrDefault(job.id(), Map.of());
+    }
 
     /** The job's directory when it runs in {@code base} (the source tree or its staged copy). */
     public Path jobDirectory(Job job, Path base) {

@@ -3,6 +3,7 @@ package dev.orun.exec.internal;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.event.ProgressListener;
 import dev.orun.core.runner.Masker;
+import dev.orun.core.runner.OutputGroups;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,8 +23,10 @@ import java.util.function.Supplier;
  * <p>While the job's {@link Masker} holds values, the log is written a line at a time, masked,
  * like the lines for listeners, so a masked value reaches neither the log, the console nor
  * {@code --json}. (A masked value split by the 16 KiB line cap is the one case that escapes.)
+ * Lines written before a value was masked are masked again in the stored log when the step ends
+ * ({@link #logNeedsMasking()}, {@code JobMasking}).
  */
-public final class StepOutputSink extends OutputStream {
+public final class StepOutputSink extends OutputStream implements OutputGroups {
 
     public static final int TAIL_LINES = 10;
     private static final int MAX_LINE = 16 * 1024;
@@ -39,6 +42,8 @@ public final class StepOutputSink extends OutputStream {
     /** How many bytes of the buffered line were already written to the log, raw (no mask then). */
     private int loggedBytes;
     private boolean logFailed;
+    /** The fewest masked values any log write was masked with; MAX_VALUE while nothing was written. */
+    private int loggedGeneration = Integer.MAX_VALUE;
 
     public StepOutputSink(Supplier<OutputStream> logOpener, ProgressListener listener, String jobId,
                           String stepId) {
@@ -97,6 +102,7 @@ public final class StepOutputSink extends OutputStream {
             if (log == null) {
                 log = logOpener.get();
             }
+            loggedGeneration = Math.min(loggedGeneration, masker.generation());
             log.write(bytes, offset, length);
         } catch (IOException | UncheckedIOException e) {
             // A full disk must not fail the step; the output still reaches the console.
@@ -132,14 +138,44 @@ public final class StepOutputSink extends OutputStream {
         listener.onEvent(new ProgressEvent.StepOutput(Instant.now(), jobId, stepId, text));
     }
 
+    /** Tells listeners a group starts; lines written before it are handed over first. */
+    @Override
+    public synchronized void groupStarted(String title) {
+        flushLine();
+        listener.onEvent(new ProgressEvent.OutputGroup(Instant.now(), jobId, stepId,
+                masker.mask(title), true));
+    }
+
+    @Override
+    public synchronized void groupEnded() {
+        flushLine();
+        listener.onEvent(new ProgressEvent.OutputGroup(Instant.now(), jobId, stepId, null, false));
+    }
+
     /** Starts a new attempt: the failure summary shows only the last attempt's lines. */
     public synchronized void newAttempt() {
         flushLine();
         tail.clear();
     }
 
+    /** The last lines, masked with every value masked by now (some may have been added since). */
     public synchronized List<String> tail() {
-        return new ArrayList<>(tail);
+        List<String> lines = new ArrayList<>(tail.size());
+        tail.forEach(text -> lines.add(masker.mask(text)));
+        return lines;
+    }
+
+    /** Whether anything was written to the step's log. */
+    public synchronized boolean hasLog() {
+        return log != null;
+    }
+
+    /**
+     * Whether the stored log may hold a value masked only after it was written (a value printed
+     * before its {@code ::add-mask::}), so it must be masked again once the sink is closed.
+     */
+    public synchronized boolean logNeedsMasking() {
+        return loggedGeneration < masker.generation();
     }
 
     private void flushLine() {

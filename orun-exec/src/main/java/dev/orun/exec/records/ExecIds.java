@@ -21,9 +21,13 @@ public final class ExecIds {
     /** Starts with a letter or digit; then letters, digits, {@code . _ -}. No separators, no dot-only names. */
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final int MAX_NAME = 30;
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Only for making ids: seeding a SecureRandom loads the security providers, which reading never needs. */
+    private static final class Making {
+        static final DateTimeFormatter STAMP =
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     private ExecIds() {
     }
@@ -35,8 +39,8 @@ public final class ExecIds {
 
     static String generate(String planName, Clock clock) {
         byte[] random = new byte[3];
-        RANDOM.nextBytes(random);
-        return slug(planName) + "-" + STAMP.format(clock.instant()) + "-" + HexFormat.of().formatHex(random);
+        Making.RANDOM.nextBytes(random);
+        return slug(planName) + "-" + Making.STAMP.format(clock.instant()) + "-" + HexFormat.of().formatHex(random);
     }
 
     /** Returns the id unchanged when it is acceptable, else throws (exit 2) saying why. */

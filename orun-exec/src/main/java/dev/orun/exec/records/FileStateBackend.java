@@ -34,6 +34,7 @@ import dev.orun.exec.internal.records.StateFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The local execution records: a {@link StateBackend} on files under
@@ -290,6 +292,31 @@ public final class FileStateBackend implements StateBackend {
             requireCurrent(token, recorded.fold());
         }
         return AtomicFiles.openTruncating(file);
+    }
+
+    /** Reads the whole log, rewrites it and replaces it atomically; only when the text changes. */
+    @Override
+    public boolean rewriteLog(ClaimToken token, String stepId, UnaryOperator<String> rewrite) {
+        Path file = layout.stepLog(token.jobId(), stepId);
+        synchronized (foldLock) {
+            requireOpen();
+            recorded.refresh();
+            requireCurrent(token, recorded.fold());
+        }
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String rewritten = rewrite.apply(text);
+            if (rewritten.equals(text)) {
+                return false;
+            }
+            AtomicFiles.write(file, rewritten.getBytes(StandardCharsets.UTF_8));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite the log " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -25,6 +25,13 @@ public final class LogFollower {
     @FunctionalInterface
     public interface Sink {
         void write(StepLog entry, byte[] bytes, int offset, int length);
+
+        /**
+         * Everything written so far was passed on and the follower waits for more: the moment to
+         * flush what the sink buffers (not after every chunk: a large run has thousands).
+         */
+        default void caughtUp() {
+        }
     }
 
     private final RunRecords records;
@@ -57,6 +64,7 @@ public final class LogFollower {
             if (over) {
                 return record;
             }
+            sink.caughtUp();
             records.awaitChange(current, poll);
             current = records.find(run.execId()).orElse(current);
         }

@@ -21,6 +21,7 @@ final class OwnershipMap {
             Set.of(".git", ".orun", "node_modules", "build", "dist", "vendor");
 
     private final String intentFile;
+    private final Set<String> ignoredDirs;
     private final Map<String, SortedSet<String>> componentsByDir = new HashMap<>();
     private final Map<String, String> componentByManifest = new HashMap<>();
     /** source dir → (type → type dir or null). */
@@ -28,6 +29,9 @@ final class OwnershipMap {
 
     OwnershipMap(OwnershipModel model, String intentFile) {
         this.intentFile = intentFile;
+        Set<String> ignored = new java.util.HashSet<>(IGNORED_DIRS);
+        ignored.addAll(model.excludedDirs());
+        this.ignoredDirs = Set.copyOf(ignored);
         for (ComponentLocation c : model.components()) {
             if (c.dir() != null && !WorkspacePaths.escapes(c.dir())) {
                 componentsByDir.computeIfAbsent(c.dir(), d -> new TreeSet<>()).add(c.name());
@@ -68,10 +72,10 @@ final class OwnershipMap {
         return new FileOwner(path, components, types, reason);
     }
 
-    private static String ignoredSegment(String path) {
+    private String ignoredSegment(String path) {
         String[] segments = path.split("/");
         for (int i = 0; i < segments.length - 1; i++) {
-            if (IGNORED_DIRS.contains(segments[i])) {
+            if (ignoredDirs.contains(segments[i])) {
                 return segments[i];
             }
         }

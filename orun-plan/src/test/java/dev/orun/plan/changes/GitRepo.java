@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A real git repository driven through the git CLI, for building test histories. */
-final class GitRepo {
+public final class GitRepo {
 
     final Path dir;
 
@@ -17,7 +17,7 @@ final class GitRepo {
     }
 
     /** A new repository whose first branch is {@code main}. */
-    static GitRepo init(Path dir) {
+    public static GitRepo init(Path dir) {
         GitRepo repo = new GitRepo(dir);
         repo.git("init", "-q", "-b", "main");
         repo.git("config", "user.email", "test@orun.invalid");
@@ -30,7 +30,7 @@ final class GitRepo {
         return new GitRepo(dir);
     }
 
-    GitRepo write(String path, String content) {
+    public GitRepo write(String path, String content) {
         try {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
@@ -50,13 +50,13 @@ final class GitRepo {
         return this;
     }
 
-    GitRepo commitAll(String message) {
+    public GitRepo commitAll(String message) {
         git("add", "-A");
         git("commit", "-q", "--allow-empty", "-m", message);
         return this;
     }
 
-    String head() {
+    public String head() {
         return git("rev-parse", "HEAD").strip();
     }
 

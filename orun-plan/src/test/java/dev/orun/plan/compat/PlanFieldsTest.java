@@ -42,4 +42,38 @@ class PlanFieldsTest {
         assertThat(job.uid()).matches("job_[0-9a-f]{7}_[0-9a-f]{12}").isEqualTo(expectedUid);
         assertThat(ws.compile().plan().job(job.id()).orElseThrow().uid()).as("stable across compiles").isEqualTo(job.uid());
     }
+
+    /**
+     * go-orun-plan.md §1.1 ({@code metadata.namespace} is copied to the plan) and §5.1
+     * ({@code metadata.trigger}: binding, provider data, matched bindings, active environments,
+     * scope). A plan compiled without a trigger has no trigger block (README "Coming from the Go orun").
+     */
+    @Test
+    void theNamespaceAndTheTriggerThatChoseTheEnvironmentsAreInTheMetadata() throws Exception {
+        GoWorkspace ws = GoWorkspace.withShellSteps(dir, "- name: show", "  run: echo hi").intent(
+                "automation:",
+                "  triggerBindings:",
+                "    push-main: {on: {provider: github, event: push, branches: [main]}}",
+                "environments:",
+                "  staging: {selectors: {components: [\"*\"]}, activation: {triggerRefs: [push-main]}}",
+                "  qa: {selectors: {components: [\"*\"]}}",
+                "components:", "  - {name: api, type: shell}");
+        ws.file("intent.yaml", java.nio.file.Files.readString(dir.resolve("intent.yaml"))
+                .replace("metadata: {name: go-compat}", "metadata: {name: go-compat, namespace: payments}"));
+        Path push = java.nio.file.Files.writeString(dir.resolveSibling(dir.getFileName() + "-push.json"),
+                "{\"ref\":\"refs/heads/main\",\"before\":\"1111\",\"after\":\"2222\"}");
+
+        Plan plain = ws.compile().plan();
+        Plan triggered = ws.compile(dev.orun.plan.PlanRequest.full().withTrigger(
+                dev.orun.plan.TriggerRequest.fromCi("github", push, "push"))).plan();
+
+        assertThat(plain.metadata().namespace()).isEqualTo("payments");
+        assertThat(plain.metadata().trigger()).isNull();
+        assertThat(triggered.metadata().trigger()).isEqualTo(new dev.orun.core.plan.PlanTrigger("declared",
+                "push-main", "github", "push", null, java.util.List.of("push-main"), java.util.List.of("staging"),
+                "full", "1111", "2222"));
+        assertThat(PlanJson.toJson(triggered)).contains("\"namespace\": \"payments\"")
+                .contains("\"trigger\": {\n      \"type\": \"declared\",\n      \"name\": \"push-main\"")
+                .doesNotContain("\"action\"");
+    }
 }

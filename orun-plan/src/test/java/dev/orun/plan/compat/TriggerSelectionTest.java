@@ -74,8 +74,14 @@ class TriggerSelectionTest {
 
     @Test
     void aPullRequestEventMatchesOnEventActionAndBaseBranch() throws IOException {
-        Path pr = event("{\"action\":\"opened\",\"pull_request\":{\"base\":{\"ref\":\"main\",\"sha\":\"b\"},"
-                + "\"head\":{\"ref\":\"feature/x\",\"sha\":\"h\"}}}");
+        // the binding's plan.scope is changed: the event's base..head must be real commits
+        dev.orun.plan.changes.GitRepo repo = dev.orun.plan.changes.GitRepo.init(dir);
+        String base = repo.commitAll("base").head();
+        String head = repo.write("stack/shell/compositions.yaml", Files.readString(dir.resolve(
+                "stack/shell/compositions.yaml")).replace("echo hi", "echo hello")).commitAll("edit shell").head();
+        Path pr = Files.writeString(dir.resolveSibling(dir.getFileName() + "-event.json"),
+                "{\"action\":\"opened\",\"pull_request\":{\"base\":{\"ref\":\"main\",\"sha\":\"" + base + "\"},"
+                + "\"head\":{\"ref\":\"feature/x\",\"sha\":\"" + head + "\"}}}");
 
         CompiledPlan plan = plan(TriggerRequest.fromCi("github", pr, "pull_request"));
 

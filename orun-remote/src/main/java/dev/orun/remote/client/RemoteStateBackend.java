@@ -335,6 +335,12 @@ public final class RemoteStateBackend implements StateBackend {
         return true;
     }
 
+    /** The bearer this process acts with, and the GitHub request token that can mint one. */
+    @Override
+    public java.util.Collection<String> secretValues() {
+        return http.credentialValues();
+    }
+
     @Override
     public RunState read() {
         Map<String, JobState> jobs = JobStatuses.effective(jobViews());

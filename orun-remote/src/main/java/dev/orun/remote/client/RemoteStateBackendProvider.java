@@ -5,13 +5,15 @@ import dev.orun.core.state.RunRecords;
 import dev.orun.core.state.StateBackend;
 import dev.orun.core.state.StateBackendProvider;
 import dev.orun.core.state.StateBackendSettings;
+import dev.orun.remote.auth.RemoteAccess;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /**
  * The {@code remote} state backend. Options: {@code backendUrl} (required), {@code org},
- * {@code project} (else {@code ORUN_ORG}/{@code ORUN_WORKSPACE}, {@code ORUN_PROJECT}; empty means
- * {@code _local}). The token comes from the environment ({@link TokenSources}).
+ * {@code project} (else {@code ORUN_ORG}/{@code ORUN_WORKSPACE}, {@code ORUN_PROJECT}). The credential and
+ * the rest of the scope come from {@link RemoteAccess} (OIDC, CLI session, {@code ORUN_TOKEN}).
  */
 public final class RemoteStateBackendProvider implements StateBackendProvider {
 
@@ -42,7 +44,9 @@ public final class RemoteStateBackendProvider implements StateBackendProvider {
         }
         String org = first(options.get("org"), env.get("ORUN_WORKSPACE"), env.get("ORUN_ORG"));
         String project = first(options.get("project"), env.get("ORUN_PROJECT"));
-        return new StateHttp(url, org, project, TokenSources.resolve(env));
+        Path workspace = settings.orunDir().getParent();
+        RemoteAccess access = RemoteAccess.resolve(url, org, project, env, workspace, Clock.systemUTC());
+        return new StateHttp(access.backendUrl(), access.org(), access.project(), access.token());
     }
 
     private static String first(String... values) {

@@ -59,6 +59,12 @@ public final class StateHttp {
         this.token = token;
     }
 
+    /** The bearer token in use now (for masking job output; never printed). */
+    java.util.List<String> credentialValues() {
+        String bearer = token.get();
+        return bearer == null || bearer.isBlank() ? java.util.List.of() : java.util.List.of(bearer);
+    }
+
     /** A request: method, path under the scope, JSON body (or null), contract version, retry or not. */
     public record Call(String method, String path, Object body, int contract, boolean retry, Duration timeout) {
         public static Call get(String path, int contract) {

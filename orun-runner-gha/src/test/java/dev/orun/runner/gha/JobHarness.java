@@ -29,6 +29,9 @@ final class JobHarness {
     final Map<String, StepResult> results = new LinkedHashMap<>();
     final Map<String, String> output = new LinkedHashMap<>();
     final Masker masker = new Masker();
+    /** What the engine would report about the job's dependencies: outputs and how they ended. */
+    final Map<String, Map<String, String>> dependencyOutputs = new HashMap<>();
+    final Map<String, dev.orun.core.state.Status> dependencyStatuses = new HashMap<>();
 
     JobHarness(Path workspace, Path cache) {
         this.workspace = workspace;
@@ -62,13 +65,21 @@ final class JobHarness {
                 Map.of("region", "eu-west-1"), new ArrayList<>(List.of(steps)));
     }
 
+    /** {@code job} depending on {@code dependencies}. */
+    static Job dependingOn(Job job, String... dependencies) {
+        return new Job(job.id(), job.name(), job.component(), job.environment(), job.composition(),
+                job.job(), job.profile(), job.runsOn(), job.path(), List.of(dependencies),
+                job.timeout(), job.retries(), job.env(), job.labels(), job.parameters(), job.steps());
+    }
+
     /** Runs the job's steps like the engine: after a failure only conditional steps are sent. */
     JobHarness runJob(Job job) throws InterruptedException {
         try (Runner runner = runner()) {
             runner.checkAvailable();
             runner.checkJobs(List.of(job), workspace);
             JobContext context = new JobContext("exec-1", job, workspace, workspace,
-                    Map.of("ORUN_JOB_ID", job.id(), "JOB_VAR", "from-job"), false, Map.of());
+                    Map.of("ORUN_JOB_ID", job.id(), "JOB_VAR", "from-job"), false, null,
+                    dependencyOutputs, dependencyStatuses);
             boolean failed = false;
             try (JobSession session = runner.startJob(context)) {
                 for (Step step : job.steps()) {

@@ -6,6 +6,8 @@ import static dev.orun.runner.gha.JobHarness.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orun.core.runner.StepResult;
+import dev.orun.core.state.Status;
+import java.util.Map;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,23 @@ class RunStepsTest {
                 .contains("notes=line one\nline two").contains("tool-ran")
                 .contains("region=eu-west-1 ci=true gha=true home=/")
                 .doesNotContain("home=" + System.getProperty("user.home") + "\n");
+    }
+
+    @Test
+    void needsReportsEachDependencysRecordedResultAndOutputs() throws Exception {
+        JobHarness h = new JobHarness(workspace, cache);
+        h.dependencyOutputs.put("api@dev.build", Map.of("url", "http://api"));
+        h.dependencyOutputs.put("db@dev.migrate", Map.of());
+        h.dependencyStatuses.put("api@dev.build", Status.SUCCEEDED);
+        h.dependencyStatuses.put("db@dev.migrate", Status.FAILED);
+        h.dependencyStatuses.put("cdn@dev.sync", Status.SKIPPED);
+        h.runJob(JobHarness.dependingOn(job(run("report", """
+                echo "api=${{ needs['api@dev.build'].result }} url=${{ needs['api@dev.build'].outputs.url }}"
+                echo "db=${{ needs['db@dev.migrate'].result }} cdn=${{ needs['cdn@dev.sync'].result }}"
+                echo "any-failed=${{ contains(needs.*.result, 'failure') }}"
+                """)), "api@dev.build", "db@dev.migrate", "cdn@dev.sync"));
+        assertThat(h.output.get("report")).isEqualTo("api=success url=http://api\n"
+                + "db=failure cdn=skipped\nany-failed=true\n");
     }
 
     @Test

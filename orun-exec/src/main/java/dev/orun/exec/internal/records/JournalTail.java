@@ -115,7 +115,7 @@ public final class JournalTail {
             return;
         }
         try {
-            entries.add(RecordsJson.mapper().readValue(data, start, length, JournalEntry.class));
+            entries.add(JournalLineReader.read(data, start, length));
         } catch (IOException e) {
             throw damaged("line " + (line + 1) + " is not a journal record ("
                     + RecordsJson.reason(e) + ")");

@@ -119,7 +119,7 @@ public final class RecordedRun {
     public static Optional<RunMetadata> readMetadata(ExecutionLayout layout) {
         Path file = layout.metadataFile();
         try {
-            RunMetadata meta = RecordsJson.mapper().readValue(Files.readAllBytes(file), RunMetadata.class);
+            RunMetadata meta = MetadataReader.read(Files.readAllBytes(file));
             return Optional.of(meta);
         } catch (NoSuchFileException e) {
             return Optional.empty();

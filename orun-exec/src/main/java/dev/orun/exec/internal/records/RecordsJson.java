@@ -1,5 +1,6 @@
 package dev.orun.exec.internal.records;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -18,30 +19,54 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The JSON mapping of execution records: ISO-8601 instants, sorted map keys, unknown fields ignored. */
+/**
+ * The JSON mapping of execution records: ISO-8601 instants, sorted map keys, unknown fields ignored.
+ * The data-binding mapper is built on first use only: reading records ({@code orun status},
+ * {@code orun logs}) goes through the streaming readers and {@link #factory()} and never needs
+ * it — building it loads some 400 classes, a good part of a small command's start-up.
+ */
 public final class RecordsJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .build();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayEmptySeparator("")
-                    .withObjectEmptySeparator("")));
+    /** Built when first asked for (class initialisation is lazy and thread-safe). */
+    private static final class Mapping {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+
+        static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
+    }
 
     private RecordsJson() {
     }
 
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapping.MAPPER;
+    }
+
+    /**
+     * The layout of the files people read: two-space indentation, one array element per line,
+     * {@code "name": value}, empty arrays and objects as {@code []} and {@code {}}. A new one per
+     * document (it keeps the nesting depth).
+     */
+    public static DefaultPrettyPrinter prettyPrinter() {
+        return new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withArrayEmptySeparator("")
+                        .withObjectEmptySeparator(""));
+    }
+
+    /** The plain streaming factory (no data binding), for the readers of records. */
+    public static JsonFactory factory() {
+        return FACTORY;
     }
 
     /** Two-space indented JSON ending with a newline, for files people read. */
@@ -49,7 +74,7 @@ public final class RecordsJson {
         try {
             // straight to UTF-8 bytes (no String in between: state.json is megabytes on large runs)
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            PRETTY.writeValue(out, value);
+            Mapping.PRETTY.writeValue(out, value);
             out.write('\n');
             return out.toByteArray();
         } catch (IOException e) {
@@ -60,7 +85,7 @@ public final class RecordsJson {
     /** One-line JSON, for the per-transition files where size and speed matter. */
     public static byte[] compact(Object value) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return Mapping.MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
@@ -86,7 +111,7 @@ public final class RecordsJson {
     /** The parsed file, or empty when it does not exist. A corrupt file is an error naming it. */
     public static <T> Optional<T> read(Path file, Class<T> type) {
         try {
-            return Optional.of(MAPPER.readValue(Files.readAllBytes(file), type));
+            return Optional.of(Mapping.MAPPER.readValue(Files.readAllBytes(file), type));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -62,7 +62,7 @@ public final class ChangeScope {
             changes.explanation().forEach(line -> notes.add("changes: " + line));
         }
         notes.add(summary(changes, components));
-        return new ChangeScope(new PlanCoverage(components, base.environments(), true, notes), changes);
+        return new ChangeScope(new PlanCoverage(components, base.environments(), true, notes, base.trigger()), changes);
     }
 
     public PlanCoverage selection() {
@@ -77,7 +77,7 @@ public final class ChangeScope {
         PlanScope scope = new PlanScope(old == null ? List.of() : old.components(),
                 old == null ? List.of() : old.environments(), PlanScope.MODE_CHANGED, changes.changedFiles().size());
         Plan marked = PlanJson.withChecksum(plan.withMetadata(
-                new PlanMetadata(m.name(), m.description(), null, m.source(), scope)));
+                new PlanMetadata(m.name(), m.description(), null, m.source(), scope, m.namespace(), m.trigger())));
         return new CompiledPlan(marked, compiled.notes(), compiled.warnings());
     }
 
@@ -118,7 +118,7 @@ public final class ChangeScope {
             }
             compositionOf(model, c, sourceDirs).ifPresent(compositions::add);
         }
-        return new OwnershipModel(components, List.copyOf(compositions), rules);
+        return new OwnershipModel(components, List.copyOf(compositions), rules, model.intent().catalogExcludes());
     }
 
     /** An inline component owns its authored path, unless that path is templated per environment. */

@@ -22,26 +22,43 @@ import java.util.Map;
 final class JobBinder {
 
     private final StepRenderer renderer = new StepRenderer();
+    private final dev.orun.plan.internal.model.Intent.SecretScope secretScope;
+
+    private final List<String> firedBindings;
+
+    JobBinder(dev.orun.plan.internal.model.Intent.SecretScope secretScope, List<String> firedBindings) {
+        this.secretScope = secretScope;
+        this.firedBindings = List.copyOf(firedBindings);
+    }
 
     List<JobDraft> bind(Instance instance) {
         Composition composition = instance.composition();
         ComponentDecl component = instance.component();
         if (!composition.hasProfiles()) {
             JobDef job = composition.jobs().get(composition.defaultJob());
-            return List.of(draft(instance, job, null, null));
+            return List.of(draft(instance, job, null, null, instance.secretRefs()));
         }
         ProfileDef profile = profile(instance);
         List<JobDraft> drafts = new ArrayList<>();
+        List<dev.orun.core.plan.Job.SecretRef> secretRefs = SecretBindings.apply(instance.secretRefs(), profile,
+                secretScope, instance.environment().name(), component.name());
         profile.jobs().forEach((jobName, profileJob) ->
-                drafts.add(draft(instance, composition.jobs().get(jobName), profile.name(), profileJob)));
+                drafts.add(draft(instance, composition.jobs().get(jobName), profile.name(), profileJob, secretRefs)));
         return drafts;
     }
 
     private ProfileDef profile(Instance instance) {
         Composition composition = instance.composition();
         ComponentDecl component = instance.component();
-        String raw = instance.subscription() != null && instance.subscription().profile() != null
-                ? instance.subscription().profile() : composition.defaultProfile();
+        // first hit wins (go-orun-plan.md §3.5): a profile rule whose trigger fired, the subscription's
+        // profile, the composition's default
+        String raw = instance.subscription() == null ? null
+                : ComponentDecl.Subscription.firstFired(instance.subscription().profileRules(), firedBindings)
+                        .map(dev.orun.plan.internal.model.TriggerRule::value).orElse(null);
+        if (raw == null) {
+            raw = instance.subscription() != null && instance.subscription().profile() != null
+                    ? instance.subscription().profile() : composition.defaultProfile();
+        }
         int line = instance.subscription() != null ? instance.subscription().line() : component.line();
         if (raw == null) {
             throw InvalidInputException.at(component.file(), line, "component " + component.name() + " in "
@@ -66,7 +83,8 @@ final class JobBinder {
         return profile;
     }
 
-    private JobDraft draft(Instance instance, JobDef job, String profileName, ProfileJob profileJob) {
+    private JobDraft draft(Instance instance, JobDef job, String profileName, ProfileJob profileJob,
+                           List<dev.orun.core.plan.Job.SecretRef> secretRefs) {
         ComponentDecl component = instance.component();
         String id = JobId.of(component.name(), instance.environment().name(), job.name()).toString();
         Map<String, Object> data = data(instance, id, job.name(), profileName);
@@ -78,7 +96,7 @@ final class JobBinder {
         }
         return new JobDraft(id, instance, job.name(), profileName == null ? null
                 : instance.composition().type() + "." + profileName,
-                job.runsOn(), job.timeout(), job.retries(), steps);
+                job.runsOn(), job.timeout(), job.retries(), steps, secretRefs);
     }
 
     private static Map<String, Object> data(Instance instance, String jobId, String jobName, String profile) {

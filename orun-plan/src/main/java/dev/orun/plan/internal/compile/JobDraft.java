@@ -17,12 +17,14 @@ final class JobDraft {
     final String timeout;
     final int retries;
     final List<Step> steps;
+    final List<Job.SecretRef> secretRefs;
     final Set<String> dependsOn = new HashSet<>();
     final Set<String> advisoryDependsOn = new HashSet<>();
     final java.util.Map<String, Job.Gate> gates = new java.util.TreeMap<>();
 
     JobDraft(String id, Instance instance, String jobName, String profile, String runsOn, String timeout,
-             int retries, List<Step> steps) {
+             int retries, List<Step> steps, List<Job.SecretRef> secretRefs) {
+        this.secretRefs = secretRefs;
         this.id = id;
         this.instance = instance;
         this.jobName = jobName;
@@ -39,6 +41,6 @@ final class JobDraft {
                 List.copyOf(dependsOn), timeout, retries, instance.env(), instance.component().labels(),
                 instance.parameters(), steps, List.copyOf(advisoryDependsOn),
                 EnvironmentDecl.ENFORCED.equals(instance.dependencyMode()) ? null : instance.dependencyMode(),
-                List.copyOf(gates.values()), instance.secretRefs(), null, null, null);
+                List.copyOf(gates.values()), secretRefs, null, null, null);
     }
 }

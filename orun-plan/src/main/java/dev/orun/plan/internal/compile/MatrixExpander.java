@@ -24,9 +24,12 @@ final class MatrixExpander {
     private static final String PATH = "path";
 
     private final WorkspaceModel model;
+    private final List<String> firedBindings;
 
-    MatrixExpander(WorkspaceModel model) {
+    /** @param firedBindings the trigger bindings that fired (empty without a trigger) */
+    MatrixExpander(WorkspaceModel model, List<String> firedBindings) {
         this.model = model;
+        this.firedBindings = List.copyOf(firedBindings);
     }
 
     List<Instance> expand(Collection<String> componentNames, Collection<String> environmentNames) {
@@ -88,12 +91,21 @@ final class MatrixExpander {
         Map<String, String> mergedEnv = interpolation.applyToEnv(env);
         return new Instance(component, environment, subscription, model.compositions().forComponent(component),
                 interpolation.applyToStrings(parameters), mergedEnv,
-                interpolatedPath.isEmpty() ? "./" : interpolatedPath, dependencyMode(environment, subscription),
+                interpolatedPath.isEmpty() ? "./" : interpolatedPath, dependencyMode(environment, subscription, firedBindings),
                 SecretLayers.merge(intent, environment, component, subscription, interpolation, mergedEnv));
     }
 
-    /** Subscription, then environment, then enforced (dependency rules per trigger are not implemented). */
-    private static String dependencyMode(EnvironmentDecl environment, Subscription subscription) {
+    /**
+     * First hit wins (go-orun-plan.md §4.8): the subscription's first {@code dependencyRules} entry
+     * whose trigger fired, the subscription's mode, the environment's, enforced.
+     */
+    private static String dependencyMode(EnvironmentDecl environment, Subscription subscription, List<String> fired) {
+        if (subscription != null) {
+            var rule = Subscription.firstFired(subscription.dependencyRules(), fired);
+            if (rule.isPresent()) {
+                return rule.get().value();
+            }
+        }
         if (subscription != null && subscription.dependencyMode() != null) {
             return subscription.dependencyMode();
         }

@@ -29,6 +29,7 @@ final class ModelValidator {
         for (ComponentDecl component : components) {
             model.compositions().forComponent(component);
             warnAboutDanglingReferences(model, component);
+            TriggerRuleValidator.validate(component, model.intent().triggerBindings().keySet());
         }
         for (EnvironmentDecl environment : environments.values()) {
             for (Promotion promotion : environment.promotions()) {

@@ -27,8 +27,8 @@ public final class PlanCompiler {
 
     public static CompiledPlan compile(WorkspaceModel model, PlanCoverage selection, PlanSource source) {
         ModelValidator.validate(model);
-        List<Instance> instances = new MatrixExpander(model).expand(selection.components(), selection.environments());
-        List<JobDraft> drafts = bindAll(instances, new JobBinder());
+        List<Instance> instances = new MatrixExpander(model, selection.firedBindings()).expand(selection.components(), selection.environments());
+        List<JobDraft> drafts = bindAll(instances, new JobBinder(model.intent().secretScope(), selection.firedBindings()));
         EdgeBuilder.addEdges(drafts, selection.environments(), model.intent().environments());
         List<Job> jobs = drafts.parallelStream().map(JobDraft::toJob).toList();
         rejectCycles(jobs, model);
@@ -41,10 +41,26 @@ public final class PlanCompiler {
         PlanScope scope = new PlanScope(List.copyOf(components), List.copyOf(environments),
                 selection.scoped() ? PlanScope.MODE_SCOPED : PlanScope.MODE_FULL, null);
         PlanMetadata metadata = new PlanMetadata(model.intent().name(), model.intent().description(), null,
-                source, scope);
+                source, scope, model.intent().namespace(), trigger(selection));
         Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(),
                 JobIdentity.assign(Plan.of(metadata, model.intent().execution(), jobs))));
         return new CompiledPlan(plan, selection.notes(), model.warnings().list());
+    }
+
+    /** The trigger block of a plan compiled for a trigger (go-orun-plan.md §5.1 {@code metadata.trigger}). */
+    private static dev.orun.core.plan.PlanTrigger trigger(PlanCoverage selection) {
+        PlanCoverage.TriggerOutcome outcome = selection.trigger();
+        if (outcome == null) {
+            return null;
+        }
+        return new dev.orun.core.plan.PlanTrigger(dev.orun.core.plan.PlanTrigger.TYPE_DECLARED,
+                outcome.fired().isEmpty() ? null : outcome.fired().get(0), outcome.provider(), outcome.event(),
+                blankToNull(outcome.action()), outcome.fired(), List.copyOf(selection.environments()), outcome.scope(),
+                outcome.base(), outcome.head());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     public static PlanCoverage select(WorkspaceModel model, dev.orun.plan.PlanRequest request, Optional<String> context) {

@@ -32,9 +32,11 @@ public final class Scoper {
                 model.intent().environments().keySet(), "environment");
         boolean scoped = !request.environments().isEmpty();
         List<String> notes = new ArrayList<>();
+        PlanCoverage.TriggerOutcome trigger = null;
         if (request.trigger() != null) {
             TriggerResolver.Resolution resolution = new TriggerResolver(model.intent()).resolve(request.trigger());
             notes.addAll(resolution.notes());
+            trigger = resolution.outcome();
             if (scoped && !resolution.environments().isEmpty()) {
                 SortedSet<String> both = new TreeSet<>(resolution.environments());
                 both.retainAll(environments);
@@ -69,7 +71,7 @@ public final class Scoper {
         } else {
             components = new TreeSet<>(model.components().keySet());
         }
-        return new PlanCoverage(components, environments, scoped, notes);
+        return new PlanCoverage(components, environments, scoped, notes, trigger);
     }
 
     /** The named components and everything they depend on, transitively. */

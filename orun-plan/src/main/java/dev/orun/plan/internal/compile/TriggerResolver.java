@@ -24,8 +24,8 @@ import java.util.TreeSet;
  */
 final class TriggerResolver {
 
-    /** Active environments and notes for the user. */
-    record Resolution(SortedSet<String> environments, List<String> notes) {
+    /** Active environments, what fired, and notes for the user. */
+    record Resolution(SortedSet<String> environments, List<String> notes, PlanCoverage.TriggerOutcome outcome) {
     }
 
     private final Intent intent;
@@ -38,11 +38,13 @@ final class TriggerResolver {
         if (request.name() != null && request.provider() != null) {
             throw new InvalidInputException("--trigger and --from-ci are mutually exclusive");
         }
-        List<String> matched = request.name() != null ? List.of(named(request.name())) : fromCi(request);
+        JsonNode payload = request.name() != null ? null : payload(request);
+        List<String> matched = request.name() != null ? List.of(named(request.name())) : fromCi(request, payload);
         List<String> notes = new ArrayList<>();
         if (matched.isEmpty()) {
             notes.add("trigger: the " + request.provider() + " event matches no trigger binding; nothing to plan");
-            return new Resolution(new TreeSet<>(), notes);
+            return new Resolution(new TreeSet<>(), notes, new PlanCoverage.TriggerOutcome(List.of(), "full", null,
+                    null, request.provider(), event(request, payload).name(), event(request, payload).action()));
         }
         SortedSet<String> environments = new TreeSet<>();
         intent.environments().values().forEach(env -> {
@@ -56,9 +58,39 @@ final class TriggerResolver {
         }
         String scope = scopeOf(matched);
         notes.add("trigger: " + String.join(", ", matched) + " → " + String.join(", ", environments)
-                + (scope.equals("changed") ? " (the binding asks for a changed-scope plan: add --changed"
-                + " with --base/--head to narrow it)" : ""));
-        return new Resolution(environments, notes);
+                + (scope.equals("changed") ? " (changed components only, as the binding's plan.scope asks)" : ""));
+        GitHubEvent event = payload == null ? null : event(request, payload);
+        return new Resolution(environments, notes, new PlanCoverage.TriggerOutcome(List.copyOf(matched), scope,
+                payload == null ? null : ref(matched, payload, true), payload == null ? null : ref(matched, payload,
+                false), request.provider(), event == null ? null : event.name(), event == null ? null : event.action()));
+    }
+
+    private static GitHubEvent event(TriggerRequest request, JsonNode payload) {
+        return GitHubEvent.of(request.eventName(), payload);
+    }
+
+    /**
+     * The base (or head) of a changed-scope plan from a CI event: the first matched binding whose
+     * {@code plan.base}/{@code plan.head} dot-path resolves in the payload, else the event's own
+     * (a pull request's base/head sha, a push's before/after). A {@code --trigger NAME} plan has
+     * no event, so change detection's usual refs apply (the Go planner would use the dot-path
+     * text itself as a git ref, which never names one).
+     */
+    private String ref(List<String> matched, JsonNode payload, boolean base) {
+        for (String name : matched) {
+            TriggerBinding binding = intent.triggerBindings().get(name);
+            String path = base ? binding.base() : binding.head();
+            if (path != null && !path.isBlank()) {
+                JsonNode node = payload.at("/" + path.replace('.', '/'));
+                if (node.isValueNode() && !node.asText().isBlank()) {
+                    return node.asText();
+                }
+            }
+        }
+        JsonNode pr = payload.path("pull_request");
+        String value = pr.isObject() ? pr.path(base ? "base" : "head").path("sha").asText("")
+                : payload.path(base ? "before" : "after").asText("");
+        return value.isBlank() || value.matches("0+") ? null : value;
     }
 
     private String named(String name) {
@@ -80,7 +112,7 @@ final class TriggerResolver {
         return scopes.first();
     }
 
-    private List<String> fromCi(TriggerRequest request) {
+    private static JsonNode payload(TriggerRequest request) {
         if (!"github".equals(request.provider())) {
             throw new InvalidInputException("--from-ci supports github, not \"" + request.provider() + "\"");
         }
@@ -88,13 +120,15 @@ final class TriggerResolver {
             throw new InvalidInputException("--from-ci github needs the event payload: --event-file FILE"
                     + " (or GITHUB_EVENT_PATH)");
         }
-        JsonNode payload;
         try {
-            payload = new ObjectMapper().readTree(Files.readString(request.eventFile()));
+            return new ObjectMapper().readTree(Files.readString(request.eventFile()));
         } catch (IOException e) {
             throw InvalidInputException.at(request.eventFile(), "cannot read the event: " + e.getMessage());
         }
-        GitHubEvent event = GitHubEvent.of(request.eventName(), payload);
+    }
+
+    private List<String> fromCi(TriggerRequest request, JsonNode payload) {
+        GitHubEvent event = event(request, payload);
         List<String> matched = new ArrayList<>();
         for (Map.Entry<String, TriggerBinding> entry : intent.triggerBindings().entrySet()) {
             if (event.matches(entry.getValue())) {

@@ -38,7 +38,7 @@ final class ComponentParser {
         YMap compositionRef = spec.mapOrEmpty("compositionRef");
         return new ComponentDecl(name, type, spec.lineOf("type"), spec.string("domain"), blankToNull(spec.string("path")),
                 defaultPath, EnvKeys.checked(spec.stringMap("env"), spec),
-                spec.anyMap("parameters"), subscriptions(spec), dependencies(spec),
+                spec.anyMap("parameters"), subscriptions(spec, warnings), dependencies(spec),
                 spec.stringMap("labels"),
                 StepParser.parseAll(spec.mapOrEmpty("overrides").items("steps"), "overrides of " + name, warnings),
                 compositionRef.string("source"), compositionRef.string("name"), spec.file(), nameLine,
@@ -59,16 +59,18 @@ final class ComponentParser {
         DeclaredKeys.CHANGE.check(spec.map("change"), warnings);
     }
 
-    private static List<Subscription> subscriptions(YMap spec) {
+    private static List<Subscription> subscriptions(YMap spec, Warnings warnings) {
         List<Subscription> subscriptions = new ArrayList<>();
         for (YNode node : spec.mapOrEmpty("subscribe").items("environments")) {
             if (node instanceof YScalar s) {
-                subscriptions.add(new Subscription(s.text(), null, Map.of(), Map.of(), s.line(), null, Map.of()));
+                subscriptions.add(new Subscription(s.text(), null, Map.of(), Map.of(), s.line(), null, Map.of(),
+                        List.of(), List.of()));
             } else if (node instanceof YMap m) {
                 subscriptions.add(new Subscription(m.requiredString("name", "a subscription"),
                         m.string("profile"), EnvKeys.checked(m.stringMap("env"), m),
                         m.anyMap("parameters"), m.line(), DependencyModes.of(m),
-                        SecretRefs.checked(m, "secretEnv")));
+                        SecretRefs.checked(m, "secretEnv"), TriggerRules.profileRules(m, warnings),
+                        TriggerRules.dependencyRules(m, warnings)));
             } else {
                 throw node.error("a subscription must be an environment name or a mapping");
             }

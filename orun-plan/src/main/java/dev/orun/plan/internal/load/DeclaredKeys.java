@@ -50,8 +50,10 @@ final class DeclaredKeys {
     static final KeySet INLINE_COMPONENT = COMPONENT_SPEC.plus("name");
     static final KeySet SUBSCRIBE = KeySet.of("subscribe", "environments");
     static final KeySet SUBSCRIPTION = KeySet.of("a subscription", "name", "profile", "profileRules",
-            "parameters", "env", "secretEnv", "dependencyMode", "dependencyRules")
-            .ignoring("profileRules", "dependencyRules");
+            "parameters", "env", "secretEnv", "dependencyMode", "dependencyRules");
+    static final KeySet PROFILE_RULE = KeySet.of("a profileRules entry", "profile", "when");
+    static final KeySet DEPENDENCY_RULE = KeySet.of("a dependencyRules entry", "mode", "when");
+    static final KeySet RULE_WHEN = KeySet.of("when", "triggerRef");
     static final KeySet DEPENDENCY = KeySet.of("a dependsOn entry", "component", "environment", "scope",
             "condition", "include", "reason", "input");
     static final KeySet OVERRIDES = KeySet.of("overrides", "steps");
@@ -76,12 +78,14 @@ final class DeclaredKeys {
             "retries", "labels", "capabilities", "steps", "inputs");
     static final KeySet STEP = KeySet.of("a step", "id", "name", "capability", "phase", "order", "run", "use",
             "workflow", "with", "env", "shell", "working-directory", "timeout", "retry", "onFailure",
+            "if", "continue-on-error",
             "connections", "resume", "approval", "description")
             .ignoring("workflow", "connections", "resume", "approval");
     static final KeySet PROFILE_ENTRY = KeySet.of("a profiles entry", "name", "profileRef", "description");
     static final KeySet PROFILE_SPEC = KeySet.of("an execution profile", "description", "policies", "jobs",
             "secretBindings", "materialize")
-            .ignoring("secretBindings", "materialize");
+            .ignoring("materialize");
+    static final KeySet SECRET_BINDING = KeySet.of("a secret binding", "asEnv", "required", "description");
     static final KeySet PROFILE_JOB = KeySet.of("a profile job", "stepsEnabled", "includeCapabilities",
             "stepOverrides");
     static final KeySet STEP_OVERRIDE = KeySet.of("a step override", "run", "with", "env");

@@ -47,7 +47,13 @@ public final class IntentLoader {
                 roots.isEmpty() ? List.of(".") : roots,
                 groups(root.mapOrEmpty("groups")), environments(root.mapOrEmpty("environments")),
                 inlineComponents(root, warnings), execution(root.mapOrEmpty("execution")),
-                SecretRefs.checked(root, "secretEnv"), TriggerBindings.parse(root.mapOrEmpty("automation")));
+                SecretRefs.checked(root, "secretEnv"), TriggerBindings.parse(root.mapOrEmpty("automation")),
+                secretScope(root.mapOrEmpty("execution").mapOrEmpty("state")), metadata.string("namespace"),
+                java.util.Set.copyOf(root.mapOrEmpty("catalog").mapOrEmpty("discovery").stringList("exclude")));
+    }
+
+    private static Intent.SecretScope secretScope(YMap state) {
+        return new Intent.SecretScope(state.string("workspace"), state.string("project"));
     }
 
     /** Warns about unknown keys in every mapping of the intent outside the inline components. */

@@ -3,6 +3,7 @@ package dev.orun.plan.internal.load;
 import dev.orun.plan.internal.model.JobDef;
 import dev.orun.plan.internal.model.ProfileDef;
 import dev.orun.plan.internal.model.ProfileDef.ProfileJob;
+import dev.orun.plan.internal.model.ProfileDef.SecretBinding;
 import dev.orun.plan.internal.model.ProfileDef.StepOverride;
 import dev.orun.plan.internal.model.StepDef;
 import dev.orun.plan.internal.yaml.YMap;
@@ -104,6 +105,23 @@ final class ProfileLoader {
         if (selected.isEmpty()) {
             throw spec.error("profile \"" + name + "\" of composition " + type + " selects no jobs");
         }
-        return new ProfileDef(name, selected);
+        return new ProfileDef(name, selected, secretBindings(name, spec.mapOrEmpty("secretBindings")));
+    }
+
+    /** {@code secretBindings: {KEY: {asEnv?, required?}}}; a bare {@code KEY: {}} or {@code KEY:} is optional. */
+    private Map<String, SecretBinding> secretBindings(String profile, YMap bindings) {
+        Map<String, SecretBinding> result = new LinkedHashMap<>();
+        bindings.entries().forEach((key, node) -> {
+            YMap body = node instanceof YMap m ? m : YMap.empty(node.file(), node.line());
+            if (!(node instanceof YMap) && !(node instanceof dev.orun.plan.internal.yaml.YScalar s && s.isNull())) {
+                throw node.error("profile \"" + profile + "\": secretBindings." + key + " must be a mapping");
+            }
+            DeclaredKeys.SECRET_BINDING.check(body, loader.warnings());
+            String asEnv = body.string("asEnv");
+            Boolean required = body.bool("required");
+            result.put(key, new SecretBinding(key, asEnv == null || asEnv.isBlank() ? key : asEnv,
+                    required != null && required, node.file(), node.line()));
+        });
+        return result;
     }
 }

@@ -33,7 +33,14 @@ public record ComponentDecl(
     /** One {@code subscribe.environments[]} entry. */
     public record Subscription(String name, String profile, Map<String, String> env,
                                Map<String, Object> parameters, int line, String dependencyMode,
-                               Map<String, String> secretEnv) {
+                               Map<String, String> secretEnv, List<TriggerRule> profileRules,
+                               List<TriggerRule> dependencyRules) {
+
+        /** The first rule whose trigger binding fired, if any. */
+        public static java.util.Optional<TriggerRule> firstFired(List<TriggerRule> rules,
+                                                                 java.util.Collection<String> fired) {
+            return rules.stream().filter(rule -> fired.contains(rule.triggerRef())).findFirst();
+        }
     }
 
     /**

@@ -20,5 +20,18 @@ public record Intent(
         List<ComponentDecl> inlineComponents,
         ExecutionSettings execution,
         Map<String, String> secretEnv,
-        Map<String, TriggerBinding> triggerBindings) {
+        Map<String, TriggerBinding> triggerBindings,
+        SecretScope secretScope,
+        String namespace,
+        java.util.Set<String> catalogExcludes) {
+
+    /**
+     * {@code execution.state.workspace} and {@code project}: the scope profile {@code secretBindings}
+     * map into ({@code secret://<workspace>/project:<project>/env:<env>/<key>}); either may be null.
+     */
+    public record SecretScope(String workspace, String project) {
+        public boolean complete() {
+            return workspace != null && !workspace.isBlank() && project != null && !project.isBlank();
+        }
+    }
 }

@@ -64,12 +64,15 @@ public final class GhaJobSession implements JobSession {
         Fence fence = Fence.open(runner.nested(), job.job().id(), request.stepId(), request.output());
         try {
             Map<String, String> env = stepEnvironment(request.environment(), step.env().keySet());
-            EvaluationContext context = context(top, env);
+            // most steps have no expression at all: the contexts are built only when one is used
+            EvaluationContext context = usesExpressions(step, env) ? context(top, env) : null;
             if (step.hasCondition() && !Expressions.condition(step.condition(), context)) {
                 top.record(request.stepId(), Map.of(), "skipped", false);
                 return StepResult.skipped("if: " + step.condition().strip() + " was false");
             }
-            env = interpolateValues(env, context);
+            if (context != null) {
+                env = interpolateValues(env, context);
+            }
             Path cwd = workingDirectory(request, step, context);
             Instant deadline = request.timeout() == null ? null : Instant.now().plus(request.timeout());
             StepFiles.Reports reports = new StepFiles.Reports();
@@ -85,6 +88,12 @@ public final class GhaJobSession implements JobSession {
         } finally {
             fence.close();
         }
+    }
+
+    private static boolean usesExpressions(Step step, Map<String, String> env) {
+        return step.hasCondition() || step.isAction() || Expressions.hasExpression(step.run())
+                || Expressions.hasExpression(step.workingDirectory())
+                || env.values().stream().anyMatch(Expressions::hasExpression);
     }
 
     private StepResult finish(StepRequest request, StepProcess.Outcome outcome,
@@ -154,7 +163,7 @@ public final class GhaJobSession implements JobSession {
                                   Map<String, String> extra, Instant deadline, OutputStream out,
                                   StepFiles.Reports reports) throws InterruptedException {
         Map<String, String> processEnv = processEnvironment(env, extra);
-        ShellCommand command = ShellCommand.of(shell, processEnv);
+        ShellCommand command = runner.shell(shell, processEnv);
         if (!Files.isDirectory(cwd)) {
             return new StepProcess.Outcome(-1, false, "working directory " + cwd + " does not exist");
         }
@@ -174,12 +183,7 @@ public final class GhaJobSession implements JobSession {
     StepProcess.Outcome runProcess(List<String> command, Path cwd, Map<String, String> env,
                                    Instant deadline, OutputStream out, StepFiles.Reports reports)
             throws InterruptedException {
-        StepFiles files;
-        try {
-            files = sandbox.newStepFiles();
-        } catch (IOException e) {
-            return new StepProcess.Outcome(-1, false, "cannot create file-command files: " + e.getMessage());
-        }
+        StepFiles files = sandbox.newProcessFiles();
         Map<String, String> withFiles = new HashMap<>(env);
         withFiles.putAll(files.variables());
         Duration timeout = deadline == null ? null : Duration.between(Instant.now(), deadline);
@@ -242,13 +246,42 @@ public final class GhaJobSession implements JobSession {
         contexts.put("secrets", new LinkedHashMap<String, Object>(runner.secrets()));
         contexts.put("vars", Map.of());
         contexts.put("matrix", Json.fromJava(job.job().parameters()));
-        Map<String, Object> needs = new LinkedHashMap<>();
-        job.dependencyOutputs().forEach((id, outputs) -> needs.put(id, Map.of(
-                "outputs", new LinkedHashMap<String, Object>(outputs), "result", "success")));
-        contexts.put("needs", needs);
+        contexts.put("needs", needs());
         contexts.put("strategy", Map.of("fail-fast", true, "job-index", 0.0, "job-total", 1.0));
         return new EvaluationContext(contexts,
                 new EvaluationContext.JobStatus(scope.failed, false), job.workspace());
+    }
+
+    /**
+     * {@code needs}: each direct dependency's outputs and its recorded result. A dependency the
+     * engine did not report a status for started this job, which it does only after success.
+     */
+    private Map<String, Object> needs() {
+        Map<String, Object> needs = new LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.TreeSet<>(job.job().dependsOn());
+        ids.addAll(job.dependencyOutputs().keySet());
+        for (String id : ids) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("outputs", new LinkedHashMap<String, Object>(
+                    job.dependencyOutputs().getOrDefault(id, Map.of())));
+            entry.put("result", result(job.dependencyStatuses().get(id)));
+            needs.put(id, entry);
+        }
+        return needs;
+    }
+
+    /** GitHub's words for how a job ended. */
+    static String result(dev.orun.core.state.Status status) {
+        if (status == null) {
+            return "success";
+        }
+        return switch (status) {
+            case SUCCEEDED -> "success";
+            case FAILED -> "failure";
+            case CANCELLED -> "cancelled";
+            case SKIPPED -> "skipped";
+            case PENDING, RUNNING -> "";
+        };
     }
 
     @Override

@@ -34,6 +34,9 @@ public final class GhaRunner implements Runner {
     private final ActionCache cache;
     private volatile GithubContext github;
     private volatile Object event;
+    /** Shell templates by shell and PATH: looking bash up on PATH once per run, not per step. */
+    private final java.util.concurrent.ConcurrentMap<String, ShellCommand> shells =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public GhaRunner(RunnerSettings settings) {
         this.host = Map.copyOf(settings.hostEnvironment());
@@ -120,6 +123,11 @@ public final class GhaRunner implements Runner {
 
     Map<String, String> hostEnvironment() {
         return host;
+    }
+
+    ShellCommand shell(String shell, Map<String, String> env) {
+        String key = (shell == null ? "" : shell.strip()) + '\0' + env.getOrDefault("PATH", "");
+        return shells.computeIfAbsent(key, k -> ShellCommand.of(shell, env).resolved(env));
     }
 
     ActionLocator locator() {

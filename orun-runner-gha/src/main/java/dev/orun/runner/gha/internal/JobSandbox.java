@@ -65,7 +65,16 @@ final class JobSandbox implements AutoCloseable {
         return root.resolve("scripts").resolve("step-" + counter.incrementAndGet() + extension);
     }
 
-    /** Fresh, empty file-command files for one process. */
+    /**
+     * File-command file names for one host process, in the job's one file-command directory
+     * ({@code <n>.env}, {@code <n>.output}, …): no directory per step, as nothing is created
+     * until the process appends.
+     */
+    StepFiles newProcessFiles() {
+        return StepFiles.named(root.resolve("file-commands"), counter.incrementAndGet() + ".");
+    }
+
+    /** Fresh, empty file-command files in a directory of their own (mounted into containers). */
     StepFiles newStepFiles() throws IOException {
         Path dir = Files.createDirectories(root.resolve("file-commands")
                 .resolve(Integer.toString(counter.incrementAndGet())));

@@ -21,8 +21,30 @@ record ShellCommand(List<String> template, String extension) {
      * a file per step.
      */
     boolean inline() {
+        String program = Path.of(template.get(0)).getFileName().toString();
         return template.get(template.size() - 1).equals("{0}")
-                && (template.get(0).equals("bash") || template.get(0).equals("sh"));
+                && (program.equals("bash") || program.equals("sh"));
+    }
+
+    /**
+     * This command with its program as the absolute path {@code PATH} finds it at, so starting
+     * it does not try every {@code PATH} entry again (the runner keeps the result per run).
+     * Unchanged when the program is already a path or not found (starting it then says so).
+     */
+    ShellCommand resolved(Map<String, String> env) {
+        String program = template.get(0);
+        if (program.contains("/")) {
+            return this;
+        }
+        for (String dir : env.getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
+            Path candidate = dir.isEmpty() ? null : Path.of(dir, program);
+            if (candidate != null && Files.isExecutable(candidate)) {
+                List<String> command = new ArrayList<>(template);
+                command.set(0, candidate.toString());
+                return new ShellCommand(List.copyOf(command), extension);
+            }
+        }
+        return this;
     }
 
     /** The command running {@code script} inline; see {@link #inline()}. */

@@ -1,6 +1,7 @@
 package dev.orun.runner.gha.internal;
 
 import dev.orun.core.runner.Masker;
+import dev.orun.core.runner.OutputGroups;
 import dev.orun.core.state.Annotation;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
  * shown); {@code set-output}, {@code save-state}, {@code set-env} and {@code add-path} are
  * collected for the step's result; {@code notice}/{@code warning}/{@code error} become
  * annotations (and a {@code level: message} line); {@code group}/{@code endgroup} print the title
- * and indent the group's lines; {@code debug} lines are dropped; {@code stop-commands} passes
+ * and indent the group's lines, and tell a live view where the group starts and ends
+ * ({@link OutputGroups}); {@code debug} lines are dropped; {@code stop-commands} passes
  * everything through verbatim until its token comes back.
  */
 final class StepCommands implements Consumer<byte[]> {
@@ -94,10 +96,18 @@ final class StepCommands implements Consumer<byte[]> {
             case "add-path" -> paths.add(value.strip());
             case "stop-commands" -> stopToken = value.strip().isEmpty() ? null : value.strip();
             case "group" -> {
+                if (out instanceof OutputGroups groups) {
+                    groups.groupStarted(value);
+                }
                 print("▸ " + value);
                 groupDepth++;
             }
-            case "endgroup" -> groupDepth = Math.max(0, groupDepth - 1);
+            case "endgroup" -> {
+                if (groupDepth > 0 && out instanceof OutputGroups groups) {
+                    groups.groupEnded();
+                }
+                groupDepth = Math.max(0, groupDepth - 1);
+            }
             case "debug", "echo", "add-matcher", "remove-matcher" -> {
                 // debug output is off, as on GitHub without ACTIONS_STEP_DEBUG
             }

@@ -15,8 +15,14 @@ import java.util.Map;
 record StepFiles(Path env, Path output, Path path, Path state, Path summary) {
 
     static StepFiles create(Path dir) throws IOException {
-        return new StepFiles(dir.resolve("env"), dir.resolve("output"),
-                dir.resolve("path"), dir.resolve("state"), dir.resolve("summary"));
+        return named(dir, "");
+    }
+
+    /** The files {@code <prefix>env}, {@code <prefix>output}, … in {@code dir}. */
+    static StepFiles named(Path dir, String prefix) {
+        return new StepFiles(dir.resolve(prefix + "env"), dir.resolve(prefix + "output"),
+                dir.resolve(prefix + "path"), dir.resolve(prefix + "state"),
+                dir.resolve(prefix + "summary"));
     }
 
     Map<String, String> variables() {

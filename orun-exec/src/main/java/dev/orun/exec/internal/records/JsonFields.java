@@ -1,0 +1,123 @@
+package dev.orun.exec.internal.records;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.orun.core.state.Status;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Field values of the records read with the streaming parser, each the way the records' data
+ * binding reads it: a string field takes any scalar's text, an absent or {@code null} number is
+ * {@code null} (or 0 for a primitive), a wrong shape is an error at the token's position.
+ * Every method starts on the value's first token and leaves the parser on its last.
+ */
+final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    static String text(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!token.isScalarValue()) {
+            throw wrong(p, "a string");
+        }
+        return p.getText();
+    }
+
+    static Status status(JsonParser p) throws IOException {
+        String wire = text(p);
+        try {
+            return wire == null ? null : Status.fromWire(wire);
+        } catch (IllegalArgumentException e) {
+            throw new JsonParseException(p, e.getMessage());
+        }
+    }
+
+    /** ISO-8601 text as the records write it; a number goes through data binding (epoch seconds). */
+    static Instant instant(JsonParser p) throws IOException {
+        if (p.currentToken().isNumeric()) {
+            return RecordsJson.mapper().readValue(p, Instant.class); // never written by orun
+        }
+        String text = text(p);
+        try {
+            return text == null ? null : IsoInstants.parse(text);
+        } catch (java.time.DateTimeException e) {
+            throw new JsonParseException(p, "not an instant: \"" + text + "\"");
+        }
+    }
+
+    static Long longOrNull(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : number(p).getValueAsLong();
+    }
+
+    static long longOrZero(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? 0 : number(p).getValueAsLong();
+    }
+
+    static Integer intOrNull(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : number(p).getValueAsInt();
+    }
+
+    static int intOrZero(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? 0 : number(p).getValueAsInt();
+    }
+
+    /** An object of strings (step outputs), or null. */
+    static Map<String, String> strings(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(p, JsonToken.START_OBJECT);
+        Map<String, String> values = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            values.put(name, text(p));
+        }
+        return values;
+    }
+
+    /** Fails unless the parser is on {@code expected}. */
+    static void expect(JsonParser p, JsonToken expected) throws IOException {
+        if (p.currentToken() != expected) {
+            throw wrong(p, expected.asString() == null ? expected.name() : "'" + expected.asString() + "'");
+        }
+    }
+
+    /** Whether the value here is {@code null}; otherwise it must be an object. */
+    static boolean nullOrObject(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return true;
+        }
+        expect(p, JsonToken.START_OBJECT);
+        return false;
+    }
+
+    private static JsonParser number(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token.isNumeric()) {
+            return p;
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            try {
+                Long.parseLong(p.getText().trim()); // data binding accepts "12" for a number
+                return p;
+            } catch (NumberFormatException e) {
+                throw wrong(p, "a number");
+            }
+        }
+        throw wrong(p, "a number");
+    }
+
+    private static IOException wrong(JsonParser p, String expected) {
+        return new JsonParseException(p, "expected " + expected + " at byte "
+                + p.currentTokenLocation().getByteOffset());
+    }
+}
