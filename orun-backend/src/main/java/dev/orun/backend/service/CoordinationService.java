@@ -40,6 +40,7 @@ public final class CoordinationService {
   private final RunSignals signals;
   private final Metrics metrics;
   private final BackendConfig config;
+  private final RestartGrace grace;
 
   public CoordinationService(Database db, RunSignals signals, Metrics metrics, BackendConfig config) {
     this.db = db;
@@ -50,6 +51,7 @@ public final class CoordinationService {
     this.signals = signals;
     this.metrics = metrics;
     this.config = config;
+    this.grace = new RestartGrace(config);
   }
 
   public ClaimResponse claim(Scope scope, String runId, String jobId, ClaimRequest req, Caller caller) {
@@ -88,7 +90,7 @@ public final class CoordinationService {
     }
     boolean takeover = false;
     if (job.phase() == Phase.CLAIMED) {
-      if (job.leaseLive(now)) {
+      if (job.leaseLive(now) || grace.active(now)) {
         if (runner.equals(job.runnerId())) {
           // The holder asking again (a retried request) gets its own live lease back, unchanged.
           return new Decision(won(job, b.run().lastSeq()), false);

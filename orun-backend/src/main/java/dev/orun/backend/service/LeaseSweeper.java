@@ -30,17 +30,22 @@ public final class LeaseSweeper {
   private final RunSignals signals;
   private final Metrics metrics;
   private final BackendConfig config;
+  private final RestartGrace grace;
 
   public LeaseSweeper(Database db, RunSignals signals, Metrics metrics, BackendConfig config) {
     this.db = db;
     this.signals = signals;
     this.metrics = metrics;
     this.config = config;
+    this.grace = new RestartGrace(config);
   }
 
   /** One pass; returns how many jobs it re-queued or timed out. */
   public int sweep() {
     long now = config.clock().millis();
+    if (grace.active(now)) {
+      return 0;
+    }
     List<Object[]> expired = db.read(c -> jobs.expiredLeases(c, now, 500));
     int changed = 0;
     for (Object[] key : expired) {
