@@ -3,16 +3,28 @@
 #
 # Starts `bin/orun-backend serve` on the embedded database, and on PostgreSQL when
 # ORUN_TEST_POSTGRES_URL names a role that may create databases (as .ci/run sets it); creates a
-# token; then bench/backend-claims/ClaimLoad.java drives a 1000-job run with 8 concurrent clients
-# (claim → heartbeat → complete whatever the frontier offers) and measures:
+# token; then bench/backend-claims/ClaimLoad.java warms the server up on a 300-job run (so the JIT has
+# compiled the hot paths) and drives a 1000-job run with 8 concurrent clients (claim → heartbeat →
+# complete whatever the frontier offers; one kept-alive HTTP/1.1 connection each) and measures:
 #   - claim+complete pairs per second,
 #   - p50/p99 latency of claim, heartbeat and complete,
 #   - how long after a claim an event-log long-poll (/log?wait=) wakes up.
 # Targets (2-core machine): >= 1000 pairs/s on PostgreSQL, p99 claim < 50 ms, long-poll wake < 100 ms.
-# The last line prints the PostgreSQL figures (the embedded ones when PostgreSQL is not available).
+# The load average is printed before and after (the figures mean little on a busy machine); the
+# last line is the verdict on the PostgreSQL figures (the embedded ones when PostgreSQL is absent).
 #
-# Usage: bench/backend-claims.sh   (needs: ./mvnw -q -DskipTests package; env JOBS, CLIENTS)
+# Usage: bench/backend-claims.sh [--postgres JDBC_URL] [--no-embedded]
+#        (needs: ./mvnw -q -DskipTests package; env JOBS, CLIENTS, WARMUP)
 set -euo pipefail
+pg_admin_url=${ORUN_TEST_POSTGRES_URL:-}
+embedded=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --postgres) pg_admin_url=$2; shift 2 ;;
+    --no-embedded) embedded=0; shift ;;
+    *) echo "usage: $0 [--postgres JDBC_URL] [--no-embedded]" >&2; exit 2 ;;
+  esac
+done
 here=$(cd "$(dirname "$0")/.." && pwd)
 backend="$here/bin/orun-backend"
 driver="$here/bench/backend-claims/ClaimLoad.java"
@@ -29,7 +41,7 @@ cleanup() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ -n "$pg_db" ]; then
     "$java" -cp "$here/orun-backend/target/orun-backend.jar" "$here/bench/backend-claims/DropDatabase.java" \
-      "$ORUN_TEST_POSTGRES_URL" "$pg_db" >/dev/null 2>&1 || true
+      "$pg_admin_url" "$pg_db" >/dev/null 2>&1 || true
   fi
   rm -rf "$work"
 }
@@ -38,7 +50,8 @@ trap cleanup EXIT
 # serve DBARGS...: starts a server (recorded for cleanup), waits until it listens, sets $url
 serve() {
   local log="$work/serve-$RANDOM.out"
-  "$backend" serve --port 0 "$@" >"$log" 2>"$log.err" &
+  # no class-data archive build in the background while measuring
+  ORUN_CDS=${ORUN_CDS:-0} "$backend" serve --port 0 "$@" >"$log" 2>"$log.err" &
   pids+=($!)
   url=
   for _ in $(seq 1 1200); do
@@ -55,19 +68,35 @@ measure() { # measure LABEL DBARGS...
   local token
   serve "$@"
   token=$("$backend" token create --org bench --project claims "$@" 2>/dev/null)
-  "$java" "$driver" "$url" "$token" "$label" | tee "$work/$label.txt"
+  "$java" -cp "$work/driver" ClaimLoad "$url" "$token" "$label" | tee "$work/$label.txt"
+  kill "${pids[-1]}" 2>/dev/null || true
 }
 
-measure embedded --data "$work/h2"
-last=$(grep '^RESULT' "$work/embedded.txt")
-if [ -n "${ORUN_TEST_POSTGRES_URL:-}" ]; then
+mkdir -p "$work/driver"
+"${JAVAC:-javac}" -d "$work/driver" "$driver"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime) ($(nproc 2>/dev/null || echo '?') cores)"
+last=
+if [ "$embedded" = 1 ]; then
+  measure embedded --data "$work/h2"
+  last=$(grep '^RESULT' "$work/embedded.txt")
+fi
+if [ -n "$pg_admin_url" ]; then
   pg_db="orun_bench_$RANDOM$RANDOM"
   "$java" -cp "$here/orun-backend/target/orun-backend.jar" "$here/bench/backend-claims/CreateDatabase.java" \
-    "$ORUN_TEST_POSTGRES_URL" "$pg_db"
-  pg_url=$(echo "$ORUN_TEST_POSTGRES_URL" | sed -E "s#(jdbc:postgresql://[^/]+)/[^?]*#\1/$pg_db#")
+    "$pg_admin_url" "$pg_db"
+  pg_url=$(echo "$pg_admin_url" | sed -E "s#(jdbc:postgresql://[^/]+)/[^?]*#\1/$pg_db#")
   measure postgresql --database-url "$pg_url"
   last=$(grep '^RESULT' "$work/postgresql.txt")
 else
-  echo "(PostgreSQL skipped: set ORUN_TEST_POSTGRES_URL to measure it)"
+  echo "(PostgreSQL skipped: set ORUN_TEST_POSTGRES_URL or pass --postgres JDBC_URL to measure it)"
 fi
-echo "$last (targets: pairs_per_s >= 1000 on PostgreSQL, claim_p99_ms < 50, wake_p99_ms < 100)"
+[ -n "$last" ] || { echo "nothing measured" >&2; exit 2; }
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+# RESULT label pairs_per_s=N claim_p99_ms=N wake_p99_ms=N
+label=$(echo "$last" | awk '{print $2}')
+pairs=$(echo "$last" | sed -E 's/.*pairs_per_s=([0-9.]+).*/\1/')
+claim=$(echo "$last" | sed -E 's/.*claim_p99_ms=([0-9.]+).*/\1/')
+wake=$(echo "$last" | sed -E 's/.*wake_p99_ms=([0-9.]+).*/\1/')
+verdict=$(awk -v p="$pairs" -v c="$claim" -v w="$wake" 'BEGIN {
+  ok = (p >= 1000) && (c < 50) && (w < 100); print ok ? "PASS" : "FAIL" }')
+echo "verdict: $verdict on $label: $pairs pairs/s (target >= 1000), claim p99 $claim ms (< 50), long-poll wake p99 $wake ms (< 100); load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"

@@ -2,9 +2,11 @@
 # Coordination overhead of remote state: the same random DAG of N no-op jobs (fixed seed) run
 #   locally:  orun run plan.json --concurrency 8                                   (one process)
 #   remote:   8 x orun run plan.json --remote-state (whole-plan mode, one shared run)
-# against `orun-backend serve` on loopback (embedded database; PostgreSQL with
-# ORUN_BENCH_DATABASE_URL=jdbc:postgresql://...). The last line is the overhead in ms per job,
-# (remote - local) / N (target <= 15).
+# against `orun-backend serve` on loopback, once on the embedded database and once on PostgreSQL:
+# ORUN_BENCH_DATABASE_URL=jdbc:postgresql://... names a database to use; else, with
+# ORUN_TEST_POSTGRES_URL (a role that may create databases) and psql, a scratch database
+# orun_test_bench_<random> is created and dropped. Overhead per job = (remote - local) / N,
+# target <= 15 ms. The last line is the verdict with the load average it was measured under.
 #
 # Usage: bench/remote-overhead.sh [N] [RUNNERS]   (needs: ./mvnw -q -DskipTests package)
 set -eu
@@ -12,10 +14,18 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 orun="$here/bin/orun"
 n=${1:-200}
 runners=${2:-8}
+target=15
 work=$(mktemp -d "${TMPDIR:-/tmp}/orun-remote-bench.XXXXXX")
 server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+scratch_db=
+admin_psql=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [ -n "$scratch_db" ] && psql -q "$admin_psql" -c "DROP DATABASE IF EXISTS $scratch_db WITH (FORCE)" >/dev/null 2>&1
+  rm -rf "$work"
+}
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 awk -v n="$n" -v dir="$work" 'BEGIN {
   srand(42); plan = dir "/plan.json";
@@ -34,35 +44,84 @@ git init -q . 2>/dev/null || true
 
 millis() { date +%s%3N; }
 
-if [ -n "${ORUN_BENCH_DATABASE_URL:-}" ]; then db="--database-url $ORUN_BENCH_DATABASE_URL"; else db="--data $work/data"; fi
-# shellcheck disable=SC2086
-"$here/bin/orun-backend" serve --port 0 $db > "$work/server.out" 2> "$work/server.err" &
-server_pid=$!
-url=
-for _ in $(seq 1 120); do
-  url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/server.out")
-  [ -n "$url" ] && break
-  sleep 0.5
-done
-[ -n "$url" ] || { echo "server did not start" >&2; cat "$work/server.err" >&2; exit 1; }
-# shellcheck disable=SC2086
-token=$("$here/bin/orun-backend" token create --org bench --project remote $db 2>/dev/null)
+# jdbc:postgresql://host:port/db?user=u&password=p -> postgresql://u:p@host:port/db (for psql)
+psql_url() {
+  printf '%s\n' "$1" | sed -E 's#^jdbc:postgresql://([^/?]*)/([^?]*)\?(.*)$#\1 \2 \3#' | {
+    read -r hostport db params
+    user=$(printf '%s' "$params" | tr '&' '\n' | sed -n 's/^user=//p')
+    pass=$(printf '%s' "$params" | tr '&' '\n' | sed -n 's/^password=//p')
+    printf 'postgresql://%s:%s@%s/%s\n' "$user" "$pass" "$hostport" "$db"
+  }
+}
+
+# sets pg to the PostgreSQL JDBC URL to measure on, or to nothing
+postgres_url() {
+  pg=
+  if [ -n "${ORUN_BENCH_DATABASE_URL:-}" ]; then
+    pg=$ORUN_BENCH_DATABASE_URL
+  elif [ -n "${ORUN_TEST_POSTGRES_URL:-}" ] && command -v psql >/dev/null 2>&1; then
+    admin_psql=$(psql_url "$ORUN_TEST_POSTGRES_URL")
+    scratch_db="orun_test_bench_$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
+    psql -q "$admin_psql" -c "CREATE DATABASE $scratch_db" >/dev/null
+    pg=$(printf '%s\n' "$ORUN_TEST_POSTGRES_URL" | sed -E "s#^(jdbc:postgresql://[^/?]*)/[^?]*#\1/$scratch_db#")
+  fi
+}
+
+# remote_run LABEL DATABASE-OPTIONS: sets elapsed to the wall time of the runners sharing one run, in ms
+remote_run() {
+  label=$1
+  shift
+  "$here/bin/orun-backend" serve --port 0 "$@" > "server-$label.out" 2> "server-$label.err" &
+  server_pid=$!
+  url=
+  for _ in $(seq 1 240); do
+    url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "server-$label.out")
+    [ -n "$url" ] && break
+    sleep 0.5
+  done
+  [ -n "$url" ] || { echo "server did not start" >&2; cat "server-$label.err" >&2; exit 1; }
+  token=$("$here/bin/orun-backend" token create --org bench --project remote "$@" 2>/dev/null)
+  start=$(millis)
+  pids=
+  for r in $(seq 1 "$runners"); do
+    ORUN_TOKEN="$token" ORUN_BACKEND_URL="$url" ORUN_ORG=bench ORUN_PROJECT=remote ORUN_EXEC_ID="bench-$label-$$" \
+      "$orun" run plan.json --remote-state --concurrency 1 --isolation none --component-concurrency 0 \
+      > "runner-$label-$r.log" 2>&1 &
+    pids="$pids $!"
+  done
+  for pid in $pids; do
+    wait "$pid" || { echo "a runner failed:" >&2; tail -20 runner-"$label"-*.log >&2; exit 1; }
+  done
+  elapsed=$(( $(millis) - start ))
+  kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
 
 start=$(millis)
 "$orun" run plan.json --concurrency 8 --isolation none --component-concurrency 0 > local.log 2>&1 \
   || { tail -20 local.log >&2; exit 1; }
 local_ms=$(( $(millis) - start ))
-echo "local  --concurrency 8: ${local_ms} ms"
+echo "local --concurrency 8:                ${local_ms} ms"
 
-start=$(millis)
-pids=
-for r in $(seq 1 "$runners"); do
-  ORUN_TOKEN="$token" ORUN_BACKEND_URL="$url" ORUN_ORG=bench ORUN_PROJECT=remote ORUN_EXEC_ID="bench-$$" \
-    "$orun" run plan.json --remote-state --concurrency 1 --isolation none --component-concurrency 0 \
-    > "runner-$r.log" 2>&1 &
-  pids="$pids $!"
-done
-for pid in $pids; do wait "$pid" || { echo "a runner failed:" >&2; tail -20 runner-*.log >&2; exit 1; }; done
-remote_ms=$(( $(millis) - start ))
-echo "remote $runners runners:    ${remote_ms} ms"
-echo "overhead per job: $(( (remote_ms - local_ms) / n )) ms"
+remote_run embedded --data "$work/data"
+embedded_ms=$elapsed
+embedded_per_job=$(( (embedded_ms - local_ms) / n ))
+echo "remote, $runners runners, embedded:      ${embedded_ms} ms  -> ${embedded_per_job} ms/job overhead"
+verdict="embedded ${embedded_per_job} ms/job"
+worst=$embedded_per_job
+
+postgres_url
+if [ -n "$pg" ]; then
+  remote_run postgres --database-url "$pg"
+  pg_ms=$elapsed
+  pg_per_job=$(( (pg_ms - local_ms) / n ))
+  echo "remote, $runners runners, PostgreSQL:    ${pg_ms} ms  -> ${pg_per_job} ms/job overhead"
+  verdict="$verdict, PostgreSQL ${pg_per_job} ms/job"
+  [ "$pg_per_job" -gt "$worst" ] && worst=$pg_per_job
+else
+  verdict="$verdict, PostgreSQL not measured (set ORUN_BENCH_DATABASE_URL or ORUN_TEST_POSTGRES_URL)"
+fi
+
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //')
+if [ "$worst" -le "$target" ]; then result=PASS; else result=FAIL; fi
+echo "$result: coordination overhead $verdict (target <= $target ms/job; $n jobs, $runners runners; load average $load)"

@@ -1,9 +1,13 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -23,29 +27,59 @@ import java.util.regex.Pattern;
  * event-log long-poll wakes up.
  */
 public class ClaimLoad {
-  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  /** One kept-alive connection per thread: the load is the server's, not a heavyweight client's. */
+  static final ThreadLocal<Conn> CONN = new ThreadLocal<>();
   static final Pattern EPOCH = Pattern.compile("\"leaseEpoch\":(\\d+)");
   static final Pattern HEAD = Pattern.compile("\"head\":\\{\"seq\":(\\d+)");
   static final Pattern IDS = Pattern.compile("\"([^\"]+@[^\"]+)\"");
 
-  static String base;
+  static String host;
+  static int port;
   static String token;
   static String state;
 
   public static void main(String[] args) throws Exception {
-    base = args[0];
+    URI base = URI.create(args[0]);
+    host = base.getHost();
+    port = base.getPort();
     token = args[1];
     String label = args.length > 2 ? args[2] : "backend";
     int jobs = Integer.parseInt(System.getenv().getOrDefault("JOBS", "1000"));
     int clients = Integer.parseInt(System.getenv().getOrDefault("CLIENTS", "8"));
     state = "/v1/organizations/bench/projects/claims/state";
 
-    List<String> ids = new ArrayList<>();
+    int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "300"));
+    if (warmup > 0) {
+      drive(warmup, clients); // lets the server's JIT compile the hot paths before anything is measured
+    }
+    Figures f = drive(jobs, clients);
+    ConcurrentLinkedQueue<Long> claimNs = f.claimNs;
+    ConcurrentLinkedQueue<Long> beatNs = f.beatNs;
+    ConcurrentLinkedQueue<Long> completeNs = f.completeNs;
+    double seconds = f.seconds;
+    double pairs = jobs / seconds;
+    System.out.printf("%s: %d jobs, %d clients: %.0f claim+complete pairs/s (%.1f s)%n", label, jobs, clients, pairs,
+        seconds);
+    System.out.printf("%s: claim     p50 %.1f ms  p99 %.1f ms  (%d claims)%n", label, pct(claimNs, 50), pct(claimNs, 99),
+        claimNs.size());
+    System.out.printf("%s: heartbeat p50 %.1f ms  p99 %.1f ms%n", label, pct(beatNs, 50), pct(beatNs, 99));
+    System.out.printf("%s: complete  p50 %.1f ms  p99 %.1f ms%n", label, pct(completeNs, 50), pct(completeNs, 99));
+
+    List<Long> wake = longPollWakeups(20);
+    System.out.printf("%s: long-poll wake-up after the event p50 %.1f ms  p99 %.1f ms%n", label, pctMs(wake, 50),
+        pctMs(wake, 99));
+    System.out.printf("RESULT %s pairs_per_s=%.0f claim_p99_ms=%.1f wake_p99_ms=%.1f%n", label, pairs,
+        pct(claimNs, 99), pctMs(wake, 99));
+  }
+
+  record Figures(double seconds, ConcurrentLinkedQueue<Long> claimNs, ConcurrentLinkedQueue<Long> beatNs,
+      ConcurrentLinkedQueue<Long> completeNs) {}
+
+  /** A run of {@code jobs} jobs (layers of 100, each after its twin in the layer before), worked by {@code clients}. */
+  static Figures drive(int jobs, int clients) throws Exception {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < jobs; i++) {
       String id = String.format("job%04d@bench.x", i);
-      ids.add(id);
       body.append(i == 0 ? "" : ",").append("{\"jobId\":\"").append(id).append("\",\"deps\":[")
           .append(i >= 100 ? "\"" + String.format("job%04d@bench.x", i - 100) + "\"" : "").append("]}");
     }
@@ -101,20 +135,7 @@ public class ClaimLoad {
       }).start();
     }
     finished.await();
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    double pairs = jobs / seconds;
-    System.out.printf("%s: %d jobs, %d clients: %.0f claim+complete pairs/s (%.1f s)%n", label, jobs, clients, pairs,
-        seconds);
-    System.out.printf("%s: claim     p50 %.1f ms  p99 %.1f ms  (%d claims)%n", label, pct(claimNs, 50), pct(claimNs, 99),
-        claimNs.size());
-    System.out.printf("%s: heartbeat p50 %.1f ms  p99 %.1f ms%n", label, pct(beatNs, 50), pct(beatNs, 99));
-    System.out.printf("%s: complete  p50 %.1f ms  p99 %.1f ms%n", label, pct(completeNs, 50), pct(completeNs, 99));
-
-    List<Long> wake = longPollWakeups(20);
-    System.out.printf("%s: long-poll wake-up after the event p50 %.1f ms  p99 %.1f ms%n", label, pctMs(wake, 50),
-        pctMs(wake, 99));
-    System.out.printf("RESULT %s pairs_per_s=%.0f claim_p99_ms=%.1f wake_p99_ms=%.1f%n", label, pairs,
-        pct(claimNs, 99), pctMs(wake, 99));
+    return new Figures((System.nanoTime() - t0) / 1e9, claimNs, beatNs, completeNs);
   }
 
   /** Each round: a poller waits on the log, the main thread claims; delay = wake - claim answered. */
@@ -151,10 +172,7 @@ public class ClaimLoad {
   static String createRun(String jobsJson) throws Exception {
     byte[] plan = ("{\"bench\":" + System.nanoTime() + "}").getBytes();
     String digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plan));
-    HttpResponse<String> put = HTTP.send(req(state + "/objects/" + digest).header("Content-Type",
-        "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(plan)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    check(put);
+    exchange("PUT", state + "/objects/" + digest, "application/octet-stream", plan);
     String runId = ulid();
     send("POST", state + "/runs", "{\"runId\":\"" + runId + "\",\"planDigest\":\"" + digest
         + "\",\"source\":\"cli\",\"jobs\":[" + jobsJson + "]}");
@@ -171,27 +189,131 @@ public class ClaimLoad {
     return s.toString();
   }
 
-  static HttpRequest.Builder req(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + token);
+  static String send(String method, String path, String json) throws IOException {
+    return exchange(method, path, "application/json", json == null ? null : json.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String send(String method, String path, String json) throws Exception {
-    HttpRequest.Builder b = req(path);
-    if (json != null) {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-    } else {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
+  /** One HTTP/1.1 request on this thread's connection (reconnecting once if the server closed it). */
+  static String exchange(String method, String path, String type, byte[] body) throws IOException {
+    Conn c = CONN.get();
+    for (int attempt = 0; ; attempt++) {
+      if (c == null) {
+        c = new Conn();
+        CONN.set(c);
+      }
+      try {
+        return c.exchange(method, path, type, body);
+      } catch (IOException e) {
+        c.close();
+        c = null;
+        CONN.remove();
+        if (attempt > 0) {
+          throw e;
+        }
+      }
     }
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    check(r);
-    return r.body();
   }
 
-  static void check(HttpResponse<String> r) {
-    if (r.statusCode() >= 300) {
-      throw new IllegalStateException(r.request().method() + " " + r.uri().getPath() + " -> " + r.statusCode() + " "
-          + r.body());
+  static final class Conn {
+    final Socket socket = new Socket();
+    final InputStream in;
+    final OutputStream out;
+
+    Conn() throws IOException {
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress(host, port), 5000);
+      socket.setSoTimeout(60_000);
+      in = new BufferedInputStream(socket.getInputStream(), 16384);
+      out = socket.getOutputStream();
+    }
+
+    String exchange(String method, String path, String type, byte[] body) throws IOException {
+      StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
+          .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
+          .append("\r\nAuthorization: Bearer ").append(token).append("\r\n");
+      if (body != null) {
+        head.append("Content-Type: ").append(type).append("\r\nContent-Length: ").append(body.length).append("\r\n");
+      } else if (!method.equals("GET")) {
+        head.append("Content-Length: 0\r\n");
+      }
+      byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+      byte[] all = new byte[h.length + (body == null ? 0 : body.length)];
+      System.arraycopy(h, 0, all, 0, h.length);
+      if (body != null) {
+        System.arraycopy(body, 0, all, h.length, body.length);
+      }
+      out.write(all); // head and body in one segment
+      out.flush();
+      String status = line();
+      if (status == null) {
+        throw new IOException("connection closed");
+      }
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = -1;
+      boolean chunked = false;
+      boolean close = false;
+      for (String l = line(); l != null && !l.isEmpty(); l = line()) {
+        String k = l.substring(0, l.indexOf(':')).trim().toLowerCase();
+        String v = l.substring(l.indexOf(':') + 1).trim();
+        switch (k) {
+          case "content-length" -> length = Long.parseLong(v);
+          case "transfer-encoding" -> chunked = v.equalsIgnoreCase("chunked");
+          case "connection" -> close = v.equalsIgnoreCase("close");
+          default -> { }
+        }
+      }
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      if (chunked) {
+        for (long n = Long.parseLong(line().split(";")[0].trim(), 16); n > 0; n = Long.parseLong(line().split(";")[0].trim(), 16)) {
+          copy(b, n);
+          line();
+        }
+        while (!line().isEmpty()) { } // trailers
+      } else if (length >= 0) {
+        copy(b, length);
+      }
+      if (close) {
+        close();
+        CONN.remove();
+      }
+      String text = b.toString(StandardCharsets.UTF_8);
+      if (code >= 300) {
+        throw new IllegalStateException(method + " " + path + " -> " + code + " " + text);
+      }
+      return text;
+    }
+
+    private void copy(ByteArrayOutputStream b, long n) throws IOException {
+      byte[] buf = new byte[8192];
+      while (n > 0) {
+        int r = in.read(buf, 0, (int) Math.min(buf.length, n));
+        if (r < 0) {
+          throw new IOException("connection closed mid-body");
+        }
+        b.write(buf, 0, r);
+        n -= r;
+      }
+    }
+
+    private String line() throws IOException {
+      StringBuilder sb = new StringBuilder();
+      int ch;
+      while ((ch = in.read()) >= 0) {
+        if (ch == '\n') {
+          int len = sb.length();
+          return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
+        }
+        sb.append((char) ch);
+      }
+      return sb.length() == 0 ? null : sb.toString();
+    }
+
+    void close() {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // already gone
+      }
     }
   }
 

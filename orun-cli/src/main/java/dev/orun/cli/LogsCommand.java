@@ -5,7 +5,7 @@ import dev.orun.core.state.RunRecords;
 import dev.orun.core.state.StepLog;
 import dev.orun.exec.records.LogFollower;
 import dev.orun.exec.records.LogQuery;
-import dev.orun.plan.Workspace;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -55,11 +55,11 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Workspace workspace = workspaceOptions.workspace();
         java.util.Map<String, String> env = System.getenv();
         execId = remote.execId(execId, env);
-        RunRecords records = remote.records(workspace.orunDir(), execId, env);
-        RunRecord run = RunLookup.load(records, execId, workspace.orunDir());
+        Path orunDir = remote.orunDir(workspaceOptions, env);
+        RunRecords records = remote.records(orunDir, execId, env);
+        RunRecord run = RunLookup.load(records, execId, orunDir);
         LogQuery query = new LogQuery(job == null ? null : run.resolveJob(job), step, failed);
         // not picocli's writer itself, which flushes at every line: one write per few kilobytes instead
         PrintWriter out = new PrintWriter(spec.commandLine().getOut(), false);

@@ -36,9 +36,20 @@ final class RemoteReadOptions {
                 .orElseGet(() -> RunLookup.records(orunDir));
     }
 
+    /**
+     * Where local records would be. A remote read needs no workspace (status and logs of a shared
+     * run work from any directory), so the workspace is looked up only for local records.
+     */
+    Path orunDir(WorkspaceOptions workspace, Map<String, String> env) {
+        return active(env) ? Path.of("").toAbsolutePath().resolve(".orun") : workspace.workspace().orunDir();
+    }
+
+    private boolean active(Map<String, String> env) {
+        return remoteState || backendUrl != null || "true".equalsIgnoreCase(env.getOrDefault("ORUN_REMOTE_STATE", "").trim());
+    }
+
     /** The exec id the remote read side was opened for ({@code --exec-id}, else {@code ORUN_EXEC_ID}). */
     String execId(String flag, Map<String, String> env) {
-        boolean on = remoteState || backendUrl != null || "true".equalsIgnoreCase(env.getOrDefault("ORUN_REMOTE_STATE", ""));
-        return on && (flag == null || flag.isBlank()) ? env.get("ORUN_EXEC_ID") : flag;
+        return active(env) && (flag == null || flag.isBlank()) ? env.get("ORUN_EXEC_ID") : flag;
     }
 }

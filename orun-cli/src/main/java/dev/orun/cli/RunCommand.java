@@ -158,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true,
                 java.nio.charset.StandardCharsets.UTF_8);
         String selectedJob = job != null ? job : jobId;
-        PlanSelector.SelectedPlan selection = new PlanSelector(environment.variables()).select(new PlanSelector.Request(
+        PlanSelector.SelectedPlan selection = new PlanSelector(workspaceOptions.plannerEnvironment(environment.variables())).select(new PlanSelector.Request(
                 reference, planFlag, WorkspaceOptions.cwd(), workspaceOptions.intent(), components,
                 environments, all, selectedJob, changeRequest(), triggerOptions.toRequest(environment.variables())));
         selection.warnings().forEach(err::println);

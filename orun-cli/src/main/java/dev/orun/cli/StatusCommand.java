@@ -6,7 +6,7 @@ import dev.orun.core.state.RunRecord;
 import dev.orun.core.state.RunRecords;
 import dev.orun.core.state.RunSummary;
 import dev.orun.exec.records.StatusDocuments;
-import dev.orun.plan.Workspace;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,10 +65,10 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Workspace workspace = workspaceOptions.workspace();
         java.util.Map<String, String> env = environment.variables();
         execId = remote.execId(execId, env);
-        RunRecords records = remote.records(workspace.orunDir(), execId, env);
+        Path orunDir = remote.orunDir(workspaceOptions, env);
+        RunRecords records = remote.records(orunDir, execId, env);
         PrintWriter out = spec.commandLine().getOut();
         if (all) {
             printAll(records, out);
@@ -80,7 +80,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        RunRecord run = RunLookup.load(records, execId, workspace.orunDir());
+        RunRecord run = RunLookup.load(records, execId, orunDir);
         if (watch) {
             run = watch(records, run, out);
         } else if (json) {
@@ -128,7 +128,7 @@ public final class StatusCommand implements Callable<Integer> {
             if (!run.inProgress()) {
                 break;
             }
-            Thread.sleep(interval.toMillis());
+            records.awaitChange(run.summary(), interval);
             run = records.read(records.find(run.execId()).orElse(run.summary()));
         }
         if (json) {

@@ -31,7 +31,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace workspace = workspaceOptions.workspace();
-        CompiledPlan compiled = new Planner(workspace).compile(PlanRequest.full());
+        CompiledPlan compiled = new Planner(workspace, workspaceOptions.plannerEnvironment(System.getenv())).compile(PlanRequest.full());
+        compiled.notes().forEach(spec.commandLine().getErr()::println);
         if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
             return OrunException.EXIT_INVALID;
         }

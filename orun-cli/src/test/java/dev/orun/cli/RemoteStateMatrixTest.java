@@ -2,7 +2,6 @@ package dev.orun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,25 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The GitHub Actions matrix pattern, locally with real processes: a state server
- * ({@code orun-backend serve}) and one {@code orun run --remote-state --job <id>} process per job,
- * all started at once in reverse dependency order.
+ * The matrix contract against a server on its embedded database, and what does not depend on the
+ * database: several whole-plan processes, failing dependencies, {@code --retry}, tenancy, a missing URL.
  */
-class RemoteStateMatrixTest {
-    private static final int CHAIN = 6;
-
+class RemoteStateMatrixTest extends RemoteStateMatrixContract {
     @TempDir
     static Path serverData;
-
-    private static StateServerProcess server;
-    private static String token;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -39,49 +31,6 @@ class RemoteStateMatrixTest {
     @AfterAll
     static void stopServer() throws Exception {
         server.close();
-    }
-
-    @Test
-    void every_job_of_a_chain_runs_exactly_once_in_dependency_order_when_all_legs_start_at_once(@TempDir Path root)
-            throws Exception {
-        Path markers = chain(root, -1);
-        String execId = "matrix-" + UUID.randomUUID();
-        List<Process> legs = new ArrayList<>();
-        for (int i = CHAIN; i >= 1; i--) {
-            legs.add(leg(root, execId, token, "c" + i));
-        }
-        legs.add(leg(root, execId, token, "c1")); // a duplicate leg for the first job
-
-        for (Process leg : legs) {
-            assertThat(leg.waitFor(180, TimeUnit.SECONDS)).as("leg finished").isTrue();
-        }
-        for (int i = 0; i < legs.size(); i++) {
-            assertThat(legs.get(i).exitValue()).as("leg %d exit code; output:%n%s", i, output(root, legs.get(i)))
-                    .isZero();
-        }
-        long previousEnd = 0;
-        for (int i = 1; i <= CHAIN; i++) {
-            List<Path> starts = markers("c" + i + ".", ".start", markers);
-            assertThat(starts).as("c%d ran exactly once", i).hasSize(1);
-            long start = Long.parseLong(Files.readString(starts.get(0)).trim());
-            long end = Long.parseLong(Files.readString(markers("c" + i + ".", ".end", markers).get(0)).trim());
-            assertThat(start).as("c%d started after its dependency ended", i).isGreaterThanOrEqualTo(previousEnd);
-            previousEnd = end;
-        }
-
-        Process status = start(root, remoteEnv(execId, token), "status", "--remote-state", "--json");
-        Process logs = start(root, remoteEnv(execId, token), "logs", "--remote-state");
-        assertThat(status.waitFor(120, TimeUnit.SECONDS) && logs.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String statusJson = output(root, status);
-        assertThat(status.exitValue()).as(statusJson).isZero();
-        String logText = output(root, logs);
-        assertThat(logs.exitValue()).as(logText).isZero();
-        for (int i = 1; i <= CHAIN; i++) {
-            assertThat(statusJson).contains("\"c" + i + "@dev.build\"");
-            assertThat(logText).contains("ran c" + i + " as c" + i + "@dev.build");
-        }
-        assertThat(statusJson).contains("\"succeeded\": 6").doesNotContain("\"status\": \"failed\"")
-                .doesNotContain("\"status\": \"pending\"");
     }
 
     @Test
@@ -104,6 +53,16 @@ class RemoteStateMatrixTest {
             assertThat(start).isGreaterThanOrEqualTo(previousEnd);
             previousEnd = Long.parseLong(Files.readString(markers("c" + i + ".", ".end", markers).get(0)).trim());
         }
+
+        // the shared run is read from anywhere: no workspace needed
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Process status = start(elsewhere, remoteEnv(execId, token), "status", "--remote-state", "--json");
+        Process logs = start(elsewhere, remoteEnv(execId, token), "logs", "--remote-state");
+        assertThat(status.waitFor(120, TimeUnit.SECONDS) && logs.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(status.exitValue()).as(output(elsewhere, status)).isZero();
+        assertThat(output(elsewhere, status)).contains("\"succeeded\": 6");
+        assertThat(logs.exitValue()).as(output(elsewhere, logs)).isZero();
+        assertThat(output(elsewhere, logs)).contains("ran c6 as c6@dev.build");
     }
 
     @Test
@@ -129,6 +88,41 @@ class RemoteStateMatrixTest {
     }
 
     @Test
+    void retry_re_opens_a_failed_job_and_its_dependents_then_run(@TempDir Path root) throws Exception {
+        Path fixed = root.resolve("fixed");
+        chain(root, 2, "[ -f " + fixed + " ]");
+        Path markers = root.resolve("markers");
+        String execId = "retry-" + UUID.randomUUID();
+        Process c1 = leg(root, execId, token, "c1");
+        Process c2 = leg(root, execId, token, "c2");
+        assertThat(c1.waitFor(120, TimeUnit.SECONDS) && c2.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(c1.exitValue()).as(output(root, c1)).isZero();
+        assertThat(c2.exitValue()).as(output(root, c2)).isEqualTo(1);
+
+        Process again = leg(root, execId, token, "c2");
+        assertThat(again.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.exitValue()).as("without --retry a failed job stays failed: %s", output(root, again))
+                .isEqualTo(1);
+        assertThat(markers("c2.", ".start", markers)).as("c2 is not run again without --retry").hasSize(1);
+
+        Files.writeString(fixed, "");
+        Process retry = start(root, remoteEnv(execId, token), "run", "--remote-state", "--job", "c2@dev.build",
+                "--retry");
+        assertThat(retry.waitFor(240, TimeUnit.SECONDS)).as("--retry leg ended; output so far:%n%s",
+                output(root, retry)).isTrue();
+        assertThat(retry.exitValue()).as(output(root, retry)).isZero();
+        assertThat(markers("c2.", ".start", markers)).as("--retry ran c2 a second time").hasSize(2);
+
+        Process c3 = leg(root, execId, token, "c3");
+        assertThat(c3.waitFor(240, TimeUnit.SECONDS)).as(output(root, c3)).isTrue();
+        assertThat(c3.exitValue()).as(output(root, c3)).isZero();
+        assertThat(markers("c3.", ".start", markers)).hasSize(1);
+        Process status = start(root, remoteEnv(execId, token), "status", "--remote-state", "--json");
+        assertThat(status.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(output(root, status)).contains("\"succeeded\": 3").doesNotContain("\"status\": \"failed\"");
+    }
+
+    @Test
     void a_token_of_another_project_cannot_claim_in_this_one(@TempDir Path root) throws Exception {
         chain(root, -1);
         String execId = "tenancy-" + UUID.randomUUID();
@@ -149,61 +143,5 @@ class RemoteStateMatrixTest {
         assertThat(output(root, leg)).contains("remote state needs a backend URL");
         assertThat(markers("c1.", ".start", root.resolve("markers"))).isEmpty();
         assertThat(root.resolve(".orun/executions")).doesNotExist();
-    }
-
-    /** A chain c1 ← c2 ← … ← c6 whose steps write start/end timestamps; job {@code failing} exits 3. */
-    private static Path chain(Path root, int failing) throws IOException {
-        Path markers = Files.createDirectories(root.resolve("markers"));
-        TestWorkspace ws = new TestWorkspace(root);
-        for (int i = 1; i <= CHAIN; i++) {
-            String m = markers + "/c" + i + ".$$";
-            String script = "date +%s%N > " + m + ".start; echo ran c" + i + " as $ORUN_JOB_ID; sleep 0.3; date +%s%N > "
-                    + m + ".end"
-                    + (i == failing ? "; exit 3" : "");
-            if (i == 1) {
-                ws.component("c1", script);
-            } else {
-                ws.component("c" + i, script, "c" + (i - 1));
-            }
-        }
-        ws.write();
-        return markers;
-    }
-
-    private static Process leg(Path root, String execId, String bearer, String component) throws IOException {
-        return start(root, remoteEnv(execId, bearer), "run", "--remote-state", "--job", component + "@dev.build");
-    }
-
-    private static Map<String, String> remoteEnv(String execId, String bearer) {
-        return Map.of("ORUN_TOKEN", bearer, "ORUN_BACKEND_URL", server.url(), "ORUN_ORG", "acme",
-                "ORUN_PROJECT", "web", "ORUN_EXEC_ID", execId);
-    }
-
-    private static Process start(Path root, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        Path out = root.resolve("out-" + UUID.randomUUID() + ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("ORUN_") || k.startsWith("GITHUB_"));
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        OUTPUTS.put(p, out);
-        return p;
-    }
-
-    private static final Map<Process, Path> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String output(Path root, Process p) throws IOException {
-        return Files.readString(OUTPUTS.get(p));
-    }
-
-    private static List<Path> markers(String prefix, String suffix, Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                    && f.getFileName().toString().endsWith(suffix)).toList();
-        }
     }
 }

@@ -27,8 +27,9 @@ public final class Planner {
     }
 
     /**
-     * @param environment the variables change detection consults for CI refs (such as
-     *                    {@code GITHUB_BASE_REF}) instead of this process's
+     * @param environment the variables consulted instead of this process's: CI refs for change
+     *                    detection (such as {@code GITHUB_BASE_REF}), and for OCI composition
+     *                    sources {@code HOME}, {@code ORUN_OCI_CACHE} and {@code DOCKER_CONFIG}
      */
     public Planner(Workspace workspace, Map<String, String> environment) {
         this.workspace = workspace;
@@ -82,6 +83,6 @@ public final class Planner {
     }
 
     private WorkspaceModel load() {
-        return WorkspaceModel.load(workspace.root(), workspace.intentFile());
+        return WorkspaceModel.load(workspace.root(), workspace.intentFile(), environment);
     }
 }

@@ -21,7 +21,6 @@ import dev.orun.remote.protocol.ErrorCodes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackendServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("orun.backend.http");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database db;
   private final BackendConfig config;
@@ -105,9 +103,20 @@ public final class BackendServer implements AutoCloseable {
     cfg.requestLogger.http((ctx, ms) -> {
       inFlight.decrementAndGet();
       String route = routeOf(ctx);
-      metrics.observeRequest(ctx.method().name(), route, ctx.status().getCode(), ms / 1000.0);
-      LOG.info("request method={} route={} status={} ms={} requestId={}", ctx.method().name(), route,
-          ctx.status().getCode(), String.format("%.1f", ms), Http.requestId(ctx));
+      int status = ctx.status().getCode();
+      metrics.observeRequest(ctx.method().name(), route, status, ms / 1000.0);
+      // Routine requests (answered, under a second) log at debug: at thousands of coordination
+      // verbs a second a line each costs more than the verb (docs/decisions/backend-request-logs.md).
+      boolean routine = status < 400 && ms < 1000;
+      if (routine ? LOG.isDebugEnabled() : LOG.isInfoEnabled()) {
+        String line = "request method=" + ctx.method().name() + " route=" + route + " status=" + status + " ms="
+            + Math.round(ms * 10) / 10.0 + " requestId=" + Http.requestId(ctx);
+        if (routine) {
+          LOG.debug(line);
+        } else {
+          LOG.info(line);
+        }
+      }
     });
     cfg.routes.exception(ApiException.class, (e, ctx) -> Http.error(ctx, e.status(), e.code(), e.getMessage(),
         e.details()));
@@ -179,9 +188,10 @@ public final class BackendServer implements AutoCloseable {
     app.stop();
   }
 
+  /** Request ids only correlate log lines; they need to be unique, not unpredictable. */
   private static byte[] randomBytes() {
     byte[] b = new byte[8];
-    RANDOM.nextBytes(b);
+    java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
     return b;
   }
 }

@@ -26,37 +26,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dialect-B verbs: claim, heartbeat, complete. Each decision is made in one transaction that
- * first takes the job's row lock ({@code SELECT … FOR UPDATE}), so two claimants of one job — on
- * one instance or on two sharing a database — are serialised and exactly one wins each epoch.
+ * The dialect-B verbs: claim, heartbeat, complete. Each decision is made inside a transaction that
+ * holds the run's and the job's row locks ({@code SELECT … FOR UPDATE}), so two claimants of one
+ * job — on one instance or on two sharing a database — are serialised and exactly one wins each
+ * epoch. Concurrent verbs on one run share a transaction and its commit ({@link RunWriter}).
  */
 public final class CoordinationService {
   private final Database db;
   private final RunStore runs;
   private final JobStore jobs;
   private final ObjectStore objects;
-  private final EventLog log;
+  private final RunWriter writer;
   private final RunSignals signals;
   private final Metrics metrics;
   private final BackendConfig config;
+  private final RestartGrace grace;
 
   public CoordinationService(Database db, RunSignals signals, Metrics metrics, BackendConfig config) {
     this.db = db;
     this.runs = new RunStore();
     this.jobs = new JobStore();
     this.objects = new ObjectStore();
-    this.log = new EventLog(runs, new dev.orun.backend.store.EventStore());
+    this.writer = new RunWriter(db, signals);
     this.signals = signals;
     this.metrics = metrics;
     this.config = config;
+    this.grace = new RestartGrace(config);
   }
 
   public ClaimResponse claim(Scope scope, String runId, String jobId, ClaimRequest req, Caller caller) {
     String runner = Ids.runnerId(req.runnerId());
-    Decision d = db.inTransaction(c -> decideClaim(c, scope, runId, jobId, req, runner, caller));
-    if (d.runId > 0) {
-      signals.changed(d.runId);
-    }
+    Decision d = writer.write(scope, runId, jobId, b -> decideClaim(b, jobId, req, runner, caller));
     metrics.inc("orun_claims_total", "result=\"" + (d.response.claimed() ? "won" : String.valueOf(
         d.response.reason() == null ? "cached" : d.response.reason())) + "\"");
     if (ClaimResponse.JOB_HELD.equals(d.response.reason())) {
@@ -68,12 +68,11 @@ public final class CoordinationService {
     return d.response;
   }
 
-  private Decision decideClaim(Connection c, Scope scope, String runId, String jobId, ClaimRequest req,
-      String runner, Caller caller) throws SQLException {
-    RunRow run = requireRun(c, scope, runId);
-    JobRow job = jobs.lock(c, run.id(), jobId);
+  private Decision decideClaim(RunBatch b, String jobId, ClaimRequest req, String runner, Caller caller)
+      throws SQLException {
+    JobRow job = b.job(jobId);
     if (job == null) {
-      return new Decision(ClaimResponse.lost(ClaimResponse.NOT_FOUND), 0, false);
+      return new Decision(ClaimResponse.lost(ClaimResponse.NOT_FOUND), false);
     }
     long now = config.clock().millis();
     List<NewEvent> batch = new ArrayList<>();
@@ -84,20 +83,19 @@ public final class CoordinationService {
       failedDelta = -1;
     }
     if (job.phase().terminal()) {
-      return new Decision(ClaimResponse.lost(ClaimResponse.RUN_TERMINAL), 0, false);
+      return new Decision(ClaimResponse.lost(ClaimResponse.RUN_TERMINAL), false);
     }
-    if (!jobs.allSucceeded(c, run.id(), job.deps())) {
-      return settle(c, run, job, batch, 0, failedDelta, now, caller, ClaimResponse.lost(ClaimResponse.DEPS_NOT_READY),
-          false);
+    if (!b.allSucceeded(job.deps())) {
+      return settle(b, job, batch, 0, failedDelta, now, caller, ClaimResponse.lost(ClaimResponse.DEPS_NOT_READY), false);
     }
     boolean takeover = false;
     if (job.phase() == Phase.CLAIMED) {
-      if (job.leaseLive(now)) {
+      if (job.leaseLive(now) || grace.active(now)) {
         if (runner.equals(job.runnerId())) {
           // The holder asking again (a retried request) gets its own live lease back, unchanged.
-          return new Decision(won(job, run.lastSeq()), 0, false);
+          return new Decision(won(job, b.run().lastSeq()), false);
         }
-        return new Decision(ClaimResponse.lost(ClaimResponse.JOB_HELD), 0, false);
+        return new Decision(ClaimResponse.lost(ClaimResponse.JOB_HELD), false);
       }
       Map<String, Object> expired = new HashMap<>();
       expired.put("runnerId", job.runnerId());
@@ -107,11 +105,11 @@ public final class CoordinationService {
       takeover = true;
     }
     if (Boolean.TRUE.equals(req.hermetic()) && req.jobInputHash() != null) {
-      String memo = objects.memo(c, scope, req.jobInputHash());
+      String memo = objects.memo(b.connection(), b.scope(), req.jobInputHash());
       if (memo != null) {
         batch.add(event(WireEvent.JOB_MEMOIZED, jobId, caller, now, Map.of("resultDigest", memo)));
         JobRow done = job.finished(Phase.MEMOIZED, memo, null, now);
-        return settle(c, run, done, batch, 1, failedDelta, now, caller, ClaimResponse.cached(memo), takeover);
+        return settle(b, done, batch, 1, failedDelta, now, caller, ClaimResponse.cached(memo), takeover);
       }
     }
     long expires = now + config.leaseSeconds() * 1000L;
@@ -122,18 +120,16 @@ public final class CoordinationService {
     payload.put("leaseExpiresAt", Instant.ofEpochMilli(expires).toString());
     payload.put("attempt", claimed.attempt());
     batch.add(event(WireEvent.JOB_CLAIMED, jobId, caller, now, payload));
-    long seq = log.append(c, run, batch, 0, failedDelta, now, caller);
-    jobs.update(c, claimed);
-    return new Decision(won(claimed, seq), run.id(), takeover);
+    long seq = b.log().append(batch, 0, failedDelta, now, caller);
+    b.put(claimed);
+    return new Decision(won(claimed, seq), takeover);
   }
 
   public HeartbeatResponse heartbeat(Scope scope, String runId, String jobId, String runnerId, long epoch,
       Caller caller) {
     String runner = Ids.runnerId(runnerId);
-    long[] runKey = new long[1];
-    HeartbeatResponse r = db.inTransaction(c -> {
-      RunRow run = requireRun(c, scope, runId);
-      JobRow job = requireJob(c, run, jobId);
+    return writer.write(scope, runId, jobId, b -> {
+      JobRow job = requireJob(b, jobId);
       if (job.phase() != Phase.CLAIMED || !runner.equals(job.runnerId()) || job.leaseEpoch() != epoch) {
         throw ApiException.leaseLost();
       }
@@ -143,14 +139,11 @@ public final class CoordinationService {
       payload.put("runnerId", runner);
       payload.put("leaseEpoch", epoch);
       payload.put("leaseExpiresAt", Instant.ofEpochMilli(expires).toString());
-      log.append(c, run, List.of(event(WireEvent.JOB_LEASE_RENEWED, jobId, caller, now, payload)), 0, 0, now, caller);
-      jobs.update(c, job.renewed(expires));
-      runKey[0] = run.id();
+      b.log().append(List.of(event(WireEvent.JOB_LEASE_RENEWED, jobId, caller, now, payload)), 0, 0, now, caller);
+      b.put(job.renewed(expires));
       return new HeartbeatResponse(Instant.ofEpochMilli(expires), config.leaseSeconds(),
           config.heartbeatIntervalSeconds());
     });
-    signals.changed(runKey[0]);
-    return r;
   }
 
   public SeqResponse complete(Scope scope, String runId, String jobId, CompleteRequest req, Caller caller) {
@@ -162,12 +155,10 @@ public final class CoordinationService {
     if (req.resultDigest() != null && !Ids.isDigest(req.resultDigest())) {
       throw ApiException.invalid("resultDigest", "must be sha256:<64 lowercase hex>");
     }
-    long[] runKey = new long[1];
-    SeqResponse r = db.inTransaction(c -> {
-      RunRow run = requireRun(c, scope, runId);
-      JobRow job = requireJob(c, run, jobId);
+    return writer.write(scope, runId, jobId, b -> {
+      JobRow job = requireJob(b, jobId);
       if (job.phase().terminal()) {
-        return new SeqResponse(run.lastSeq()); // completing a finished job again changes nothing
+        return new SeqResponse(b.run().lastSeq()); // completing a finished job again changes nothing
       }
       if (job.phase() != Phase.CLAIMED || !runner.equals(job.runnerId()) || job.leaseEpoch() != req.leaseEpoch()) {
         throw ApiException.leaseLost();
@@ -179,36 +170,33 @@ public final class CoordinationService {
       long seq;
       if (CompleteRequest.SUCCEEDED.equals(outcome)) {
         payload.put("resultDigest", req.resultDigest());
-        seq = log.append(c, run, List.of(event(WireEvent.JOB_SUCCEEDED, jobId, caller, now, payload)), 1, 0, now,
-            caller);
-        jobs.update(c, job.finished(Phase.SUCCEEDED, req.resultDigest(), null, now));
         if (req.resultDigest() != null && req.jobInputHash() != null && Ids.isDigest(req.jobInputHash())) {
-          objects.putMemo(c, scope, req.jobInputHash(), req.resultDigest());
+          objects.putMemo(b.connection(), b.scope(), req.jobInputHash(), req.resultDigest());
         }
+        seq = b.log().append(List.of(event(WireEvent.JOB_SUCCEEDED, jobId, caller, now, payload)), 1, 0, now, caller);
+        b.put(job.finished(Phase.SUCCEEDED, req.resultDigest(), null, now));
       } else {
         String error = truncate(req.errorText());
         payload.put("reason", "step_failed");
         payload.put("errorText", error);
-        seq = log.append(c, run, List.of(event(WireEvent.JOB_FAILED, jobId, caller, now, payload)), 0, 1, now, caller);
-        jobs.update(c, job.finished(Phase.FAILED, null, error, now));
+        seq = b.log().append(List.of(event(WireEvent.JOB_FAILED, jobId, caller, now, payload)), 0, 1, now, caller);
+        b.put(job.finished(Phase.FAILED, null, error, now));
       }
-      runKey[0] = run.id();
       return new SeqResponse(seq);
     });
-    if (runKey[0] > 0) {
-      signals.changed(runKey[0]);
-    }
-    return r;
   }
 
   /**
    * {@code POST …/runs/{runId}:cancel}: every job not yet terminal becomes canceled, and the run
-   * too. Job rows are locked in id order before the run row, the order every verb uses.
+   * too. The run row is locked first, then the jobs in id order, the order every write uses.
    */
   public SeqResponse cancel(Scope scope, String runId, Caller caller) {
     long[] runKey = new long[1];
     SeqResponse r = db.inTransaction(c -> {
-      RunRow run = requireRun(c, scope, runId);
+      RunRow run = runs.lock(c, scope, runId);
+      if (run == null) {
+        throw ApiException.notFound("run " + runId);
+      }
       if (run.status().equals("canceled")) {
         return new SeqResponse(run.lastSeq());
       }
@@ -224,13 +212,15 @@ public final class CoordinationService {
       }
       Map<String, Object> payload = new HashMap<>();
       payload.put("reason", null);
-      long seq = log.append(c, run, List.of(event(WireEvent.RUN_CANCELED, null, caller, now, payload)), 0, 0, now,
-          caller);
+      EventLog log = EventLog.open(run);
+      long seq = log.append(List.of(event(WireEvent.RUN_CANCELED, null, caller, now, payload)), 0, 0, now, caller);
+      List<JobRow> canceled = new ArrayList<>();
       for (JobRow j : open) {
-        jobs.update(c, j.finished(Phase.CANCELED, null, "canceled", now));
+        canceled.add(j.finished(Phase.CANCELED, null, "canceled", now));
       }
-      RunRow after = runs.findById(c, run.id());
-      runs.setStatus(c, run.id(), "canceled", after.startedAt(), now);
+      jobs.updateAll(c, canceled);
+      log.setStatus("canceled", log.run().startedAt(), now);
+      log.flush(c);
       runKey[0] = run.id();
       return new SeqResponse(seq);
     });
@@ -245,14 +235,13 @@ public final class CoordinationService {
     return db.read(c -> jobs.frontier(c, requireRun(c, scope, runId).id()));
   }
 
-  private Decision settle(Connection c, RunRow run, JobRow job, List<NewEvent> batch, int succeededDelta,
-      int failedDelta, long now, Caller caller, ClaimResponse response, boolean takeover) throws SQLException {
-    if (batch.isEmpty()) {
-      return new Decision(response, 0, takeover);
+  private static Decision settle(RunBatch b, JobRow job, List<NewEvent> batch, int succeededDelta, int failedDelta,
+      long now, Caller caller, ClaimResponse response, boolean takeover) {
+    if (!batch.isEmpty()) {
+      b.log().append(batch, succeededDelta, failedDelta, now, caller);
+      b.put(job);
     }
-    log.append(c, run, batch, succeededDelta, failedDelta, now, caller);
-    jobs.update(c, job);
-    return new Decision(response, run.id(), takeover);
+    return new Decision(response, takeover);
   }
 
   private ClaimResponse won(JobRow job, long seq) {
@@ -268,8 +257,8 @@ public final class CoordinationService {
     return run;
   }
 
-  private JobRow requireJob(Connection c, RunRow run, String jobId) throws SQLException {
-    JobRow job = jobs.lock(c, run.id(), jobId);
+  private static JobRow requireJob(RunBatch b, String jobId) {
+    JobRow job = b.job(jobId);
     if (job == null) {
       throw ApiException.notFound("job " + jobId);
     }
@@ -284,5 +273,5 @@ public final class CoordinationService {
     return s == null || s.length() <= 65_536 ? s : s.substring(0, 65_536);
   }
 
-  private record Decision(ClaimResponse response, long runId, boolean takeover) {}
+  private record Decision(ClaimResponse response, boolean takeover) {}
 }

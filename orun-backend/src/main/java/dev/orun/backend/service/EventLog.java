@@ -13,49 +13,80 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Appends a decision's events to a run's log and settles the run's read model in the same
- * transaction: sequence numbers under the run's row lock, the job counters, and the run-level
- * events and status that follow from them (docs/decisions/backend-coordination.md).
+ * One write transaction's appends to a run's event log, with the run's read model settled as they
+ * go: sequence numbers, the job counters, and the run-level events and status that follow from
+ * them. It is opened on the run's row as read under its lock ({@link RunStore#lock}), numbers
+ * events in memory, and {@link #flush} writes them and the run row before the commit
+ * (docs/decisions/backend-coordination.md, docs/decisions/backend-group-commit.md).
  */
 final class EventLog {
-  private final RunStore runs;
-  private final EventStore events;
+  private static final RunStore RUNS = new RunStore();
+  private static final EventStore EVENTS = new EventStore();
 
-  EventLog(RunStore runs, EventStore events) {
-    this.runs = runs;
-    this.events = events;
+  private final RunRow opened;
+  private final List<NewEvent> pending = new ArrayList<>();
+  private RunRow run;
+
+  private EventLog(RunRow locked) {
+    this.opened = locked;
+    this.run = locked;
+  }
+
+  /** Starts appending to {@code locked}, which must have been read under the run's row lock. */
+  static EventLog open(RunRow locked) {
+    return new EventLog(locked);
+  }
+
+  /** The run as it stands after the appends so far. */
+  RunRow run() {
+    return run;
+  }
+
+  boolean changed() {
+    return !pending.isEmpty() || !run.equals(opened);
   }
 
   /** Returns the sequence number of the last of {@code batch} (the run's head if it is empty). */
-  long append(Connection c, RunRow before, List<NewEvent> batch, int succeededDelta, int failedDelta, long now,
-      Caller caller) throws SQLException {
+  long append(List<NewEvent> batch, int succeededDelta, int failedDelta, long now, Caller caller) {
     if (batch.isEmpty()) {
-      return before.lastSeq();
+      return run.lastSeq();
     }
-    RunRow after = runs.advance(c, before.id(), batch.size(), succeededDelta, failedDelta);
-    long first = after.lastSeq() - batch.size() + 1;
-    long jobSeq = after.lastSeq();
+    long jobSeq = run.lastSeq() + batch.size();
+    int succeeded = run.jobSucceeded() + succeededDelta;
+    int failed = run.jobFailed() + failedDelta;
+    RunRow after = run.withHead(jobSeq, succeeded, failed, run.status(), run.startedAt(), run.finishedAt());
     String status = statusOf(after, batch);
-    List<NewEvent> runEvents = new ArrayList<>();
+    pending.addAll(batch);
     if (!status.equals(after.status())) {
+      long last = jobSeq;
       if (status.equals("succeeded")) {
-        runEvents.add(runEvent(WireEvent.RUN_COMPLETED, now, caller));
+        pending.add(runEvent(WireEvent.RUN_COMPLETED, now, caller));
+        last++;
       } else if (status.equals("failed")) {
-        runEvents.add(runEvent(WireEvent.RUN_FAILED, now, caller));
+        pending.add(runEvent(WireEvent.RUN_FAILED, now, caller));
+        last++;
       }
-    }
-    List<NewEvent> all = new ArrayList<>(batch);
-    if (!runEvents.isEmpty()) {
-      runs.advance(c, before.id(), runEvents.size(), 0, 0);
-      all.addAll(runEvents);
-    }
-    events.append(c, before.id(), first, all);
-    if (!status.equals(after.status())) {
       Long started = after.startedAt() != null ? after.startedAt() : (status.equals("pending") ? null : now);
       boolean terminal = status.equals("succeeded") || status.equals("failed") || status.equals("canceled");
-      runs.setStatus(c, before.id(), status, started, terminal ? now : null);
+      after = after.withHead(last, succeeded, failed, status, started, terminal ? now : null);
     }
+    run = after;
     return jobSeq;
+  }
+
+  /** Sets the run's status directly (cancel), keeping the log head and counters. */
+  void setStatus(String status, Long startedAt, Long finishedAt) {
+    run = run.withHead(run.lastSeq(), run.jobSucceeded(), run.jobFailed(), status, startedAt, finishedAt);
+  }
+
+  /** Inserts the appended events and writes the run row; call once, just before the commit. */
+  void flush(Connection c) throws SQLException {
+    if (!pending.isEmpty()) {
+      EVENTS.append(c, run.id(), opened.lastSeq() + 1, pending);
+    }
+    if (!run.equals(opened)) {
+      RUNS.saveHead(c, run);
+    }
   }
 
   private static String statusOf(RunRow run, List<NewEvent> batch) {

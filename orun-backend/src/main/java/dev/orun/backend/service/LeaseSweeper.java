@@ -3,7 +3,6 @@ package dev.orun.backend.service;
 import dev.orun.backend.config.BackendConfig;
 import dev.orun.backend.ops.Metrics;
 import dev.orun.backend.store.Database;
-import dev.orun.backend.store.EventStore;
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.Phase;
@@ -28,47 +27,52 @@ public final class LeaseSweeper {
   private final Database db;
   private final RunStore runs = new RunStore();
   private final JobStore jobs = new JobStore();
-  private final EventLog log;
   private final RunSignals signals;
   private final Metrics metrics;
   private final BackendConfig config;
+  private final RestartGrace grace;
 
   public LeaseSweeper(Database db, RunSignals signals, Metrics metrics, BackendConfig config) {
     this.db = db;
     this.signals = signals;
     this.metrics = metrics;
     this.config = config;
-    this.log = new EventLog(runs, new EventStore());
+    this.grace = new RestartGrace(config);
   }
 
   /** One pass; returns how many jobs it re-queued or timed out. */
   public int sweep() {
     long now = config.clock().millis();
+    if (grace.active(now)) {
+      return 0;
+    }
     List<Object[]> expired = db.read(c -> jobs.expiredLeases(c, now, 500));
     int changed = 0;
     for (Object[] key : expired) {
       long runId = (Long) key[0];
       String jobId = (String) key[1];
       boolean did = db.inTransaction(c -> {
+        RunRow run = runs.lockById(c, runId); // the run first, then the job: the order every write locks in
         JobRow job = jobs.lock(c, runId, jobId);
         if (job == null || job.phase() != Phase.CLAIMED || job.leaseExpiresAt() == null || job.leaseExpiresAt() > now) {
           return false; // renewed, completed or taken over since the scan
         }
-        RunRow run = runs.findById(c, runId);
+        EventLog log = EventLog.open(run);
         Map<String, Object> payload = new HashMap<>();
         payload.put("runnerId", job.runnerId());
         payload.put("leaseEpoch", job.leaseEpoch());
         if (job.attempt() >= config.maxAttempts()) {
           payload.put("reason", "timed_out");
           payload.put("errorText", "runner heartbeat timeout");
-          log.append(c, run, List.of(CoordinationService.event(WireEvent.JOB_FAILED, jobId, SYSTEM, now, payload)), 0,
-              1, now, SYSTEM);
+          log.append(List.of(CoordinationService.event(WireEvent.JOB_FAILED, jobId, SYSTEM, now, payload)), 0, 1, now,
+              SYSTEM);
           jobs.update(c, job.finished(Phase.TIMED_OUT, null, "runner heartbeat timeout", now));
         } else {
-          log.append(c, run, List.of(CoordinationService.event(WireEvent.JOB_LEASE_EXPIRED, jobId, SYSTEM, now,
-              payload)), 0, 0, now, SYSTEM);
+          log.append(List.of(CoordinationService.event(WireEvent.JOB_LEASE_EXPIRED, jobId, SYSTEM, now, payload)), 0,
+              0, now, SYSTEM);
           jobs.update(c, job.requeued());
         }
+        log.flush(c);
         return true;
       });
       if (did) {

@@ -2,7 +2,6 @@ package dev.orun.backend.service;
 
 import dev.orun.backend.config.BackendConfig;
 import dev.orun.backend.store.Database;
-import dev.orun.backend.store.EventStore;
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.LogStore;
@@ -24,7 +23,6 @@ public final class LogService {
   private final RunStore runs = new RunStore();
   private final JobStore jobs = new JobStore();
   private final LogStore logs = new LogStore();
-  private final EventLog log;
   private final RunSignals signals;
   private final BackendConfig config;
 
@@ -32,7 +30,6 @@ public final class LogService {
     this.db = db;
     this.signals = signals;
     this.config = config;
-    this.log = new EventLog(runs, new EventStore());
   }
 
   public SeqResponse append(Scope scope, String runId, String jobId, String runnerId, String content, Caller caller) {
@@ -46,7 +43,7 @@ public final class LogService {
     }
     long[] runKey = new long[1];
     SeqResponse r = db.inTransaction(c -> {
-      RunRow run = runs.find(c, scope, runId);
+      RunRow run = runs.lock(c, scope, runId); // the run first, then the job: the order every write locks in
       if (run == null) {
         throw ApiException.notFound("run " + runId);
       }
@@ -60,9 +57,11 @@ public final class LogService {
       long seq = job.logNextSeq();
       long now = config.clock().millis();
       logs.insert(c, run.id(), jobId, seq, content);
-      log.append(c, run, List.of(CoordinationService.event(WireEvent.JOB_LOG_CHUNK, jobId, caller, now,
+      EventLog log = EventLog.open(run);
+      log.append(List.of(CoordinationService.event(WireEvent.JOB_LOG_CHUNK, jobId, caller, now,
           Map.of("runnerId", runner, "chunkSeq", seq))), 0, 0, now, caller);
       jobs.update(c, job.withLogNextSeq(seq + 1));
+      log.flush(c);
       runKey[0] = run.id();
       return new SeqResponse(seq);
     });

@@ -33,7 +33,6 @@ public final class RunService {
   private final RunStore runs = new RunStore();
   private final JobStore jobs = new JobStore();
   private final ObjectStore objects = new ObjectStore();
-  private final EventLog log;
   private final RunSignals signals;
   private final BackendConfig config;
 
@@ -41,7 +40,6 @@ public final class RunService {
     this.db = db;
     this.signals = signals;
     this.config = config;
-    this.log = new EventLog(runs, new dev.orun.backend.store.EventStore());
   }
 
   /** A created or replayed run; {@code created} is false for a replay (HTTP 200 instead of 201). */
@@ -84,9 +82,10 @@ public final class RunService {
     payload.put("planDigest", req.planDigest());
     payload.put("sourceHash", git != null && git.commit() != null ? git.commit() : req.planDigest());
     payload.put("environment", req.environment());
-    RunRow inserted = runs.findById(c, id);
-    log.append(c, inserted, List.of(new NewEvent(WireEvent.RUN_CREATED, null, caller.id(), caller.type(), now,
-        payload)), 0, 0, now, caller);
+    EventLog log = EventLog.open(runs.lockById(c, id));
+    log.append(List.of(new NewEvent(WireEvent.RUN_CREATED, null, caller.id(), caller.type(), now, payload)), 0, 0,
+        now, caller);
+    log.flush(c);
     return id;
   }
 

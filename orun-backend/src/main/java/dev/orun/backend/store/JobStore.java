@@ -15,9 +15,10 @@ public final class JobStore {
 
   public void insertAll(Connection c, long runId, List<JobRow> jobs) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO run_jobs (run_id, job_id, component, deps_json, phase, attempt) VALUES (?,?,?,?,?,?)")) {
+        "INSERT INTO run_jobs (run_id, job_id, component, deps_json, phase, attempt, deps_left) VALUES (?,?,?,?,?,?,?)")) {
       for (JobRow j : jobs) {
-        Sql.bind(ps, runId, j.jobId(), j.component(), Json.write(j.deps()), j.phase().wire(), j.attempt());
+        Sql.bind(ps, runId, j.jobId(), j.component(), Json.write(j.deps()), j.phase().wire(), j.attempt(),
+            new java.util.TreeSet<>(j.deps()).size());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -38,39 +39,55 @@ public final class JobStore {
   }
 
   /**
-   * Queued jobs whose dependencies all succeeded, sorted by id. Two range scans and the check in
-   * Java: the single-query form (NOT EXISTS over the edge table) is planned disastrously by
-   * PostgreSQL on fresh tables without statistics (minutes for 1000 jobs).
+   * Queued jobs whose dependencies all succeeded, sorted by id: the jobs with no dependency left
+   * to wait for ({@code deps_left}, kept by {@link #dependencySucceeded}), one index range scan.
    */
   public List<String> frontier(Connection c, long runId) throws SQLException {
-    java.util.Map<String, String> phases = new java.util.TreeMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT job_id, phase FROM run_jobs WHERE run_id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT job_id FROM run_jobs WHERE run_id = ? AND phase = 'queued'"
+        + " AND deps_left = 0 ORDER BY job_id")) {
       ps.setLong(1, runId);
+      List<String> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          phases.put(rs.getString(1), rs.getString(2));
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Records that the named jobs succeeded (or were memoized) for their dependents: each dependent
+   * has one dependency less to wait for. Called once per job, in the transaction that records the
+   * success; the run's row lock, held by every writer, orders these updates.
+   */
+  public void dependencySucceeded(Connection c, long runId, java.util.Collection<String> jobIds) throws SQLException {
+    if (jobIds.isEmpty()) {
+      return;
+    }
+    // Two plain statements rather than UPDATE … IN (SELECT …): PostgreSQL plans that semi-join as a
+    // walk over the whole run on tables without statistics yet.
+    java.util.Map<String, Integer> waits = new java.util.TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT job_id FROM run_job_deps WHERE run_id = ?"
+        + " AND dep_id IN (" + marks(jobIds.size()) + ")")) {
+      bindIds(ps, runId, jobIds);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          waits.merge(rs.getString(1), 1, Integer::sum);
         }
       }
     }
-    java.util.Set<String> blocked = new java.util.HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT job_id, dep_id FROM run_job_deps WHERE run_id = ?")) {
-      ps.setLong(1, runId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String dep = phases.get(rs.getString(2));
-          if (!"succeeded".equals(dep) && !"memoized".equals(dep)) {
-            blocked.add(rs.getString(1));
-          }
-        }
-      }
+    if (waits.isEmpty()) {
+      return;
     }
-    List<String> out = new ArrayList<>();
-    phases.forEach((job, phase) -> {
-      if (phase.equals("queued") && !blocked.contains(job)) {
-        out.add(job);
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE run_jobs SET deps_left = deps_left - ? WHERE run_id = ? AND job_id = ?")) {
+      for (java.util.Map.Entry<String, Integer> w : waits.entrySet()) {
+        Sql.bind(ps, w.getValue(), runId, w.getKey());
+        ps.addBatch();
       }
-    });
-    return out;
+      ps.executeBatch();
+    }
   }
 
   /** Reads the job and holds its row lock until the transaction ends ({@code FOR UPDATE}). */
@@ -90,43 +107,95 @@ public final class JobStore {
     }
   }
 
-  /** True when every named job is succeeded or memoized (phases only move forward, so no lock). */
-  public boolean allSucceeded(Connection c, long runId, List<String> jobIds) throws SQLException {
+  /**
+   * Locks the named jobs of a run ({@code FOR UPDATE}) in job-id order, the one order every
+   * transaction locks several jobs in; returns the rows found, by id.
+   */
+  public java.util.Map<String, JobRow> lockAll(Connection c, long runId, java.util.SortedSet<String> jobIds)
+      throws SQLException {
+    java.util.Map<String, JobRow> out = new java.util.HashMap<>();
     if (jobIds.isEmpty()) {
-      return true;
+      return out;
     }
-    String marks = String.join(",", java.util.Collections.nCopies(jobIds.size(), "?"));
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM run_jobs WHERE run_id = ?"
-        + " AND phase IN ('succeeded','memoized') AND job_id IN (" + marks + ")")) {
-      ps.setLong(1, runId);
-      for (int i = 0; i < jobIds.size(); i++) {
-        ps.setString(i + 2, jobIds.get(i));
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM run_jobs WHERE run_id = ?"
+        + " AND job_id IN (" + marks(jobIds.size()) + ") ORDER BY job_id FOR UPDATE")) {
+      bindIds(ps, runId, jobIds);
+      for (JobRow j : rows(ps)) {
+        out.put(j.jobId(), j);
       }
+    }
+    return out;
+  }
+
+  /** The phases of the named jobs, read without locks (phases only move forward, see the decision record). */
+  public java.util.Map<String, Phase> phases(Connection c, long runId, java.util.Collection<String> jobIds)
+      throws SQLException {
+    java.util.Map<String, Phase> out = new java.util.HashMap<>();
+    if (jobIds.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT job_id, phase FROM run_jobs WHERE run_id = ?"
+        + " AND job_id IN (" + marks(jobIds.size()) + ")")) {
+      bindIds(ps, runId, jobIds);
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1) == jobIds.size();
+        while (rs.next()) {
+          out.put(rs.getString(1), Phase.fromWire(rs.getString(2)));
+        }
       }
+    }
+    return out;
+  }
+
+  /** Writes several job rows in one batch. */
+  public void updateAll(Connection c, java.util.Collection<JobRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+      for (JobRow j : rows) {
+        bindUpdate(ps, j);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static String marks(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static void bindIds(PreparedStatement ps, long runId, java.util.Collection<String> ids) throws SQLException {
+    ps.setLong(1, runId);
+    int i = 2;
+    for (String id : ids) {
+      ps.setString(i++, id);
     }
   }
 
   public void update(Connection c, JobRow j) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE run_jobs SET phase = ?, runner_id = ?, lease_epoch = ?,"
-        + " lease_expires_at = ?, attempt = ?, result_digest = ?, error_text = ?, started_at = ?, finished_at = ?,"
-        + " log_next_seq = ? WHERE run_id = ? AND job_id = ?")) {
-      ps.setString(1, j.phase().wire());
-      ps.setString(2, j.runnerId());
-      ps.setLong(3, j.leaseEpoch());
-      Sql.setLong(ps, 4, j.leaseExpiresAt());
-      ps.setInt(5, j.attempt());
-      ps.setString(6, j.resultDigest());
-      ps.setString(7, j.errorText());
-      Sql.setLong(ps, 8, j.startedAt());
-      Sql.setLong(ps, 9, j.finishedAt());
-      ps.setLong(10, j.logNextSeq());
-      ps.setLong(11, j.runId());
-      ps.setString(12, j.jobId());
+    try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+      bindUpdate(ps, j);
       ps.executeUpdate();
     }
+  }
+
+  private static final String UPDATE = "UPDATE run_jobs SET phase = ?, runner_id = ?, lease_epoch = ?,"
+      + " lease_expires_at = ?, attempt = ?, result_digest = ?, error_text = ?, started_at = ?, finished_at = ?,"
+      + " log_next_seq = ? WHERE run_id = ? AND job_id = ?";
+
+  private static void bindUpdate(PreparedStatement ps, JobRow j) throws SQLException {
+    ps.setString(1, j.phase().wire());
+    ps.setString(2, j.runnerId());
+    ps.setLong(3, j.leaseEpoch());
+    Sql.setLong(ps, 4, j.leaseExpiresAt());
+    ps.setInt(5, j.attempt());
+    ps.setString(6, j.resultDigest());
+    ps.setString(7, j.errorText());
+    Sql.setLong(ps, 8, j.startedAt());
+    Sql.setLong(ps, 9, j.finishedAt());
+    ps.setLong(10, j.logNextSeq());
+    ps.setLong(11, j.runId());
+    ps.setString(12, j.jobId());
   }
 
   /** Claimed jobs whose lease ran out at {@code now}, oldest first, as (runId, jobId). */

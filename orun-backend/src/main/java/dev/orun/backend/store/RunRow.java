@@ -20,4 +20,11 @@ public record RunRow(
     int jobFailed,
     long createdAt,
     Long startedAt,
-    Long finishedAt) {}
+    Long finishedAt) {
+
+  /** The same run with a new event-log head, counters and status (what {@code RunStore.saveHead} writes). */
+  public RunRow withHead(long newLastSeq, int succeeded, int failed, String newStatus, Long started, Long finished) {
+    return new RunRow(id, scope, runUlid, planDigest, source, environment, gitCommit, gitRef, gitDirty, createdById,
+        createdByKind, newStatus, newLastSeq, jobTotal, succeeded, failed, createdAt, started, finished);
+  }
+}

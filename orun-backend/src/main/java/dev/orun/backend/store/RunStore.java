@@ -85,28 +85,41 @@ public final class RunStore {
   }
 
   /**
-   * Reserves {@code events} sequence numbers and adjusts the terminal counters, taking the run's
-   * row lock until commit (this is what makes the event log gap-free and ordered); returns the
-   * updated row.
+   * The run's row under its row lock ({@code FOR UPDATE}), or null. Every transaction that writes
+   * to a run takes this lock first, before any of its jobs' locks (one lock order, no deadlocks),
+   * and holds it until commit: that is what makes the event log gap-free and ordered.
    */
-  public RunRow advance(Connection c, long runId, int events, int succeededDelta, int failedDelta)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET last_seq = last_seq + ?,"
-        + " job_succeeded = job_succeeded + ?, job_failed = job_failed + ? WHERE id = ?")) {
-      Sql.bind(ps, (long) events, succeededDelta, failedDelta, runId);
-      ps.executeUpdate();
+  public RunRow lock(Connection c, Scope scope, String runUlid) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+        + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ? FOR UPDATE")) {
+      Sql.bind(ps, scope.org(), scope.project(), runUlid);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? row(rs) : null;
+      }
     }
-    return findById(c, runId);
   }
 
-  public void setStatus(Connection c, long runId, String status, Long startedAt, Long finishedAt)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE runs SET status = ?, started_at = ?, finished_at = ? WHERE id = ?")) {
-      ps.setString(1, status);
-      Sql.setLong(ps, 2, startedAt);
-      Sql.setLong(ps, 3, finishedAt);
-      ps.setLong(4, runId);
+  /** {@link #lock} by the run's internal id. */
+  public RunRow lockById(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE id = ? FOR UPDATE")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? row(rs) : null;
+      }
+    }
+  }
+
+  /** Writes the event-log head, the terminal counters and the status of a locked run in one statement. */
+  public void saveHead(Connection c, RunRow r) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET last_seq = ?, job_succeeded = ?, job_failed = ?,"
+        + " status = ?, started_at = ?, finished_at = ? WHERE id = ?")) {
+      ps.setLong(1, r.lastSeq());
+      ps.setInt(2, r.jobSucceeded());
+      ps.setInt(3, r.jobFailed());
+      ps.setString(4, r.status());
+      Sql.setLong(ps, 5, r.startedAt());
+      Sql.setLong(ps, 6, r.finishedAt());
+      ps.setLong(7, r.id());
       ps.executeUpdate();
     }
   }

@@ -102,6 +102,88 @@ abstract class CoordinationContract extends ContractBase {
   }
 
   @Test
+  void aJobJoinsTheFrontierOnlyOnceEveryDependencySucceeded() {
+    String run = Runs.create(api, STATE, Runs.dag("a@dev.build", List.of(), "b@dev.build", List.of(),
+        "c@dev.build", List.of("a@dev.build", "b@dev.build")));
+    assertThat(frontier(run)).isEqualTo("[\"a@dev.build\",\"b@dev.build\"]");
+    long a = api.post(verb(run, "a@dev.build", "claim"), claimBody("r1")).json().get("leaseEpoch").asLong();
+    api.post(verb(run, "a@dev.build", "complete"), completeBody("r1", a, "succeeded"));
+    assertThat(frontier(run)).as("c still waits for b").isEqualTo("[\"b@dev.build\"]");
+    long b = api.post(verb(run, "b@dev.build", "claim"), claimBody("r2")).json().get("leaseEpoch").asLong();
+    assertThat(frontier(run)).as("b is claimed, not queued").isEqualTo("[]");
+    api.post(verb(run, "b@dev.build", "complete"), completeBody("r2", b, "succeeded"));
+    api.post(verb(run, "b@dev.build", "complete"), completeBody("r2", b, "succeeded"));
+    assertThat(frontier(run)).as("a replayed completion counts once").isEqualTo("[\"c@dev.build\"]");
+  }
+
+  @Test
+  void aFailedDependencyKeepsItsDependentsOffTheFrontier() {
+    String run = chain();
+    long a = api.post(verb(run, "a@dev.build", "claim"), claimBody("r1")).json().get("leaseEpoch").asLong();
+    api.post(verb(run, "a@dev.build", "complete"), completeBody("r1", a, "failed"));
+    assertThat(frontier(run)).isEqualTo("[]");
+    JsonNode retried = api.post(verb(run, "a@dev.build", "claim"), "{\"runnerId\":\"r1\",\"retry\":true}").json();
+    api.post(verb(run, "a@dev.build", "complete"), completeBody("r1", retried.get("leaseEpoch").asLong(),
+        "succeeded"));
+    assertThat(frontier(run)).as("the retried job succeeded").isEqualTo("[\"b@dev.build\",\"c@dev.build\"]");
+  }
+
+  @Test
+  void concurrentVerbsOnOneRunAreDecidedAsIfOneByOne() throws Exception {
+    Object[] dag = new Object[2 * 24];
+    for (int i = 0; i < 24; i++) {
+      dag[2 * i] = "j" + i + "@dev.build";
+      dag[2 * i + 1] = List.of();
+    }
+    String run = Runs.create(api, STATE, Runs.dag(dag));
+    List<Thread> threads = new ArrayList<>();
+    java.util.concurrent.ConcurrentLinkedQueue<String> wins = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    for (int t = 0; t < 8; t++) {
+      String runner = "r" + t;
+      threads.add(new Thread(() -> {
+        try {
+          claimHeartbeatComplete(run, runner, wins);
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(failures).isEmpty();
+    assertThat(wins).as("each job won exactly once").hasSize(24).doesNotHaveDuplicates();
+    JsonNode events = api.get(run(run) + "/log?from=0").json().get("events");
+    List<Long> seqs = new ArrayList<>();
+    events.forEach(e -> seqs.add(e.get("seq").asLong()));
+    assertThat(seqs).as("gap-free: created, 24 x (claimed, renewed, succeeded), run completed").hasSize(2 + 72);
+    for (int i = 0; i < seqs.size(); i++) {
+      assertThat(seqs.get(i)).isEqualTo(i + 1L);
+    }
+    assertThat(api.get(run(run)).data().get("run").get("status").asText()).isEqualTo("succeeded");
+  }
+
+  private void claimHeartbeatComplete(String run, String runner, java.util.Collection<String> wins) {
+    for (int i = 0; i < 24; i++) {
+      String job = "j" + i + "@dev.build";
+      JsonNode c = api.post(verb(run, job, "claim"), claimBody(runner)).json();
+      if (c.get("claimed").asBoolean()) {
+        wins.add(job);
+        long epoch = c.get("leaseEpoch").asLong();
+        assertThat(api.post(verb(run, job, "heartbeat"), leaseBody(runner, epoch)).status()).isEqualTo(200);
+        assertThat(api.post(verb(run, job, "complete"), completeBody(runner, epoch, "succeeded")).status())
+            .isEqualTo(200);
+      }
+    }
+  }
+
+  private String frontier(String run) {
+    return api.get(run(run) + "/frontier").json().get("jobs").toString();
+  }
+
+  @Test
   void anExpiredLeaseIsTakenOverWithTheNextEpochAndTheOldHolderIsFenced() {
     String run = chain();
     api.post(verb(run, "a@dev.build", "claim"), claimBody("r1"));

@@ -1,5 +1,6 @@
 package dev.orun.core.state;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,16 @@ public interface RunRecords extends AutoCloseable {
      * exist (yet). A log shorter than {@code offset} is read from 0 ({@link LogChunk#restarted}).
      */
     LogChunk readLog(String execId, String jobId, String stepId, long offset, int maxBytes);
+
+    /**
+     * Waits until {@code run} may have changed: a backend that is told of changes (a state
+     * server's event long-poll) returns as soon as the run records an event, or after its own
+     * bound (about 25 s); one that is not waits {@code poll}. {@code status --watch} and
+     * {@code logs --follow} call this between reads.
+     */
+    default void awaitChange(RunSummary run, Duration poll) throws InterruptedException {
+        Thread.sleep(poll.toMillis());
+    }
 
     /** The most recently started run. */
     default Optional<RunSummary> latest() {

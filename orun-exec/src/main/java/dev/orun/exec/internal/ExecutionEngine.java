@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -314,11 +315,16 @@ public final class ExecutionEngine {
         }
         ClaimToken lease = claim.token();
         anyJobRan = true;
-        claims.hold(lease, () -> token.cancel("lost its lease: another worker took the job over"));
+        AtomicBoolean leaseLost = new AtomicBoolean();
+        claims.hold(lease, () -> {
+            leaseLost.set(true);
+            token.cancel("lost its lease: another worker took the job over");
+        });
         JobResult result;
         try {
             result = new JobExecution(run, job, lease, token).execute();
         } catch (LeaseLostException e) {
+            leaseLost.set(true);
             result = notRun(job, Status.FAILED, e.getMessage());
         } finally {
             claims.release(job.id());
@@ -328,7 +334,16 @@ public final class ExecutionEngine {
             JobResult ended = result;
             StateWrites.run(() -> run.state().jobFinished(lease, ended.status(), now, ended.error()));
         } catch (LeaseLostException e) {
+            leaseLost.set(true);
             result = notRun(job, Status.FAILED, e.getMessage()); // the new holder records the job's end
+        }
+        if (leaseLost.get() && run.state().coordinatesDependencies()) {
+            // A state server gave the job to another worker (this one was presumed dead): its outcome
+            // is the job's, so wait for it like any job held elsewhere rather than count this
+            // attempt as a failure (decision: docs/decisions/remote-state-client.md).
+            run.listener().onEvent(new ProgressEvent.Notice(now, "lease lost on " + job.id()
+                    + " — another runner has taken it over; waiting for its outcome"));
+            return new HeldElsewhere(job.id());
         }
         run.listener().onEvent(new ProgressEvent.JobFinished(now, job.id(), result.status(),
                 result.duration(), result.error()));

@@ -65,7 +65,7 @@ public final class LogFollower {
                 return record;
             }
             sink.caughtUp();
-            Thread.sleep(poll.toMillis());
+            records.awaitChange(current, poll);
             current = records.find(run.execId()).orElse(current);
         }
     }

@@ -12,12 +12,14 @@ import dev.orun.core.state.RunSummary;
 import dev.orun.core.state.Status;
 import dev.orun.core.state.StepLog;
 import dev.orun.remote.protocol.ContractVersion;
+import dev.orun.remote.protocol.EventPage;
 import dev.orun.remote.protocol.JobList;
 import dev.orun.remote.protocol.LogPage;
 import dev.orun.remote.protocol.RunEnvelope;
 import dev.orun.remote.protocol.RunJobView;
 import dev.orun.remote.protocol.RunView;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,8 +36,11 @@ import java.util.Optional;
 final class RemoteRunRecords implements RunRecords {
     static final String LOG_STEP = "log";
 
+    private static final Duration LONG_POLL = Duration.ofSeconds(25);
+
     private final StateHttp http;
     private final String execId;
+    private final Map<String, Long> cursors = new HashMap<>();
 
     RemoteRunRecords(StateHttp http, String execId) {
         this.http = http;
@@ -96,6 +101,34 @@ final class RemoteRunRecords implements RunRecords {
         return new LogChunk(Arrays.copyOfRange(all, (int) from, to), from, to, restarted);
     }
 
+    /**
+     * Long-polls the run's event log: returns as soon as the server records an event after the
+     * last one this reader saw, or after the server's bound. The first call only learns where the
+     * log ends (and returns at once, so the caller reads the state that follows it).
+     */
+    @Override
+    public void awaitChange(RunSummary run, Duration poll) throws InterruptedException {
+        String wire = RunIds.wireRunId(run.execId());
+        Long from = cursors.get(wire);
+        long wait = from == null ? 0 : LONG_POLL.toSeconds();
+        String query = "/log?from=" + (from == null ? Long.MAX_VALUE : from) + "&wait=" + wait;
+        try {
+            EventPage page = http.json(StateHttp.Call.get("/runs/" + wire + query, ContractVersion.COORDINATION)
+                    .timeout(StateHttp.REQUEST_TIMEOUT.plus(LONG_POLL)), EventPage.class);
+            if (page.head() != null) {
+                cursors.merge(wire, page.head().seq(), Math::max);
+            }
+        } catch (RemoteApiException e) {
+            if (e.status() == 0 && Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            throw new InvalidInputException(e.getMessage());
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+    }
+
     private List<RunJobView> jobs(String wire) {
         return http.json(StateHttp.Call.get("/runs/" + wire + "/jobs", ContractVersion.REST), JobList.class).jobs();
     }
@@ -117,7 +150,8 @@ final class RemoteRunRecords implements RunRecords {
         }
         Status status = switch (run.status() == null ? "" : run.status()) {
             case "succeeded" -> Status.SUCCEEDED;
-            case "failed" -> Status.FAILED;
+            // the server marks a run failed at its first failure; it has not ended while jobs still run
+            case "failed" -> running > 0 ? Status.RUNNING : Status.FAILED;
             case "canceled" -> Status.CANCELLED;
             case "running" -> Status.RUNNING;
             default -> Status.PENDING;

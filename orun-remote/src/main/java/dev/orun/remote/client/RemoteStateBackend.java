@@ -25,6 +25,7 @@ import dev.orun.remote.protocol.HeartbeatResponse;
 import dev.orun.remote.protocol.JobList;
 import dev.orun.remote.protocol.JobSpec;
 import dev.orun.remote.protocol.RunJobView;
+import dev.orun.remote.protocol.WireEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,7 @@ public final class RemoteStateBackend implements StateBackend {
     private final Set<String> retrying = ConcurrentHashMap.newKeySet();
     private final Set<String> seenHeld = ConcurrentHashMap.newKeySet();
     private final Set<ClaimToken> finished = ConcurrentHashMap.newKeySet();
+    private volatile Set<String> lastWaited = Set.of();
     private volatile int heartbeatSeconds = 20;
     private volatile long eventCursor;
     private volatile String planChecksum;
@@ -169,7 +171,7 @@ public final class RemoteStateBackend implements StateBackend {
             }
         } catch (RemoteApiException e) {
             if (e.status() == 409) {
-                lost.add(token);
+                markLost(token);
                 throw new LeaseLostException(token, "the state server gave the job to another runner");
             }
             // transport trouble: the next tick tries again; the lease outlives two missed beats
@@ -243,7 +245,7 @@ public final class RemoteStateBackend implements StateBackend {
                 return;
             } catch (RemoteApiException e) {
                 if (e.status() == 409) {
-                    lost.add(token);
+                    markLost(token);
                     throw new LeaseLostException(token, "the state server gave the job to another runner");
                 }
                 if ((e.status() != 0 && !e.retryable()) || System.nanoTime() > deadline) {
@@ -261,11 +263,23 @@ public final class RemoteStateBackend implements StateBackend {
         return false; // the server derives skips from the graph; nothing to record remotely
     }
 
+    /**
+     * Reads the jobs list only when it can have changed for the jobs waited for: when a job was not
+     * waited for in the previous call, then only after the event log shows one of them changing hands or ending,
+     * or any job failing (a failure can end a wait on its dependents). Heartbeats and log chunks
+     * of other jobs wake the long-poll but cost no read, so many runners waiting on a large run do
+     * not each pull its whole job list on every event.
+     */
     @Override
     public Map<String, JobState> awaitJobs(Collection<String> jobIds, Duration timeout) throws InterruptedException {
-        Map<String, JobState> ready = actionable(jobIds);
-        if (!ready.isEmpty()) {
-            return ready;
+        // a job not waited for in the previous call may have changed while nobody looked
+        boolean fresh = !lastWaited.containsAll(jobIds);
+        lastWaited = Set.copyOf(jobIds);
+        if (fresh) {
+            Map<String, JobState> ready = actionable(jobIds);
+            if (!ready.isEmpty()) {
+                return ready;
+            }
         }
         long waitSeconds = Math.max(1, Math.min(timeout.toSeconds(), LONG_POLL_MAX.toSeconds()));
         EventPage page = call(() -> http.json(StateHttp.Call.get(runPath() + "/log?from=" + eventCursor + "&wait="
@@ -274,10 +288,26 @@ public final class RemoteStateBackend implements StateBackend {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if (page.head() != null) {
-            eventCursor = Math.max(eventCursor, page.head().seq());
+        List<WireEvent> events = page.events() == null ? List.of() : page.events();
+        boolean relevant = false;
+        for (WireEvent e : events) {
+            relevant |= concerns(e, jobIds);
         }
-        return actionable(jobIds);
+        if (!events.isEmpty()) {
+            eventCursor = Math.max(eventCursor, events.get(events.size() - 1).seq());
+        } else if (page.head() != null && page.head().seq() < eventCursor) {
+            relevant = true; // the log is shorter than what we saw: another server's database; look again
+            eventCursor = page.head().seq();
+        }
+        return relevant ? actionable(jobIds) : Map.of();
+    }
+
+    private static boolean concerns(WireEvent e, Collection<String> jobIds) {
+        if (e.jobId() == null || WireEvent.JOB_FAILED.equals(e.kind())) {
+            return true;
+        }
+        return jobIds.contains(e.jobId()) && !WireEvent.JOB_LEASE_RENEWED.equals(e.kind())
+                && !WireEvent.JOB_LOG_CHUNK.equals(e.kind());
     }
 
     /** Jobs that ended (or can never run), or that their holder let go (so they may be claimed again). */
@@ -343,6 +373,15 @@ public final class RemoteStateBackend implements StateBackend {
     @Override
     public void close() {
         logs.close();
+    }
+
+    /**
+     * Remembers a lost lease: nothing more is sent under it, and the job counts as held elsewhere,
+     * so a wait for it ends when the new holder finishes or lets go of it (the sweeper re-queues it).
+     */
+    private void markLost(ClaimToken token) {
+        lost.add(token);
+        seenHeld.add(token.jobId());
     }
 
     /** The caller's lease, or {@link LeaseLostException} when it was lost or superseded. */

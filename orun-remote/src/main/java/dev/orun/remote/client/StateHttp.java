@@ -21,7 +21,9 @@ import java.util.function.Supplier;
 /**
  * HTTP to one state server scope ({@code …/v1/organizations/{org}/projects/{project}/state}).
  * Every request has a timeout; idempotent calls are retried with exponential backoff and jitter on
- * transport errors, 5xx and 429 (honouring {@code Retry-After}), never on other 4xx. Thread-safe.
+ * transport errors, 5xx and 429 (honouring {@code Retry-After}), never on other 4xx: five attempts
+ * while the server has never answered, and for up to two minutes once it has (a restart must not
+ * fail the runners that share a run). Thread-safe.
  */
 public final class StateHttp {
     static final ObjectMapper JSON = JsonMapper.builder()
@@ -34,9 +36,22 @@ public final class StateHttp {
 
     private final HttpClient http;
     private final String base;
+    private static final Duration OUTAGE_BUDGET = Duration.ofMinutes(2);
+
     private final Supplier<String> token;
+    private final Duration outageBudget;
+    private volatile boolean answered;
 
     public StateHttp(String backendUrl, String org, String project, Supplier<String> token) {
+        this(backendUrl, org, project, token, OUTAGE_BUDGET);
+    }
+
+    /**
+     * {@code outageBudget}: how long idempotent calls keep retrying once the server has answered
+     * at least once (transport errors, 5xx, 429), so a runner rides out a server restart.
+     */
+    public StateHttp(String backendUrl, String org, String project, Supplier<String> token, Duration outageBudget) {
+        this.outageBudget = outageBudget;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String root = backendUrl.endsWith("/") ? backendUrl.substring(0, backendUrl.length() - 1) : backendUrl;
         this.base = root + "/v1/organizations/" + segment(blankToLocal(org)) + "/projects/"
@@ -101,12 +116,17 @@ public final class StateHttp {
 
     private HttpResponse<byte[]> send(Call call, byte[] body, String contentType, String objectKind) {
         int attempts = call.retry() ? ATTEMPTS : 1;
+        // a server that answered before is given time to come back (a restart, a failover); one
+        // that never answered (a wrong URL) is given up on after the usual attempts
+        boolean rideOut = answered && call.retry();
+        long outageDeadline = System.nanoTime() + outageBudget.toNanos();
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        for (int attempt = 1; attempt <= attempts || rideOut && System.nanoTime() - outageDeadline < 0; attempt++) {
             Duration retryAfter = null;
             try {
                 HttpResponse<byte[]> response = http.send(request(call, body, contentType, objectKind),
                         HttpResponse.BodyHandlers.ofByteArray());
+                answered = true;
                 if (response.statusCode() < 300) {
                     return response;
                 }
@@ -123,7 +143,7 @@ public final class StateHttp {
                 Thread.currentThread().interrupt();
                 throw new RemoteApiException(0, "interrupted", "interrupted while calling the state server");
             }
-            if (attempt < attempts) {
+            if (attempt < attempts || rideOut && System.nanoTime() - outageDeadline < 0) {
                 sleep(retryAfter != null ? retryAfter : backoff(attempt));
             }
         }

@@ -43,8 +43,11 @@ public final class PlanCompiler {
         PlanMetadata metadata = new PlanMetadata(model.intent().name(), model.intent().description(), null,
                 source, scope, model.intent().namespace(), trigger(selection));
         Plan plan = PlanJson.withChecksum(Plan.of(metadata, model.intent().execution(),
-                JobIdentity.assign(Plan.of(metadata, model.intent().execution(), jobs))));
-        return new CompiledPlan(plan, selection.notes(), model.warnings().list());
+                JobIdentity.assign(Plan.of(metadata, model.intent().execution(), jobs)))
+                .withSpec(model.compositions().provenance(model.intent())));
+        List<String> notes = new java.util.ArrayList<>(selection.notes());
+        notes.addAll(model.compositions().notices());
+        return new CompiledPlan(plan, notes, model.warnings().list());
     }
 
     /** The trigger block of a plan compiled for a trigger (go-orun-plan.md §5.1 {@code metadata.trigger}). */

@@ -1,12 +1,11 @@
 package dev.orun.plan.internal.load;
 
 import dev.orun.core.InvalidInputException;
+import dev.orun.core.plan.PlanSpec;
 import dev.orun.plan.internal.model.ComponentDecl;
 import dev.orun.plan.internal.model.Composition;
 import dev.orun.plan.internal.model.CompositionSourceDecl;
 import dev.orun.plan.internal.model.Intent;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,38 +21,43 @@ public final class CompositionRegistry {
 
     private final Map<String, Map<String, Composition>> bySource;
     private final Map<String, Composition> byType;
+    private final SourceTrees trees;
 
-    private CompositionRegistry(Map<String, Map<String, Composition>> bySource, Map<String, Composition> byType) {
+    private CompositionRegistry(Map<String, Map<String, Composition>> bySource, Map<String, Composition> byType,
+                                SourceTrees trees) {
         this.bySource = bySource;
         this.byType = byType;
+        this.trees = trees;
     }
 
-    public static CompositionRegistry load(Path root, Intent intent, Warnings warnings) {
+    public static CompositionRegistry load(SourceTrees trees, Intent intent, Warnings warnings) {
         Map<String, Map<String, Composition>> bySource = new LinkedHashMap<>();
         for (CompositionSourceDecl source : intent.sources()) {
-            bySource.put(source.name(), new CompositionLoader(tree(root, intent.file(), source), source.name(), warnings).load());
+            bySource.put(source.name(), new CompositionLoader(trees.tree(source), source.name(), warnings).load());
         }
-        return new CompositionRegistry(bySource, resolveTypes(intent, bySource));
+        Map<String, Composition> byType = resolveTypes(intent, bySource);
+        Map<String, Composition> legacy = trees.legacyCompositions(warnings);
+        if (!legacy.isEmpty()) {
+            legacy.forEach(byType::putIfAbsent);
+            bySource.putIfAbsent(LegacyConfigDir.SOURCE_NAME, legacy);
+        }
+        return new CompositionRegistry(bySource, byType, trees);
     }
 
-    static SourceTree tree(Path root, Path intentFile, CompositionSourceDecl source) {
-        Path path = root.resolve(source.path()).normalize();
-        Path display = root.relativize(path).normalize();
-        if (display.toString().isEmpty()) {
-            display = Path.of(".");
+    /** The declared sources with what each resolved to and the types it exports, in declaration order. */
+    public PlanSpec provenance(Intent intent) {
+        Map<String, String> digests = trees.resolvedDigests();
+        List<PlanSpec.CompositionSource> sources = new ArrayList<>();
+        for (CompositionSourceDecl source : intent.sources()) {
+            sources.add(new PlanSpec.CompositionSource(source.name(), source.kind(), source.ref(), source.path(),
+                    digests.get(source.name()), List.copyOf(bySource.getOrDefault(source.name(), Map.of()).keySet())));
         }
-        if (source.kind().equals("dir")) {
-            if (!Files.isDirectory(path)) {
-                throw InvalidInputException.at(intentFile, source.line(), "composition source \""
-                        + source.name() + "\": directory " + source.path() + " does not exist");
-            }
-            return new DirTree(path, display);
-        }
-        if (!Files.isRegularFile(path)) {
-            throw InvalidInputException.at(intentFile, source.line(), "composition source \""
-                    + source.name() + "\": archive " + source.path() + " does not exist");
-        }
-        return ArchiveTree.read(path, display);
+        return new PlanSpec(sources);
+    }
+
+    /** Notices from loading the sources (offline fallbacks), for the user. */
+    public List<String> notices() {
+        return trees.notices();
     }
 
     private static Map<String, Composition> resolveTypes(Intent intent, Map<String, Map<String, Composition>> bySource) {

@@ -17,8 +17,7 @@ final class DeclaredKeys {
     static final KeySet INTENT_METADATA = KeySet.of("intent metadata", METADATA);
     static final KeySet COMPOSITIONS = KeySet.of("compositions", "sources", "resolution");
     static final KeySet SOURCE = KeySet.of("a composition source", "name", "kind", "path", "ref", "digest",
-            "pullPolicy", "verify", "metadata")
-            .ignoring("ref", "digest");
+            "pullPolicy", "verify", "metadata");
     static final KeySet RESOLUTION = KeySet.of("compositions.resolution", "precedence", "bindings");
     static final KeySet DISCOVERY = KeySet.of("discovery", "roots");
     static final KeySet GROUP = KeySet.of("a group", "parameterDefaults", "policies", "path");

@@ -28,11 +28,11 @@ public final class IntentLoader {
     private IntentLoader() {
     }
 
-    public static Intent load(Path intentFile, Path display, Warnings warnings) {
+    public static Intent load(Path intentFile, Path display, Warnings warnings, SourceTrees trees) {
         YMap root = YamlReader.rootMap(YamlReader.read(intentFile, display), display);
         checkKeys(root, warnings);
         YMap compositions = root.mapOrEmpty("compositions");
-        root = Presets.apply(root, sources(compositions), intentFile.toAbsolutePath().getParent(), display, warnings);
+        root = Presets.apply(root, sources(compositions, warnings), trees, warnings);
         InterpolatedValues.checkIntent(root, warnings);
         YMap declaredEnvironments = root.mapOrEmpty("environments");
         declaredEnvironments.entries().keySet().forEach(name ->
@@ -42,7 +42,7 @@ public final class IntentLoader {
         List<String> roots = root.mapOrEmpty("discovery").stringList("roots");
         return new Intent(display, metadata.string("name"), metadata.string("description"),
                 EnvKeys.checked(root.stringMap("env"), root),
-                sources(compositions), resolution.stringMap("bindings"),
+                sources(compositions, warnings), resolution.stringMap("bindings"),
                 resolution.stringList("precedence"),
                 roots.isEmpty() ? List.of(".") : roots,
                 groups(root.mapOrEmpty("groups")), environments(root.mapOrEmpty("environments")),
@@ -115,7 +115,7 @@ public final class IntentLoader {
         }
     }
 
-    private static List<CompositionSourceDecl> sources(YMap compositions) {
+    private static List<CompositionSourceDecl> sources(YMap compositions, Warnings warnings) {
         List<CompositionSourceDecl> sources = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (YNode node : compositions.items("sources")) {
@@ -127,12 +127,20 @@ public final class IntentLoader {
                 throw source.error("duplicate composition source \"" + name + "\"");
             }
             String kind = source.requiredString("kind", "composition source \"" + name + "\"");
-            if (!kind.equals("dir") && !kind.equals("archive")) {
-                throw source.error("composition source \"" + name + "\" has unsupported kind \"" + kind
-                        + "\" (expected dir or archive)");
+            String owner = "composition source \"" + name + "\"";
+            switch (kind) {
+                case "dir", "archive" -> {
+                    if (source.has("digest")) {
+                        warnings.add(source.file(), source.keyLine("digest"), "\"digest\" in " + owner
+                                + " is only verified for kind: oci and is ignored");
+                    }
+                    sources.add(new CompositionSourceDecl(name, kind, source.requiredString("path", owner), source.line()));
+                }
+                case "oci" -> sources.add(new CompositionSourceDecl(name, kind, null,
+                        source.requiredString("ref", owner), source.string("digest"), source.line()));
+                default -> throw source.error(owner + " has unsupported kind \"" + kind
+                        + "\" (expected dir, archive or oci)");
             }
-            sources.add(new CompositionSourceDecl(name, kind,
-                    source.requiredString("path", "composition source \"" + name + "\""), source.line()));
         }
         return sources;
     }

@@ -17,8 +17,7 @@ final class Presets {
     private Presets() {
     }
 
-    static YMap apply(YMap intent, List<CompositionSourceDecl> sources, Path root, Path intentDisplay,
-                      Warnings warnings) {
+    static YMap apply(YMap intent, List<CompositionSourceDecl> sources, SourceTrees trees, Warnings warnings) {
         YMap merged = intent;
         for (YNode node : intent.items("extends")) {
             if (!(node instanceof YMap entry)) {
@@ -28,7 +27,7 @@ final class Presets {
             String presetName = entry.requiredString("preset", "an extends entry");
             CompositionSourceDecl source = sources.stream().filter(s -> s.name().equals(sourceName)).findFirst()
                     .orElseThrow(() -> entry.error("extends names undeclared composition source \"" + sourceName + "\""));
-            merged = PresetMerge.merge(merged, load(CompositionRegistry.tree(root, intentDisplay, source),
+            merged = PresetMerge.merge(merged, load(trees.tree(source),
                     sourceName, presetName, entry, warnings));
         }
         return merged;

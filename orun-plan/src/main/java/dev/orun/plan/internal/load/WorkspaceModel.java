@@ -3,6 +3,7 @@ package dev.orun.plan.internal.load;
 import dev.orun.core.InvalidInputException;
 import dev.orun.plan.internal.model.ComponentDecl;
 import dev.orun.plan.internal.model.Intent;
+import dev.orun.plan.internal.sources.oci.OciSources;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,11 +16,20 @@ import java.util.TreeMap;
 public record WorkspaceModel(Path root, Intent intent, Map<String, ComponentDecl> components,
                              CompositionRegistry compositions, Warnings warnings) {
 
-    /** Loads intent, components (inline first, then discovered) and composition sources. */
+    /** Loads with this process's environment (for the OCI cache and registry credentials). */
     public static WorkspaceModel load(Path root, Path intentFile) {
+        return load(root, intentFile, System.getenv());
+    }
+
+    /**
+     * Loads intent, components (inline first, then discovered) and composition sources;
+     * {@code env} locates the OCI cache and Docker credentials.
+     */
+    public static WorkspaceModel load(Path root, Path intentFile, Map<String, String> env) {
         Path intentDisplay = root.relativize(intentFile.toAbsolutePath().normalize());
         Warnings warnings = new Warnings();
-        Intent intent = IntentLoader.load(intentFile, intentDisplay, warnings);
+        SourceTrees trees = new SourceTrees(root, intentDisplay, new OciSources(env), configDir(env));
+        Intent intent = IntentLoader.load(intentFile, intentDisplay, warnings, trees);
         List<ComponentDecl> all = new ArrayList<>(intent.inlineComponents());
         all.addAll(ComponentDiscovery.discover(root, intent.discoveryRoots(), intentDisplay, warnings));
         Map<String, ComponentDecl> byName = new TreeMap<>();
@@ -33,7 +43,13 @@ public record WorkspaceModel(Path root, Intent intent, Map<String, ComponentDecl
             }
             byName.put(component.name(), component);
         }
-        CompositionRegistry registry = CompositionRegistry.load(root, intent, warnings);
+        CompositionRegistry registry = CompositionRegistry.load(trees, intent, warnings);
         return new WorkspaceModel(root, intent, Collections.unmodifiableMap(byName), registry, warnings);
+    }
+
+    /** The legacy {@code --config-dir}: the CLI flag arrives as {@code ORUN_CONFIG_DIR}, as in the Go orun. */
+    private static Path configDir(Map<String, String> env) {
+        String dir = env.get("ORUN_CONFIG_DIR");
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
     }
 }

@@ -1,0 +1,43 @@
+package dev.orun.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Starts {@code orun} as real processes in a workspace, each with its output in a file, and with
+ * only the {@code ORUN_}/{@code GITHUB_} variables given (none inherited from the build).
+ */
+final class OrunProcesses {
+    private final Path root;
+    private final Map<Process, Path> outputs = new ConcurrentHashMap<>();
+
+    OrunProcesses(Path root) {
+        this.root = root;
+    }
+
+    Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        Path out = root.resolve("out-" + UUID.randomUUID() + ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("ORUN_") || k.startsWith("GITHUB_"));
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        outputs.put(p, out);
+        return p;
+    }
+
+    /** Everything the process wrote so far (stdout and stderr). */
+    String output(Process p) throws IOException {
+        return Files.readString(outputs.get(p));
+    }
+}
