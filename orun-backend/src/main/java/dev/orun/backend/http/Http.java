@@ -17,6 +17,9 @@ import java.util.Map;
 final class Http {
   static final String REQUEST_ID = "requestId";
 
+  /** The most of a refused body read only so that the client receives the 413 (see {@link #drain}). */
+  private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
   private Http() {}
 
   static String requestId(Context ctx) {
@@ -27,15 +30,17 @@ final class Http {
   /** Reads at most {@code limit} bytes of body; more is a 413 before anything is stored. */
   static byte[] body(Context ctx, long limit, String what) {
     long declared = ctx.req().getContentLengthLong();
-    if (declared > limit) {
-      throw ApiException.tooLarge(what, limit);
-    }
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > limit) {
+        drain(in, declared);
+        throw ApiException.tooLarge(what, limit);
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
       byte[] buf = new byte[64 * 1024];
       int n;
       while ((n = in.read(buf)) > 0) {
         if (out.size() + (long) n > limit) {
+          drain(in, Long.MAX_VALUE);
           throw ApiException.tooLarge(what, limit);
         }
         out.write(buf, 0, n);
@@ -43,6 +48,24 @@ final class Http {
       return out.toByteArray();
     } catch (IOException e) {
       throw ApiException.badRequest("cannot read request body: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads and discards the rest of a refused body, up to {@link #DRAIN_LIMIT}. A server that answers
+   * 413 and closes while the client is still sending makes the client's kernel see a reset, and the
+   * client then loses the 413 itself ("no bytes" instead of the JSON error); a body far beyond the
+   * limit is not worth reading, so that one still gets the close.
+   */
+  private static void drain(InputStream in, long declared) throws IOException {
+    if (declared > DRAIN_LIMIT) {
+      return;
+    }
+    byte[] buf = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while (total < DRAIN_LIMIT && (n = in.read(buf)) > 0) {
+      total += n;
     }
   }
 
