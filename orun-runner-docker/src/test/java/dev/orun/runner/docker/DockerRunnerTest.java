@@ -144,7 +144,8 @@ class DockerRunnerTest {
     void aTimedOutStepIsStoppedWithItsContainerAndTheNextStepStillRuns() throws Exception {
         try (JobSession session = runner.startJob(context(job("api@dev.build", null)))) {
             step(session, "echo kept > /tmp/state");
-            Ran slow = step(session, run("slow", "echo started; sleep 300"), workspace, Map.of(), Duration.ofSeconds(1));
+            // 3 s, not 1: under load the exec may take over a second to print "started"
+            Ran slow = step(session, run("slow", "echo started; sleep 300"), workspace, Map.of(), Duration.ofSeconds(3));
 
             assertThat(slow.result().timedOut()).isTrue();
             assertThat(slow.result().succeeded()).isFalse();

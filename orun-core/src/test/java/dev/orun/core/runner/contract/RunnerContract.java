@@ -136,10 +136,11 @@ public abstract class RunnerContract {
     void aStepOverItsTimeoutIsStoppedWithEverythingItStartedAndTheJobGoesOn() throws Exception {
         String background = uniqueSleepSeconds();
         String foreground = uniqueSleepSeconds();
+        // 3 s, not 1: on a loaded machine the shell may take over a second to print "started"
         try (JobSession session = start()) {
             long started = System.nanoTime();
             Ran ran = step(session, request(script("sleep " + background + " & echo started; sleep "
-                    + foreground + "; echo never"), workspace, Map.of(), Duration.ofSeconds(1)));
+                    + foreground + "; echo never"), workspace, Map.of(), Duration.ofSeconds(3)));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(ran.result().timedOut()).isTrue();
