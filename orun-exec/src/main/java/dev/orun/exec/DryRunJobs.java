@@ -36,12 +36,12 @@ final class DryRunJobs {
     }
 
     private static String kind(Step step) {
-        return step.isWorkflow() ? "workflow" : step.isAction() ? "use" : "run";
+        return step.callsWorkflow() ? "workflow" : step.isAction() ? "use" : "run";
     }
 
     /** A workflow step carries the note {@code orun run} refuses it with. */
     private static String command(Step step) {
-        if (step.isWorkflow()) {
+        if (step.callsWorkflow()) {
             return step.workflow() + "  (" + RunnerPreflight.WORKFLOW_NOTE + "; orun run refuses this plan)";
         }
         return step.isAction() ? step.use() : step.run();

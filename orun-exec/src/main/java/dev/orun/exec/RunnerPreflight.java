@@ -26,7 +26,7 @@ final class RunnerPreflight {
     static void refuseWorkflowSteps(List<Job> jobs) {
         for (Job job : jobs) {
             for (Step step : job.steps()) {
-                if (step.isWorkflow()) {
+                if (step.callsWorkflow()) {
                     throw new InvalidInputException("job " + job.id() + ", step " + label(step)
                             + " is a workflow step (workflow: " + step.workflow() + "); " + WORKFLOW_NOTE);
                 }

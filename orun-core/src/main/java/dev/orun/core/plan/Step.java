@@ -116,9 +116,10 @@ public record Step(
     /**
      * A {@code workflow:} step: a {@code kind: Workflow} file the Go orun runs in its in-process
      * flow engine. This orun plans it but cannot run it (docs/decisions/go-planner-compatibility.md).
+     * (Not named {@code isWorkflow}: Jackson would take that for the {@code workflow} property.)
      */
     @JsonIgnore
-    public boolean isWorkflow() {
+    public boolean callsWorkflow() {
         return workflow != null && !workflow.isBlank();
     }
 

@@ -45,6 +45,10 @@ final class StepRenderer {
                     context.render("use", def.use()), with, env, shell, workingDirectory, def.timeout(),
                     def.retry(), def.onFailure(), def.capability(), def.condition(), def.continueOnError());
         }
+        if (def.run() != null || def.use() != null) {
+            // a profile stepOverride can put a run on a workflow step; one of them would be lost
+            throw context.error("run", "a workflow step cannot also have run (from a stepOverride)");
+        }
         String workflow = context.render("workflow", call.path());
         String digest = workflowPins.digest(workflow, def.file(), def.line(),
                 "component " + component + ", job " + jobId + ", step " + id);
@@ -82,7 +86,7 @@ final class StepRenderer {
             }
         }
 
-        private InvalidInputException error(String field, String message) {
+        InvalidInputException error(String field, String message) {
             return InvalidInputException.at(def.file(), def.line(), "component " + component + ", job "
                     + jobId + ", step " + id + ": " + field + ": " + message);
         }
