@@ -27,12 +27,23 @@ final class DryRunJobs {
             int retries = step.retry() > 0 ? step.retry() : job.retries();
             String wd = step.workingDirectory() == null || step.workingDirectory().isBlank()
                     ? dir.toString() : dir.resolve(step.workingDirectory()).normalize().toString();
-            steps.add(new DryRunReport.Step(id, step.phase(), step.isAction() ? "use" : "run",
-                    step.isAction() ? step.use() : step.run(), step.shell(), wd, step.timeout(),
+            steps.add(new DryRunReport.Step(id, step.phase(), kind(step), command(step), step.shell(), wd, step.timeout(),
                     retries, step.continuesOnFailure()));
         }
         return new DryRunReport.Job(job.id(), job.name(), job.component(), job.environment(),
                 job.dependsOn(), dir.toString(), job.timeout(), job.retries(),
                 run.runner().describe(context), steps);
+    }
+
+    private static String kind(Step step) {
+        return step.callsWorkflow() ? "workflow" : step.isAction() ? "use" : "run";
+    }
+
+    /** A workflow step carries the note {@code orun run} refuses it with. */
+    private static String command(Step step) {
+        if (step.callsWorkflow()) {
+            return step.workflow() + "  (" + RunnerPreflight.WORKFLOW_NOTE + "; orun run refuses this plan)";
+        }
+        return step.isAction() ? step.use() : step.run();
     }
 }

@@ -159,6 +159,7 @@ public final class OrunRun {
             throw new InvalidInputException("--retry: job " + options.retryJob()
                     + " is not selected");
         }
+        RunnerPreflight.refuseWorkflowSteps(selected.stream().map(graph::job).toList());
         try (Runner runner = createRunner()) {
             runner.checkAvailable();
             RunnerPreflight.check(runner, selected.stream().map(graph::job).toList(),

@@ -18,6 +18,25 @@ final class RunnerPreflight {
     private RunnerPreflight() {
     }
 
+    /**
+     * Refuses a plan with a {@code workflow:} step before any runner or job starts: this orun has
+     * no flow engine, and running the rest without it would be a silent skip
+     * (docs/decisions/go-planner-compatibility.md).
+     */
+    static void refuseWorkflowSteps(List<Job> jobs) {
+        for (Job job : jobs) {
+            for (Step step : job.steps()) {
+                if (step.callsWorkflow()) {
+                    throw new InvalidInputException("job " + job.id() + ", step " + label(step)
+                            + " is a workflow step (workflow: " + step.workflow() + "); " + WORKFLOW_NOTE);
+                }
+            }
+        }
+    }
+
+    /** Why a workflow step cannot run here; the dry run shows the same note. */
+    static final String WORKFLOW_NOTE = "workflow steps need the Go orun's flow engine, which this orun does not have";
+
     static void check(Runner runner, List<Job> jobs, Path workspaceRoot) {
         for (Job job : jobs) {
             for (Step step : job.steps()) {

@@ -18,9 +18,9 @@ import java.util.Map;
  * {@link dev.orun.core.runner.StepRequest#step()} on the job's thread. Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"id", "name", "phase", "order", "run", "use", "with", "env", "shell",
-        "working-directory", "timeout", "retry", "onFailure", "capability", "if",
-        "continue-on-error"})
+@JsonPropertyOrder({"id", "name", "phase", "order", "run", "use", "workflow", "workflowDigest",
+        "connections", "with", "env", "shell", "working-directory", "timeout", "retry", "resume",
+        "approval", "onFailure", "capability", "if", "continue-on-error"})
 public record Step(
         String id,
         String name,
@@ -38,7 +38,12 @@ public record Step(
         String capability,
         @JsonProperty("if") String condition,
         @JsonProperty("continue-on-error") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-        boolean continueOnError) {
+        boolean continueOnError,
+        String workflow,
+        String workflowDigest,
+        Map<String, String> connections,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean resume,
+        StepApproval approval) {
 
     public static final String PHASE_PRE = "pre";
     public static final String PHASE_MAIN = "main";
@@ -54,12 +59,22 @@ public record Step(
         this(id, name, phase, order, run, use, with, env, shell, workingDirectory, timeout, retry,
                 onFailure, capability, null, false);
     }
+
+    /** A {@code run:} or {@code use:} step (no workflow fields). */
+    public Step(String id, String name, String phase, int order, String run, String use,
+                Map<String, Object> with, Map<String, ?> envValues, String shell,
+                String workingDirectory, String timeout, int retry, String onFailure,
+                String capability, String condition, boolean continueOnError) {
+        this(id, name, phase, order, run, use, with, envValues, shell, workingDirectory, timeout,
+                retry, onFailure, capability, condition, continueOnError, null, null, null, false, null);
+    }
     /** The phases in the order they run; the compiler refuses any other value. */
     public static final List<String> PHASES = List.of(PHASE_PRE, PHASE_MAIN, PHASE_POST);
 
     public Step {
         with = Collections2.sortedMap(with);
         envValues = Collections2.sortedMap(envValues);
+        connections = Collections2.sortedMap(connections);
         phase = phase == null || phase.isBlank() ? PHASE_MAIN : phase;
     }
 
@@ -96,6 +111,16 @@ public record Step(
     @JsonIgnore
     public boolean isAction() {
         return use != null && !use.isBlank();
+    }
+
+    /**
+     * A {@code workflow:} step: a {@code kind: Workflow} file the Go orun runs in its in-process
+     * flow engine. This orun plans it but cannot run it (docs/decisions/go-planner-compatibility.md).
+     * (Not named {@code isWorkflow}: Jackson would take that for the {@code workflow} property.)
+     */
+    @JsonIgnore
+    public boolean callsWorkflow() {
+        return workflow != null && !workflow.isBlank();
     }
 
     /** The step has an {@code if:} condition, which only runners that evaluate expressions honour. */

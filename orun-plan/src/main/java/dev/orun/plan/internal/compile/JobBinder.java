@@ -21,12 +21,14 @@ import java.util.Map;
  */
 final class JobBinder {
 
-    private final StepRenderer renderer = new StepRenderer();
+    private final StepRenderer renderer;
     private final dev.orun.plan.internal.model.Intent.SecretScope secretScope;
 
     private final List<String> firedBindings;
 
-    JobBinder(dev.orun.plan.internal.model.Intent.SecretScope secretScope, List<String> firedBindings) {
+    JobBinder(java.nio.file.Path workspaceRoot, dev.orun.plan.internal.model.Intent.SecretScope secretScope,
+              List<String> firedBindings) {
+        this.renderer = new StepRenderer(workspaceRoot);
         this.secretScope = secretScope;
         this.firedBindings = List.copyOf(firedBindings);
     }

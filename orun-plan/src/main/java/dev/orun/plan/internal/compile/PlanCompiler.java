@@ -28,7 +28,7 @@ public final class PlanCompiler {
     public static CompiledPlan compile(WorkspaceModel model, PlanCoverage selection, PlanSource source) {
         ModelValidator.validate(model);
         List<Instance> instances = new MatrixExpander(model, selection.firedBindings()).expand(selection.components(), selection.environments());
-        List<JobDraft> drafts = bindAll(instances, new JobBinder(model.intent().secretScope(), selection.firedBindings()));
+        List<JobDraft> drafts = bindAll(instances, new JobBinder(model.root(), model.intent().secretScope(), selection.firedBindings()));
         EdgeBuilder.addEdges(drafts, selection.environments(), model.intent().environments());
         List<Job> jobs = drafts.parallelStream().map(JobDraft::toJob).toList();
         rejectCycles(jobs, model);

@@ -13,14 +13,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders a step's {@code run}, {@code use}, {@code shell}, {@code working-directory} and the
- * top-level string values of {@code with} and {@code env} with the Go-template engine (which
+ * Renders a step's {@code run}, {@code use}, {@code workflow}, {@code shell},
+ * {@code working-directory}, the top-level string values of {@code with} and {@code env} and every
+ * {@code connections} value (a workflow step's file is then pinned by digest) with the Go-template engine (which
  * leaves run-time expressions {@code ${{ … }}} as literal text). Parsed templates are cached by
  * their text, so each distinct text is parsed once per compile.
  */
 final class StepRenderer {
 
     private final Map<String, GoTemplate> cache = new ConcurrentHashMap<>();
+    private final WorkflowPins workflowPins;
+
+    StepRenderer(Path workspaceRoot) {
+        this.workflowPins = new WorkflowPins(workspaceRoot);
+    }
 
     /** Renders one step; {@code where} names the component and job for error messages. */
     Step render(StepDef def, String id, Map<String, Object> data, String component, String jobId) {
@@ -33,9 +39,25 @@ final class StepRenderer {
         context.check("shell", () -> StepShell.parse(shell));
         String workingDirectory = context.render("working-directory", def.workingDirectory());
         context.check("working-directory", () -> workingDirectory == null ? null : Path.of(workingDirectory));
-        return new Step(id, def.name(), def.phase(), def.order(), context.render("run", def.run()),
-                context.render("use", def.use()), with, env, shell, workingDirectory, def.timeout(), def.retry(),
-                def.onFailure(), def.capability(), def.condition(), def.continueOnError());
+        StepDef.WorkflowCall call = def.workflowCall();
+        if (call == null) {
+            return new Step(id, def.name(), def.phase(), def.order(), context.render("run", def.run()),
+                    context.render("use", def.use()), with, env, shell, workingDirectory, def.timeout(),
+                    def.retry(), def.onFailure(), def.capability(), def.condition(), def.continueOnError());
+        }
+        if (def.run() != null || def.use() != null) {
+            // a profile stepOverride can put a run on a workflow step; one of them would be lost
+            throw context.error("run", "a workflow step cannot also have run (from a stepOverride)");
+        }
+        String workflow = context.render("workflow", call.path());
+        String digest = workflowPins.digest(workflow, def.file(), def.line(),
+                "component " + component + ", job " + jobId + ", step " + id);
+        Map<String, String> connections = new LinkedHashMap<>();
+        call.connections().forEach((k, v) -> connections.put(k, context.render("connections." + k, v)));
+        return new Step(id, def.name(), def.phase(), def.order(), null, null, with, env, shell,
+                workingDirectory, def.timeout(), def.retry(), def.onFailure(), def.capability(),
+                def.condition(), def.continueOnError(), workflow, digest, connections, call.resume(),
+                call.approval());
     }
 
     private final class Context {
@@ -64,7 +86,7 @@ final class StepRenderer {
             }
         }
 
-        private InvalidInputException error(String field, String message) {
+        InvalidInputException error(String field, String message) {
             return InvalidInputException.at(def.file(), def.line(), "component " + component + ", job "
                     + jobId + ", step " + id + ": " + field + ": " + message);
         }

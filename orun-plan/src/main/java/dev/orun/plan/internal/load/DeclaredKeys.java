@@ -78,8 +78,8 @@ final class DeclaredKeys {
     static final KeySet STEP = KeySet.of("a step", "id", "name", "capability", "phase", "order", "run", "use",
             "workflow", "with", "env", "shell", "working-directory", "timeout", "retry", "onFailure",
             "if", "continue-on-error",
-            "connections", "resume", "approval", "description")
-            .ignoring("workflow", "connections", "resume", "approval");
+            "connections", "resume", "approval", "description");
+    static final KeySet APPROVAL = KeySet.of("a step approval", "prompt", "timeout", "onTimeout");
     static final KeySet PROFILE_ENTRY = KeySet.of("a profiles entry", "name", "profileRef", "description");
     static final KeySet PROFILE_SPEC = KeySet.of("an execution profile", "description", "policies", "jobs",
             "secretBindings", "materialize")

@@ -1,6 +1,7 @@
 package dev.orun.plan.internal.load;
 
 import dev.orun.plan.internal.model.StepDef;
+import dev.orun.plan.internal.model.StepDef.WorkflowCall;
 import dev.orun.plan.internal.yaml.YMap;
 import dev.orun.plan.internal.yaml.YNode;
 import java.util.ArrayList;
@@ -35,18 +36,17 @@ final class StepParser {
         String phase = ExecutionValues.phase(map);
         String run = map.string("run");
         String use = map.string("use");
-        if (run != null && use != null) {
-            throw map.error("a step may have \"run\" or \"use\", not both");
+        String workflow = map.string("workflow");
+        if ((run != null ? 1 : 0) + (use != null ? 1 : 0) + (workflow != null ? 1 : 0) > 1) {
+            throw map.error("a step has exactly one of \"run\", \"use\" or \"workflow\", not several");
         }
-        if (map.has("workflow")) {
-            throw map.error("\"workflow\" steps are not supported; use \"run\" or \"use\"");
-        }
+        WorkflowCall workflowCall = WorkflowCallParser.parse(map, workflow, warnings);
         String onFailure = ExecutionValues.onFailure(map);
         return new StepDef(map.string("id"), map.string("name"), map.string("capability"), phase,
                 map.integer("order", 0), run, use, map.anyMap("with"), typedEnv(map),
                 ExecutionValues.shell(map), map.string("working-directory"), ExecutionValues.timeout(map),
                 ExecutionValues.count(map, "retry"), onFailure, map.string("if"),
-                Boolean.TRUE.equals(map.bool("continue-on-error")), map.file(), map.line());
+                Boolean.TRUE.equals(map.bool("continue-on-error")), workflowCall, map.file(), map.line());
     }
 
     /** Step env keeps YAML types (a number stays a number in the plan); names and values must be usable. */
