@@ -133,11 +133,12 @@ final class JobExecution {
         if (job.dependsOn().isEmpty() || run.state() == null) {
             return;
         }
-        dev.orun.core.state.RunState recorded = run.state().read();
-        for (String dependency : job.dependsOn()) {
-            outputs.put(dependency, recorded.job(dependency).outputs());
-            statuses.put(dependency, recorded.job(dependency).status());
-        }
+        // only the dependencies' records, not the whole run: reading the run state is O(jobs), and
+        // doing that for every job made a run quadratic in its size
+        run.state().readJobs(job.dependsOn()).forEach((dependency, recorded) -> {
+            outputs.put(dependency, recorded.outputs());
+            statuses.put(dependency, recorded.status());
+        });
     }
 
     private Instant deadline(Instant started) {

@@ -406,6 +406,20 @@ public final class FileStateBackend implements StateBackend {
         }
     }
 
+    /** Only the jobs asked for, from the fold: no O(jobs) copy of the whole run. */
+    @Override
+    public Map<String, JobState> readJobs(Collection<String> jobIds) {
+        synchronized (foldLock) {
+            requireOpen();
+            recorded.refresh();
+            Map<String, JobState> states = new java.util.LinkedHashMap<>();
+            for (String jobId : jobIds) {
+                states.put(jobId, recorded.fold().job(jobId));
+            }
+            return states;
+        }
+    }
+
     /**
      * Records the end of this process's part. While another live process still holds a job of the
      * same run, the run stays {@code running}; the last one to finish sets the final status

@@ -176,6 +176,25 @@ public abstract class StateBackendContract {
     }
 
     @Test
+    void readJobsAnswersTheJobsAskedForInOrderWithPendingForUnrecordedOnes() {
+        Plan plan = plan(3);
+        String first = plan.jobs().get(0).id();
+        String second = plan.jobs().get(1).id();
+        String third = plan.jobs().get(2).id();
+        StateBackend worker = worker(plan);
+        ClaimToken token = worker.claim(first, LEASE).token();
+        worker.jobFinished(token, Status.SUCCEEDED, clock.instant(), null);
+        worker.claim(second, LEASE);
+
+        Map<String, JobState> states = worker.readJobs(List.of(third, first, second));
+
+        assertThat(states.keySet()).containsExactly(third, first, second);
+        assertThat(states.get(first).status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(states.get(second).status()).isEqualTo(worker.read().job(second).status());
+        assertThat(states.get(third).status()).isEqualTo(Status.PENDING);
+    }
+
+    @Test
     void finishingAJobTwiceChangesNothingAndFinishedJobsAreNotClaimedAgain() {
         Plan plan = plan(1);
         String id = plan.jobs().get(0).id();
