@@ -29,7 +29,8 @@ final class OrunProcesses {
         Path out = root.resolve("out-" + UUID.randomUUID() + ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("ORUN_") || k.startsWith("GITHUB_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("ORUN_") || k.startsWith("GITHUB_")
+                || k.startsWith("ACTIONS_"));
         builder.environment().putAll(env);
         Process p = builder.start();
         outputs.put(p, out);

@@ -7,12 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,27 +18,14 @@ import java.util.regex.Pattern;
 final class RemoteAuthProcesses {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final Path root;
-    private final Map<Process, Path> outputs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final OrunProcesses processes;
 
     RemoteAuthProcesses(Path root) {
-        this.root = root;
+        this.processes = new OrunProcesses(root);
     }
 
     Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        Path out = root.resolve("out-" + UUID.randomUUID() + ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("ORUN_") || k.startsWith("GITHUB_")
-                || k.startsWith("ACTIONS_"));
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        outputs.put(p, out);
-        return p;
+        return processes.start(env, args);
     }
 
     /** Runs to the end; the exit code and everything it printed. */
@@ -52,7 +36,7 @@ final class RemoteAuthProcesses {
     }
 
     String output(Process p) throws IOException {
-        return Files.readString(outputs.get(p));
+        return processes.output(p);
     }
 
     /** Waits until the process printed something matching {@code pattern}; its first group. */
