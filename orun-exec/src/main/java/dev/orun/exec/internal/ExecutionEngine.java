@@ -52,6 +52,7 @@ public final class ExecutionEngine {
     private final int concurrency;
     private final int componentConcurrency;
     private final boolean failFast;
+    private final ReadyOrder readyOrder;
     /** What job threads, the waiter and {@link #cancel()} tell the scheduling thread. */
     private sealed interface Signal permits Finished, HeldElsewhere, Claimable, WakeUp, RecordsFailed {
     }
@@ -63,8 +64,8 @@ public final class ExecutionEngine {
     private record HeldElsewhere(String jobId) implements Signal {
     }
 
-    /** A job waited for can be claimed again (its holder ended it, gave it up or died). */
-    private record Claimable(String jobId) implements Signal {
+    /** A job waited for can be acted on again (its holder ended it, gave it up or died), as {@code state} says. */
+    private record Claimable(String jobId, JobState state) implements Signal {
     }
 
     private record WakeUp() implements Signal {
@@ -89,6 +90,8 @@ public final class ExecutionEngine {
         this.concurrency = concurrency;
         this.componentConcurrency = componentConcurrency;
         this.failFast = failFast;
+        this.readyOrder = run.state() != null && run.state().coordinatesDependencies()
+                ? ReadyOrder.spreadAmongWorkers(graph.order().size()) : ReadyOrder.planOrder();
     }
 
     /** Asks the run to stop; safe from any thread (a shutdown hook, for example). */
@@ -112,7 +115,7 @@ public final class ExecutionEngine {
                     return thread;
                 });
         try (ClaimKeeper claims = new ClaimKeeper(run.state());
-             JobWaiter waiter = new JobWaiter(run.state(), id -> finished.add(new Claimable(id)))) {
+             JobWaiter waiter = new JobWaiter(run.state(), (id, state) -> finished.add(new Claimable(id, state)))) {
             schedule(recorded, results, pool, claims, waiter);
         } finally {
             pool.shutdownNow();
@@ -225,7 +228,15 @@ public final class ExecutionEngine {
                         waiter.add(jobId); // not ended yet (its holder let go, or nobody took it yet)
                     }
                 } else if (!results.containsKey(jobId)) {
-                    ready.add(graph.rank(jobId));
+                    if (claimable.state() != null && claimable.state().status() == Status.SUCCEEDED) {
+                        // another worker ran it: done, with no claim and no job slot spent on learning so
+                        // (decision: docs/decisions/remote-state-client.md, "How runners wait and wake")
+                        run.listener().onEvent(new ProgressEvent.JobReused(Instant.now(), jobId, Status.SUCCEEDED));
+                        results.put(jobId, reused(graph.job(jobId), claimable.state(), Status.SUCCEEDED));
+                        release(jobId, waitingOn, ready, results);
+                    } else {
+                        ready.add(graph.rank(jobId));
+                    }
                 }
                 continue;
             }
@@ -274,7 +285,7 @@ public final class ExecutionEngine {
     }
 
     private String pickReady(TreeSet<Integer> ready, Map<String, Integer> activeComponents) {
-        for (Integer rank : ready) {
+        for (Integer rank : readyOrder.of(ready)) {
             String id = graph.order().get(rank);
             String component = component(id);
             if (componentConcurrency == 0 || activeComponents.containsKey(component)

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Waits for jobs that another worker holds, off the job slots: one daemon thread asks the state
  * backend ({@link StateBackend#awaitJobs}, a long-poll for a remote backend) about every job
- * waited for, and hands each that can be acted on again back to the scheduler, which claims it
- * once more (and then learns how it ended, or runs it when its holder died).
+ * waited for, and hands each that can be acted on again back to the scheduler with its state: a
+ * job that succeeded elsewhere counts as done at once (no claim, no job slot); any other is
+ * claimed once more (and then the scheduler learns how it ended, or runs it when its holder died).
  */
 final class JobWaiter implements AutoCloseable {
 
@@ -21,13 +22,14 @@ final class JobWaiter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JobWaiter.class.getName());
 
     private final StateBackend state;
-    private final Consumer<String> claimable;
+    private final BiConsumer<String, JobState> claimable;
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private Thread thread;
     private volatile boolean closed;
 
-    JobWaiter(StateBackend state, Consumer<String> claimable) {
+    /** {@code claimable} gets each job that can be acted on again, with the state that says so. */
+    JobWaiter(StateBackend state, BiConsumer<String, JobState> claimable) {
         this.state = state;
         this.claimable = claimable;
     }
@@ -67,7 +69,7 @@ final class JobWaiter implements AutoCloseable {
                     continue;
                 }
                 Map<String, JobState> ready = state.awaitJobs(ids, WAIT);
-                ready.keySet().forEach(claimable);
+                ready.forEach(claimable);
                 if (!ready.isEmpty()) {
                     Thread.sleep(1); // let the scheduler take them off the waiting set
                 }
