@@ -1,11 +1,11 @@
 package dev.orun.remote.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orun.core.OrunException;
 import dev.orun.core.plan.Job;
 import dev.orun.core.plan.Plan;
 import dev.orun.core.state.ClaimResult;
 import dev.orun.core.state.ClaimToken;
+import dev.orun.core.OrunException;
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.LeaseLostException;
 import dev.orun.core.state.RunDescriptor;
@@ -19,23 +19,18 @@ import dev.orun.remote.protocol.ClaimResponse;
 import dev.orun.remote.protocol.CompleteRequest;
 import dev.orun.remote.protocol.ContractVersion;
 import dev.orun.remote.protocol.CreateRunRequest;
-import dev.orun.remote.protocol.EventPage;
 import dev.orun.remote.protocol.HeartbeatRequest;
 import dev.orun.remote.protocol.HeartbeatResponse;
-import dev.orun.remote.protocol.JobList;
 import dev.orun.remote.protocol.JobSpec;
 import dev.orun.remote.protocol.RunJobView;
-import dev.orun.remote.protocol.WireEvent;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,30 +39,44 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link StateBackend} over an orun state server: the run is created once (idempotently, keyed
  * by the wire run id), jobs are claimed with the server's coordination verbs, which grant a job
  * only when its dependencies succeeded and only to one runner at a time; lease epochs fence every
- * later write. Logs are shipped in the background by a {@link LogShipper}. Thread-safe.
+ * later write. Logs are shipped in the background by a {@link LogShipper}; waiting for jobs others
+ * hold follows the event log ({@link JobWatch}). Thread-safe.
  */
 public final class RemoteStateBackend implements StateBackend {
     private static final Duration RUN_VISIBLE_WINDOW = Duration.ofMinutes(2);
     private static final Duration COMPLETE_DEADLINE = Duration.ofSeconds(90);
-    private static final Duration LONG_POLL_MAX = Duration.ofSeconds(25);
+    /**
+     * A step about to start needs the server's word that this runner still holds the job; a word
+     * given this recently (the claim itself, the previous step's check) is still good: a lease
+     * lives for many heartbeat intervals, so this costs nothing in safety and spares a no-op job two
+     * of its five requests.
+     */
+    private static final Duration LEASE_FRESH = Duration.ofSeconds(2);
 
     private final StateHttp http;
     private final String execId;
     private final String runId;
     private final String runnerId;
     private final LogShipper logs;
+    private final JobWatch watch;
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final Set<ClaimToken> lost = ConcurrentHashMap.newKeySet();
     private final Set<String> retrying = ConcurrentHashMap.newKeySet();
-    private final Set<String> seenHeld = ConcurrentHashMap.newKeySet();
     private final Set<ClaimToken> finished = ConcurrentHashMap.newKeySet();
-    private volatile Set<String> lastWaited = Set.of();
     private volatile int heartbeatSeconds = 20;
-    private volatile long eventCursor;
     private volatile String planChecksum;
 
-    /** The lease this process holds on a job, and when it last told the server it is alive. */
-    private record Lease(ClaimToken token) {
+    /** The lease this process holds on a job: when it was granted, and when the server last confirmed it. */
+    private static final class Lease {
+        final ClaimToken token;
+        final int attempt;
+        final Instant claimedAt = Instant.now();
+        volatile long confirmedNanos = System.nanoTime();
+
+        Lease(ClaimToken token, int attempt) {
+            this.token = token;
+            this.attempt = attempt;
+        }
     }
 
     public RemoteStateBackend(StateHttp http, String execId, String runnerId, Path spillDir) {
@@ -77,6 +86,7 @@ public final class RemoteStateBackend implements StateBackend {
         this.runnerId = runnerId;
         this.logs = new LogShipper(http, runId, runnerId,
                 spillDir.resolve("orun-logspill-" + execId.replaceAll("[^A-Za-z0-9._-]", "_") + ".ndjson"));
+        this.watch = new JobWatch(http, runPath());
     }
 
     public String runnerId() {
@@ -92,7 +102,7 @@ public final class RemoteStateBackend implements StateBackend {
         Plan plan = run.plan();
         planChecksum = plan.metadata().checksum();
         PlanBlob blob = PlanBlob.of(plan);
-        call(() -> {
+        RemoteCalls.call(() -> {
             new ObjectUploader(http).ensure("plan", blob.bytes());
             List<JobSpec> jobs = new ArrayList<>();
             for (Job job : plan.jobs()) {
@@ -114,6 +124,10 @@ public final class RemoteStateBackend implements StateBackend {
 
     @Override
     public ClaimResult claim(String jobId, Duration lease) {
+        if (watch.knownSucceeded(jobId) != null) {
+            // the event log showed it succeed (final: only a failed job is re-opened): no claim to send
+            return ClaimResult.alreadyDone(Status.SUCCEEDED);
+        }
         long deadline = System.nanoTime() + RUN_VISIBLE_WINDOW.toNanos();
         while (true) {
             ClaimResponse r;
@@ -126,7 +140,7 @@ public final class RemoteStateBackend implements StateBackend {
                     StateHttp.sleep(Duration.ofSeconds(2)); // the run is not visible yet
                     continue;
                 }
-                throw unavailable(e);
+                throw RemoteCalls.unavailable(e);
             }
             if (r.claimed()) {
                 retrying.remove(jobId);
@@ -134,7 +148,7 @@ public final class RemoteStateBackend implements StateBackend {
                 if (r.heartbeatIntervalSeconds() != null && r.heartbeatIntervalSeconds() > 0) {
                     heartbeatSeconds = r.heartbeatIntervalSeconds();
                 }
-                leases.put(jobId, new Lease(token));
+                leases.put(jobId, new Lease(token, r.attempt() == null ? 1 : r.attempt()));
                 return ClaimResult.claimed(token, r.leaseExpiresAt());
             }
             if (Boolean.TRUE.equals(r.cached())) {
@@ -148,7 +162,7 @@ public final class RemoteStateBackend implements StateBackend {
                     // read the job itself rather than trusting a summary: it may have just succeeded
                     return ClaimResult.alreadyDone(readJob(jobId).status());
                 default:
-                    seenHeld.add(jobId);
+                    watch.held(jobId);
                     return ClaimResult.heldElsewhere(Status.RUNNING);
             }
         }
@@ -161,11 +175,12 @@ public final class RemoteStateBackend implements StateBackend {
 
     @Override
     public void heartbeat(ClaimToken token, Duration lease) {
-        fence(token);
+        Lease held = fence(token);
         try {
             HeartbeatResponse r = http.json(StateHttp.Call.post(runPath() + "/jobs/" + StateHttp.segment(token.jobId())
                     + ":heartbeat", new HeartbeatRequest(runnerId, token.epoch()), ContractVersion.COORDINATION, false),
                     HeartbeatResponse.class);
+            held.confirmedNanos = System.nanoTime();
             if (r.heartbeatIntervalSeconds() > 0) {
                 heartbeatSeconds = r.heartbeatIntervalSeconds();
             }
@@ -178,10 +193,10 @@ public final class RemoteStateBackend implements StateBackend {
         }
     }
 
-    /** A step starts only while the server still says this runner holds the job (a heartbeat). */
+    /** A step starts only while the server still says this runner holds the job (see {@link #LEASE_FRESH}). */
     @Override
     public void stepStarted(ClaimToken token, String stepId, Instant at) {
-        heartbeat(token, null);
+        confirmLease(token);
     }
 
     @Override
@@ -191,39 +206,14 @@ public final class RemoteStateBackend implements StateBackend {
 
     @Override
     public OutputStream openLog(ClaimToken token, String stepId) {
-        heartbeat(token, null);
-        String header = "=== " + stepId + " ===\n";
-        return new OutputStream() {
-            private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        confirmLease(token);
+        return new StepLogStream(logs, token.jobId(), stepId);
+    }
 
-            @Override
-            public synchronized void write(int b) {
-                buffer.write(b);
-                if (buffer.size() >= 64 * 1024) {
-                    ship();
-                }
-            }
-
-            @Override
-            public synchronized void write(byte[] b, int off, int len) {
-                buffer.write(b, off, len);
-                if (buffer.size() >= 64 * 1024) {
-                    ship();
-                }
-            }
-
-            @Override
-            public synchronized void close() {
-                ship();
-            }
-
-            private void ship() {
-                if (buffer.size() > 0) {
-                    logs.offer(token.jobId(), header + buffer.toString(StandardCharsets.UTF_8));
-                    buffer.reset();
-                }
-            }
-        };
+    private void confirmLease(ClaimToken token) {
+        if (System.nanoTime() - fence(token).confirmedNanos > LEASE_FRESH.toNanos()) {
+            heartbeat(token, null);
+        }
     }
 
     @Override
@@ -231,7 +221,7 @@ public final class RemoteStateBackend implements StateBackend {
         if (finished.contains(token)) {
             return; // already recorded: a repeat changes nothing
         }
-        fence(token);
+        Lease held = fence(token);
         String outcome = status == Status.SUCCEEDED ? CompleteRequest.SUCCEEDED : CompleteRequest.FAILED;
         long deadline = System.nanoTime() + COMPLETE_DEADLINE.toNanos();
         Duration delay = Duration.ofMillis(500);
@@ -241,7 +231,10 @@ public final class RemoteStateBackend implements StateBackend {
                         new CompleteRequest(runnerId, token.epoch(), outcome, null, null, error),
                         ContractVersion.COORDINATION, false), JsonNode.class);
                 finished.add(token);
-                leases.remove(token.jobId(), leases.get(token.jobId()));
+                leases.remove(token.jobId(), held);
+                if (status == Status.SUCCEEDED) {
+                    watch.succeededHere(token.jobId(), held.attempt, held.claimedAt, at);
+                }
                 return;
             } catch (RemoteApiException e) {
                 if (e.status() == 409) {
@@ -249,7 +242,7 @@ public final class RemoteStateBackend implements StateBackend {
                     throw new LeaseLostException(token, "the state server gave the job to another runner");
                 }
                 if ((e.status() != 0 && !e.retryable()) || System.nanoTime() > deadline) {
-                    throw unavailable(e);
+                    throw RemoteCalls.unavailable(e);
                 }
                 StateHttp.sleep(delay);
                 delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(16)) > 0 ? Duration.ofSeconds(16)
@@ -263,71 +256,9 @@ public final class RemoteStateBackend implements StateBackend {
         return false; // the server derives skips from the graph; nothing to record remotely
     }
 
-    /**
-     * Reads the jobs list only when it can have changed for the jobs waited for: when a job was not
-     * waited for in the previous call, then only after the event log shows one of them changing hands or ending,
-     * or any job failing (a failure can end a wait on its dependents). Heartbeats and log chunks
-     * of other jobs wake the long-poll but cost no read, so many runners waiting on a large run do
-     * not each pull its whole job list on every event.
-     */
     @Override
     public Map<String, JobState> awaitJobs(Collection<String> jobIds, Duration timeout) throws InterruptedException {
-        // a job not waited for in the previous call may have changed while nobody looked
-        boolean fresh = !lastWaited.containsAll(jobIds);
-        lastWaited = Set.copyOf(jobIds);
-        if (fresh) {
-            Map<String, JobState> ready = actionable(jobIds);
-            if (!ready.isEmpty()) {
-                return ready;
-            }
-        }
-        long waitSeconds = Math.max(1, Math.min(timeout.toSeconds(), LONG_POLL_MAX.toSeconds()));
-        EventPage page = call(() -> http.json(StateHttp.Call.get(runPath() + "/log?from=" + eventCursor + "&wait="
-                + waitSeconds, ContractVersion.COORDINATION).timeout(StateHttp.REQUEST_TIMEOUT.plusSeconds(waitSeconds)),
-                EventPage.class));
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        List<WireEvent> events = page.events() == null ? List.of() : page.events();
-        boolean relevant = false;
-        for (WireEvent e : events) {
-            relevant |= concerns(e, jobIds);
-        }
-        if (!events.isEmpty()) {
-            eventCursor = Math.max(eventCursor, events.get(events.size() - 1).seq());
-        } else if (page.head() != null && page.head().seq() < eventCursor) {
-            relevant = true; // the log is shorter than what we saw: another server's database; look again
-            eventCursor = page.head().seq();
-        }
-        return relevant ? actionable(jobIds) : Map.of();
-    }
-
-    private static boolean concerns(WireEvent e, Collection<String> jobIds) {
-        if (e.jobId() == null || WireEvent.JOB_FAILED.equals(e.kind())) {
-            return true;
-        }
-        return jobIds.contains(e.jobId()) && !WireEvent.JOB_LEASE_RENEWED.equals(e.kind())
-                && !WireEvent.JOB_LOG_CHUNK.equals(e.kind());
-    }
-
-    /** Jobs that ended (or can never run), or that their holder let go (so they may be claimed again). */
-    private Map<String, JobState> actionable(Collection<String> jobIds) {
-        Map<String, RunJobView> views = jobViews();
-        Map<String, JobState> states = JobStatuses.effective(views);
-        Map<String, JobState> out = new LinkedHashMap<>();
-        for (String id : jobIds) {
-            RunJobView v = views.get(id);
-            JobState state = states.get(id);
-            if (v == null) {
-                continue;
-            }
-            // a lapsed lease is the server's to judge (its clock): its sweeper re-queues the job
-            boolean released = state.status() == Status.PENDING && seenHeld.remove(id);
-            if (state.status().isTerminal() || released) {
-                out.put(id, state);
-            }
-        }
-        return out;
+        return watch.await(jobIds, timeout);
     }
 
     @Override
@@ -343,20 +274,38 @@ public final class RemoteStateBackend implements StateBackend {
 
     @Override
     public RunState read() {
-        Map<String, JobState> jobs = JobStatuses.effective(jobViews());
+        Map<String, JobState> jobs = JobStatuses.effective(watch.views());
         return new RunState(execId, planChecksum, JobStatuses.overall(jobs.values()), null, null, jobs);
     }
 
+    /** A job known to have succeeded is answered from memory (it stays succeeded); else one read. */
     @Override
     public JobState readJob(String jobId) {
-        return JobStatuses.effective(jobViews()).getOrDefault(jobId, JobState.pending(jobId));
+        JobState known = watch.knownSucceeded(jobId);
+        if (known != null) {
+            return known;
+        }
+        return JobStatuses.effective(watch.views()).getOrDefault(jobId, JobState.pending(jobId));
     }
 
-    private Map<String, RunJobView> jobViews() {
-        JobList list = call(() -> http.json(StateHttp.Call.get(runPath() + "/jobs", ContractVersion.REST), JobList.class));
-        Map<String, RunJobView> byId = new LinkedHashMap<>();
-        list.jobs().forEach(j -> byId.put(j.jobId(), j));
-        return byId;
+    /**
+     * The dependencies of a job this runner just claimed have all succeeded (the server grants no
+     * other claim), and this runner has usually seen them succeed: no read then.
+     */
+    @Override
+    public Map<String, JobState> readJobs(Collection<String> jobIds) {
+        Map<String, JobState> states = new LinkedHashMap<>();
+        for (String id : jobIds) {
+            JobState known = watch.knownSucceeded(id);
+            if (known == null) {
+                Map<String, JobState> all = JobStatuses.effective(watch.views());
+                states.clear();
+                jobIds.forEach(jobId -> states.put(jobId, all.getOrDefault(jobId, JobState.pending(jobId))));
+                return states;
+            }
+            states.put(id, known);
+        }
+        return states;
     }
 
     @Override
@@ -381,13 +330,13 @@ public final class RemoteStateBackend implements StateBackend {
      */
     private void markLost(ClaimToken token) {
         lost.add(token);
-        seenHeld.add(token.jobId());
+        watch.held(token.jobId());
     }
 
     /** The caller's lease, or {@link LeaseLostException} when it was lost or superseded. */
     private Lease fence(ClaimToken token) {
         Lease held = leases.get(token.jobId());
-        if (lost.contains(token) || held == null || !held.token().equals(token)) {
+        if (lost.contains(token) || held == null || !held.token.equals(token)) {
             throw new LeaseLostException(token, "this runner no longer holds the job");
         }
         return held;
@@ -395,18 +344,5 @@ public final class RemoteStateBackend implements StateBackend {
 
     private String runPath() {
         return "/runs/" + runId;
-    }
-
-    private <T> T call(java.util.function.Supplier<T> body) {
-        try {
-            return body.get();
-        } catch (RemoteApiException e) {
-            throw unavailable(e);
-        }
-    }
-
-    private static StateUnavailableException unavailable(RemoteApiException e) {
-        int exit = e.status() >= 400 && e.status() < 500 ? OrunException.EXIT_INVALID : OrunException.EXIT_FAILURE;
-        return new StateUnavailableException(exit, e.getMessage(), e);
     }
 }
