@@ -103,6 +103,14 @@ start=$(millis)
 local_ms=$(( $(millis) - start ))
 echo "local --concurrency 8:                ${local_ms} ms"
 
+# What no coordination can save: $runners JVMs starting at once instead of one (measured, reported)
+start=$(millis)
+pids=
+for r in $(seq 1 "$runners"); do "$orun" --version > /dev/null 2>&1 & pids="$pids $!"; done
+for pid in $pids; do wait "$pid"; done
+startup_ms=$(( $(millis) - start ))
+echo "$runners x orun --version at once:       ${startup_ms} ms  (start-up share: $(( startup_ms / n )) ms/job)"
+
 remote_run embedded --data "$work/data"
 embedded_ms=$elapsed
 embedded_per_job=$(( (embedded_ms - local_ms) / n ))

@@ -14,14 +14,11 @@ import dev.orun.core.state.StepLog;
 import dev.orun.remote.protocol.ContractVersion;
 import dev.orun.remote.protocol.EventPage;
 import dev.orun.remote.protocol.JobList;
-import dev.orun.remote.protocol.LogPage;
 import dev.orun.remote.protocol.RunEnvelope;
 import dev.orun.remote.protocol.RunJobView;
 import dev.orun.remote.protocol.RunView;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +38,12 @@ final class RemoteRunRecords implements RunRecords {
     private final StateHttp http;
     private final String execId;
     private final Map<String, Long> cursors = new HashMap<>();
+    private final RemoteLogTails logTails;
 
     RemoteRunRecords(StateHttp http, String execId) {
         this.http = http;
         this.execId = execId;
+        this.logTails = new RemoteLogTails(http);
     }
 
     @Override
@@ -82,23 +81,10 @@ final class RemoteRunRecords implements RunRecords {
         return new RunRecord(run, state, logs);
     }
 
+    /** Pages through the job's log from where this reader's previous read ended ({@link RemoteLogTails}). */
     @Override
     public LogChunk readLog(String id, String jobId, String stepId, long offset, int maxBytes) {
-        LogPage page;
-        try {
-            page = http.json(StateHttp.Call.get("/runs/" + RunIds.wireRunId(id) + "/logs/" + StateHttp.segment(jobId),
-                    ContractVersion.REST), LogPage.class);
-        } catch (RemoteApiException e) {
-            if (e.status() == 404) {
-                return LogChunk.empty(offset);
-            }
-            throw new InvalidInputException(e.getMessage());
-        }
-        byte[] all = page.content() == null ? new byte[0] : page.content().getBytes(StandardCharsets.UTF_8);
-        boolean restarted = offset > all.length;
-        long from = restarted ? 0 : offset;
-        int to = (int) Math.min(all.length, from + maxBytes);
-        return new LogChunk(Arrays.copyOfRange(all, (int) from, to), from, to, restarted);
+        return logTails.read(RunIds.wireRunId(id), jobId, offset, maxBytes);
     }
 
     /**

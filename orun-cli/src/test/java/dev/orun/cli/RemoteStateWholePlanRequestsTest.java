@@ -1,0 +1,83 @@
+package dev.orun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runners sharing one run in whole-plan mode learn what the others did from the event log rather
+ * than by asking about every job: a job seen succeeding elsewhere is neither claimed nor read
+ * again, so the server answers about one claim per job (not one per job per runner) and far fewer
+ * job-list reads than jobs. Counts come from the server's own {@code /metrics}.
+ */
+@Tag("slow")
+class RemoteStateWholePlanRequestsTest {
+    private static final int JOBS = 30;
+    private static final int RUNNERS = 4;
+    private static final Pattern CLAIMS = Pattern.compile("orun_claims_total\\{result=\"[^\"]*\"} (\\d+)");
+    private static final Pattern JOB_LIST_GETS = Pattern.compile(
+            "orun_http_request_duration_seconds_count\\{method=\"GET\",route=\"[^\"]*/runs/\\{runId}/jobs\",status=\"\\d+\"} (\\d+)");
+
+    @Test
+    void runners_spend_about_one_claim_per_job_and_few_job_list_reads(@TempDir Path root) throws Exception {
+        Path marks = Files.createDirectories(root.resolve("marks"));
+        TestWorkspace workspace = new TestWorkspace(root);
+        for (int i = 0; i < JOBS; i++) {
+            String name = String.format("c%02d", i);
+            String script = "echo ran >> " + marks.resolve(name);
+            if (i == 0) {
+                workspace.component(name, script);
+            } else {
+                workspace.component(name, script, String.format("c%02d", (i - 1) / 2)); // a binary tree
+            }
+        }
+        workspace.write();
+        try (StateServerProcess server = StateServerProcess.serve(root.resolve("server"))) {
+            String token = server.token("acme", "web");
+            Map<String, String> env = Map.of("ORUN_TOKEN", token, "ORUN_BACKEND_URL", server.url(), "ORUN_ORG", "acme",
+                    "ORUN_PROJECT", "web", "ORUN_EXEC_ID", "whole-" + UUID.randomUUID());
+            OrunProcesses orun = new OrunProcesses(root);
+            List<Process> runners = new ArrayList<>();
+            for (int r = 0; r < RUNNERS; r++) {
+                runners.add(orun.start(env, "run", "--remote-state", "--concurrency", "1"));
+            }
+            for (Process runner : runners) {
+                assertThat(runner.waitFor(300, TimeUnit.SECONDS)).isTrue();
+                assertThat(runner.exitValue()).as(orun.output(runner)).isZero();
+            }
+            for (int i = 0; i < JOBS; i++) {
+                assertThat(Files.readAllLines(marks.resolve(String.format("c%02d", i))))
+                        .as("c%02d ran exactly once", i).containsExactly("ran");
+            }
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.url() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(sum(CLAIMS, metrics)).as("claims for %d jobs by %d runners (asking about every job: %d)",
+                    JOBS, RUNNERS, JOBS * RUNNERS).isLessThanOrEqualTo(2L * JOBS);
+            assertThat(sum(JOB_LIST_GETS, metrics)).as("job-list reads").isLessThanOrEqualTo(2L * JOBS);
+        }
+    }
+
+    private static long sum(Pattern counter, String metrics) {
+        long total = 0;
+        Matcher m = counter.matcher(metrics);
+        while (m.find()) {
+            total += Long.parseLong(m.group(1));
+        }
+        return total;
+    }
+}
