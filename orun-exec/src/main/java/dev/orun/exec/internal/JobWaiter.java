@@ -26,25 +26,34 @@ final class JobWaiter implements AutoCloseable {
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private Thread thread;
+    private final boolean follows;
     private volatile boolean closed;
 
     /** {@code claimable} gets each job that can be acted on again, with the state that says so. */
     JobWaiter(StateBackend state, BiConsumer<String, JobState> claimable) {
         this.state = state;
         this.claimable = claimable;
+        this.follows = state != null && state.coordinatesDependencies();
+        if (follows) {
+            startThread();
+        }
     }
 
     /** Starts waiting for {@code jobId} (called by the scheduling thread only). */
     void add(String jobId) {
         waiting.add(jobId);
         if (thread == null) {
-            thread = new Thread(this::loop, "orun-await-jobs");
-            thread.setDaemon(true);
-            thread.start();
+            startThread();
         }
         synchronized (signal) {
             signal.notifyAll();
         }
+    }
+
+    private void startThread() {
+        thread = new Thread(this::loop, "orun-await-jobs");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Stops waiting for {@code jobId}; false when it was not waited for. */
@@ -60,6 +69,12 @@ final class JobWaiter implements AutoCloseable {
         while (!closed) {
             try {
                 List<String> ids = List.copyOf(waiting);
+                if (ids.isEmpty() && follows) {
+                    // a state server's backend learns from its event log which jobs others finished,
+                    // so it claims none of those later: keep it following while nothing is waited for
+                    state.awaitJobs(ids, WAIT);
+                    continue;
+                }
                 if (ids.isEmpty()) {
                     synchronized (signal) {
                         if (waiting.isEmpty() && !closed) {

@@ -31,6 +31,7 @@ final class JobWatch {
     private static final Duration LONG_POLL_MAX = Duration.ofSeconds(25);
     /** Read the job list at least this often while waiting, whatever the event log says. */
     static final Duration FALLBACK = Duration.ofSeconds(10);
+    private static final Duration LEARNING_BATCH = Duration.ofMillis(50);
 
     private final StateHttp http;
     private final String runPath;
@@ -63,12 +64,15 @@ final class JobWatch {
         return succeeded.get(jobId);
     }
 
-    /** The jobs waited for that can be acted on; see {@link dev.orun.core.state.StateBackend#awaitJobs}. */
+    /**
+     * The jobs waited for that can be acted on; see {@link dev.orun.core.state.StateBackend#awaitJobs}.
+     * With no jobs it only follows the log for {@code timeout} (learning which jobs succeeded).
+     */
     Map<String, JobState> await(Collection<String> jobIds, Duration timeout) throws InterruptedException {
         Set<String> before = lastWaited;
         lastWaited = Set.copyOf(jobIds);
         Map<String, JobState> out = succeededAmong(jobIds);
-        boolean read = System.nanoTime() - lastListRead > FALLBACK.toNanos();
+        boolean read = !jobIds.isEmpty() && System.nanoTime() - lastListRead > FALLBACK.toNanos();
         for (String id : jobIds) {
             // a job newly waited for may have changed while nobody looked, unless all the log said of
             // it since is that it was claimed (the holder this runner just met)
@@ -95,6 +99,11 @@ final class JobWatch {
         }
         if (!events.isEmpty()) {
             eventCursor = Math.max(eventCursor, events.get(events.size() - 1).seq());
+            if (jobIds.isEmpty()) {
+                // only learning (nobody waits on the answer): let events gather for a moment, so eight
+                // runners do not each send a request for every single event of a busy run
+                Thread.sleep(LEARNING_BATCH.toMillis());
+            }
         } else if (page.head() != null && page.head().seq() < eventCursor) {
             // the log is shorter than what we saw: another server's database; forget and look again
             succeeded.clear();
@@ -103,7 +112,7 @@ final class JobWatch {
             relevant = true;
         }
         out = succeededAmong(jobIds);
-        if (relevant || System.nanoTime() - lastListRead > FALLBACK.toNanos()) {
+        if (!jobIds.isEmpty() && (relevant || System.nanoTime() - lastListRead > FALLBACK.toNanos())) {
             out.putAll(actionable(jobIds));
         }
         return out;
