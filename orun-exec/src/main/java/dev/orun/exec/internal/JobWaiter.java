@@ -34,9 +34,6 @@ final class JobWaiter implements AutoCloseable {
         this.state = state;
         this.claimable = claimable;
         this.follows = state != null && state.coordinatesDependencies();
-        if (follows) {
-            startThread();
-        }
     }
 
     /** Starts waiting for {@code jobId} (called by the scheduling thread only). */
@@ -71,7 +68,8 @@ final class JobWaiter implements AutoCloseable {
                 List<String> ids = List.copyOf(waiting);
                 if (ids.isEmpty() && follows) {
                     // a state server's backend learns from its event log which jobs others finished,
-                    // so it claims none of those later: keep it following while nothing is waited for
+                    // so it claims none of those later: once others were met (the first job held
+                    // elsewhere started this thread), keep it following while nothing is waited for
                     state.awaitJobs(ids, WAIT);
                     continue;
                 }
