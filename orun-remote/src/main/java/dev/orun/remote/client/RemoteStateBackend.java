@@ -46,10 +46,9 @@ public final class RemoteStateBackend implements StateBackend {
     private static final Duration RUN_VISIBLE_WINDOW = Duration.ofMinutes(2);
     private static final Duration COMPLETE_DEADLINE = Duration.ofSeconds(90);
     /**
-     * A step about to start needs the server's word that this runner still holds the job; a word
-     * given this recently (the claim itself, the previous step's check) is still good: a lease
-     * lives for many heartbeat intervals, so this costs nothing in safety and spares a no-op job two
-     * of its five requests.
+     * A step starts only after a heartbeat confirms the lease; its log, opened right after, needs
+     * no second confirmation when the server gave one this recently (a lease lives many heartbeat
+     * intervals), which spares a no-op job one of its requests.
      */
     private static final Duration LEASE_FRESH = Duration.ofSeconds(2);
 
@@ -193,10 +192,10 @@ public final class RemoteStateBackend implements StateBackend {
         }
     }
 
-    /** A step starts only while the server still says this runner holds the job (see {@link #LEASE_FRESH}). */
+    /** A step starts only while the server still says this runner holds the job (a heartbeat). */
     @Override
     public void stepStarted(ClaimToken token, String stepId, Instant at) {
-        confirmLease(token);
+        heartbeat(token, null);
     }
 
     @Override
@@ -204,16 +203,13 @@ public final class RemoteStateBackend implements StateBackend {
         fence(token);
     }
 
+    /** Opened as the step starts: the lease check of {@link #stepStarted} moments ago stands (see {@link #LEASE_FRESH}). */
     @Override
     public OutputStream openLog(ClaimToken token, String stepId) {
-        confirmLease(token);
-        return new StepLogStream(logs, token.jobId(), stepId);
-    }
-
-    private void confirmLease(ClaimToken token) {
         if (System.nanoTime() - fence(token).confirmedNanos > LEASE_FRESH.toNanos()) {
             heartbeat(token, null);
         }
+        return new StepLogStream(logs, token.jobId(), stepId);
     }
 
     @Override
