@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,14 +37,7 @@ public final class LocalSecrets {
 
     /** The key a reference is looked up by: {@code secret://acme/env:dev/db-password} → {@code DB_PASSWORD}. */
     public static String key(String ref) {
-        String path = ref.startsWith("secret://") ? ref.substring("secret://".length()) : ref;
-        int cut = path.indexOf('?');
-        path = cut < 0 ? path : path.substring(0, cut);
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        return SecretRef.keyOf(ref);
     }
 
     /**
