@@ -164,15 +164,19 @@ public final class OrunRun {
             runner.checkAvailable();
             RunnerPreflight.check(runner, selected.stream().map(graph::job).toList(),
                     workspaceRoot);
-            // before anything is recorded: a missing secret is bad input, and nothing ran
-            Map<String, Map<String, String>> secrets = new LocalSecrets(options.hostEnvironment(), secretsFile)
-                    .resolve(selected.stream().map(graph::job).toList());
+            LocalSecrets.Resolution secrets = new LocalSecrets(options.hostEnvironment(), secretsFile)
+                    .resolveAvailable(selected.stream().map(graph::job).toList());
             String execId = options.execId() != null ? options.execId() : newExecId(current);
             StateBackendProvider provider = stateProvider != null ? stateProvider
                     : StateBackends.find(StateBackends.DEFAULT);
             StateBackendSettings settings = new StateBackendSettings(workspaceRoot.resolve(".orun"),
                     stateOptions, options.hostEnvironment());
             try (StateBackend state = provider.open(settings, execId)) {
+                if (!state.resolvesSecrets()) {
+                    // before anything is recorded: a missing secret is bad input, and nothing ran;
+                    // a state server that holds secrets is asked per job instead, once claimed
+                    secrets.requireComplete();
+                }
                 boolean coordinated = state.coordinatesDependencies();
                 if (!coordinated) {
                     state.peek().ifPresent(known -> requireDependencies(graph, selected, known, execId));
@@ -189,7 +193,7 @@ public final class OrunRun {
                         ? workspaces(runner, stagesRoot, options.keepWorkspaces()) : null;
                 RunContext context = new RunContext(current, execId, runner, state,
                         noticeAfterStart(stager), workspaceRoot, workdir(), stager,
-                        options.keepWorkspaces(), secrets);
+                        options.keepWorkspaces(), secrets.byJob());
                 ExecutionEngine created = new ExecutionEngine(context, graph, selected,
                         concurrency, options.componentConcurrency(), failFast);
                 engine = created;

@@ -155,6 +155,32 @@ public interface StateBackend extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Whether this backend holds secret values for the run's jobs (a state server storing the
+     * project's secrets). When it does, a required secret not found on this machine is no error
+     * before the run: the job asks {@link #resolveSecrets} once it holds its claim
+     * (docs/decisions/remote-secrets.md).
+     */
+    default boolean resolvesSecrets() {
+        return false;
+    }
+
+    /**
+     * The values of a claimed job's secret references, by reference: every one of {@code refs},
+     * and those of {@code optionalRefs} the backend has. Called from the job's thread after the
+     * claim and before the job's first step.
+     *
+     * @throws SecretsUnresolvedException when a required reference has no value or the backend
+     *                                    cannot be asked; the job fails before any step runs
+     * @throws LeaseLostException         when {@code token} is stale
+     */
+    default Map<String, String> resolveSecrets(ClaimToken token, List<String> refs, List<String> optionalRefs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        throw new SecretsUnresolvedException("this state backend holds no secrets");
+    }
+
     /** The current state, as every worker sharing the run sees it. */
     RunState read();
 
