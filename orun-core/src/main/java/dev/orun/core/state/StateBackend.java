@@ -17,8 +17,8 @@ import java.util.Optional;
  * <p><b>Implemented by</b> state backends ({@code FileStateBackend} in orun-exec, the remote
  * client in orun-remote), created by a {@link StateBackendProvider}. <b>Called by</b> the engine
  * in orun-exec: {@link #peek}, {@link #open}, {@link #resetJob}, {@link #finish} and
- * {@link #close} from the thread that runs the execution; {@link #claim}, the step transitions,
- * {@link #openLog}, {@link #jobFinished} and {@link #jobNotRun} from job threads (concurrently,
+ * {@link #close} from the thread that runs the execution; {@link #claim}, {@link #resolveSecrets}, the step
+ * transitions, {@link #openLog}, {@link #jobFinished} and {@link #jobNotRun} from job threads (concurrently,
  * for different jobs); {@link #heartbeat} from one heartbeat thread; {@link #awaitJobs} from one
  * waiter thread; {@link #read} from any of them. Implementations must therefore be thread-safe,
  * and correct when several processes (or machines) share one execution id: a job is run only by
