@@ -14,40 +14,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The journal and its compactions: what readers see, torn or damaged lines, rebuilt snapshots. */
-class FileStateBackendJournalTest {
-
-    private static final Duration LEASE = RecordsFixture.LEASE;
-
-    @TempDir
-    Path workspace;
-
-    private RecordsFixture fixture;
-
-    @BeforeEach
-    void createFixture() {
-        fixture = new RecordsFixture(workspace);
-    }
+class FileStateBackendJournalTest extends RecordsTestSupport {
 
     @Test
     void compactionCatchesStateJsonUpWhileTheRunIsInProgress() throws Exception {
-        Path stateFile = fixture.orunDir().resolve("executions/r1/state.json");
-        try (FileStateBackend backend = new FileStateBackend(fixture.orunDir(), "r1",
+        Path stateFile = orunDir().resolve("executions/r1/state.json");
+        try (FileStateBackend backend = new FileStateBackend(orunDir(), "r1",
                 java.time.Clock.systemUTC(), Duration.ofMillis(20))) {
             backend.open(TestPlans.run("r1", TestPlans.plan("release")));
-            fixture.runJob(backend, "api@dev.build", Status.SUCCEEDED, "compile");
+            runJob(backend, "api@dev.build", Status.SUCCEEDED, "compile");
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!fixture.json(stateFile).path("jobs").path("api@dev.build").path("status").asText().equals("succeeded")
+            while (!json(stateFile).path("jobs").path("api@dev.build").path("status").asText().equals("succeeded")
                     && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(fixture.json(stateFile).path("jobs").path("api@dev.build").path("status").asText())
+            assertThat(json(stateFile).path("jobs").path("api@dev.build").path("status").asText())
                     .isEqualTo("succeeded");
-            assertThat(fixture.json(stateFile).path("status").asText()).isEqualTo("running");
+            assertThat(json(stateFile).path("status").asText()).isEqualTo("running");
         }
     }
 
@@ -58,7 +44,7 @@ class FileStateBackendJournalTest {
      */
     @Test
     void aSlowBackgroundCompactionCannotOverwriteTheFinalSnapshotWithAnOlderOne() throws Exception {
-        Path stateFile = fixture.orunDir().resolve("executions/r1/state.json");
+        Path stateFile = orunDir().resolve("executions/r1/state.json");
         java.util.concurrent.CountDownLatch backgroundWriting = new java.util.concurrent.CountDownLatch(1);
         dev.orun.exec.internal.records.SnapshotWrites slowInBackground = (file, bytes) -> {
             if (Thread.currentThread().getName().startsWith("orun-records-") && backgroundWriting.getCount() > 0) {
@@ -71,27 +57,27 @@ class FileStateBackendJournalTest {
             }
             dev.orun.exec.internal.records.AtomicFiles.write(file, bytes);
         };
-        try (FileStateBackend backend = new FileStateBackend(fixture.orunDir(), "r1", java.time.Clock.systemUTC(),
+        try (FileStateBackend backend = new FileStateBackend(orunDir(), "r1", java.time.Clock.systemUTC(),
                 Duration.ofMillis(10), slowInBackground)) {
             backend.open(TestPlans.run("r1", TestPlans.plan("release")));
-            fixture.runJob(backend, "api@dev.build", Status.CANCELLED, "compile");
+            runJob(backend, "api@dev.build", Status.CANCELLED, "compile");
             assertThat(backgroundWriting.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
             backend.finish(Status.CANCELLED, Instant.now());
         }
 
-        assertThat(fixture.json(stateFile).path("status").asText()).isEqualTo("cancelled");
-        assertThat(fixture.json(stateFile).path("jobs").path("api@dev.build").path("status").asText())
+        assertThat(json(stateFile).path("status").asText()).isEqualTo("cancelled");
+        assertThat(json(stateFile).path("jobs").path("api@dev.build").path("status").asText())
                 .isEqualTo("cancelled");
-        assertThat(fixture.json(fixture.orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
+        assertThat(json(orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
                 .isEqualTo("cancelled");
     }
 
     @Test
     void everyTransitionIsOneJournalLineThatOtherReadersSeeAtOnce() throws Exception {
-        FileRunRecords records = new FileRunRecords(fixture.orunDir());
-        Path journal = fixture.orunDir().resolve("executions/r1/journal.jsonl");
-        try (FileStateBackend backend = fixture.open("r1", TestPlans.plan("release"))) {
+        FileRunRecords records = new FileRunRecords(orunDir());
+        Path journal = orunDir().resolve("executions/r1/journal.jsonl");
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
             long lines = Files.readAllLines(journal).size();
             ClaimToken token = backend.claim("api@dev.build", LEASE).token();
             assertThat(records.load("r1").state().job("api@dev.build").status()).isEqualTo(Status.RUNNING);
@@ -102,8 +88,8 @@ class FileStateBackendJournalTest {
             backend.stepFinished(token, new StepState("compile", Status.SUCCEEDED, 0, null, null, null));
             backend.heartbeat(token, Duration.ofHours(1));
             assertThat(Files.readAllLines(journal)).hasSize((int) lines + 4);
-            assertThat(fixture.orunDir().resolve("executions/r1/jobs")).doesNotExist();
-            assertThat(fixture.orunDir().resolve("executions/r1/claims")).doesNotExist();
+            assertThat(orunDir().resolve("executions/r1/jobs")).doesNotExist();
+            assertThat(orunDir().resolve("executions/r1/claims")).doesNotExist();
         }
         assertThat(records.load("r1").state().job("api@dev.build").steps().get(0).status())
                 .isEqualTo(Status.SUCCEEDED);
@@ -112,52 +98,52 @@ class FileStateBackendJournalTest {
     @Test
     void aTornLastJournalLineIsIgnoredOnResumeAndCutOffByTheNextWriter() throws Exception {
         Plan plan = TestPlans.plan("release");
-        Path journal = fixture.orunDir().resolve("executions/r1/journal.jsonl");
-        try (FileStateBackend first = fixture.open("r1", plan)) {
-            fixture.runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
+        Path journal = orunDir().resolve("executions/r1/journal.jsonl");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
         }
         String torn = "{\"kind\":\"end\",\"job\":\"api@dev.deploy\",\"epoch\":1,\"status\":\"succ";
         Files.writeString(journal, torn, java.nio.file.StandardOpenOption.APPEND);
 
-        try (FileStateBackend resumed = fixture.open("r1", plan)) {
+        try (FileStateBackend resumed = open("r1", plan)) {
             assertThat(resumed.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
             assertThat(resumed.read().job("api@dev.deploy").status()).isEqualTo(Status.PENDING);
             assertThat(resumed.claim("api@dev.deploy", LEASE).isClaimed()).isTrue();
         }
         assertThat(Files.readString(journal)).doesNotContain("\"status\":\"succ\n").endsWith("\n");
-        assertThat(new FileRunRecords(fixture.orunDir()).load("r1").state().job("api@dev.build").status())
+        assertThat(new FileRunRecords(orunDir()).load("r1").state().job("api@dev.build").status())
                 .isEqualTo(Status.SUCCEEDED);
     }
 
     @Test
     void anUnreadableSnapshotIsRebuiltFromTheJournal() throws Exception {
         Plan plan = TestPlans.plan("release");
-        try (FileStateBackend first = fixture.open("r1", plan)) {
-            fixture.runJob(first, "api@dev.build", Status.SUCCEEDED, "compile", "test");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile", "test");
             first.finish(Status.SUCCEEDED, Instant.now());
         }
-        Files.writeString(fixture.orunDir().resolve("executions/r1/state.json"), "{\"jobs\": {\"api@dev.b");
+        Files.writeString(orunDir().resolve("executions/r1/state.json"), "{\"jobs\": {\"api@dev.b");
 
-        assertThat(new FileRunRecords(fixture.orunDir()).load("r1").state().job("api@dev.build").status())
+        assertThat(new FileRunRecords(orunDir()).load("r1").state().job("api@dev.build").status())
                 .isEqualTo(Status.SUCCEEDED);
-        try (FileStateBackend resumed = fixture.open("r1", plan)) {
+        try (FileStateBackend resumed = open("r1", plan)) {
             assertThat(resumed.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
         }
-        assertThat(fixture.json(fixture.orunDir().resolve("executions/r1/state.json")).path("jobs").path("api@dev.build")
+        assertThat(json(orunDir().resolve("executions/r1/state.json")).path("jobs").path("api@dev.build")
                 .path("status").asText()).isEqualTo("succeeded");
     }
 
     @Test
     void aDamagedJournalLineIsAnErrorNamingTheFileAndWhatToDo() throws Exception {
         Plan plan = TestPlans.plan("release");
-        try (FileStateBackend first = fixture.open("r1", plan)) {
-            fixture.runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
         }
-        Path journal = fixture.orunDir().resolve("executions/r1/journal.jsonl");
+        Path journal = orunDir().resolve("executions/r1/journal.jsonl");
         Files.write(journal, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}, java.nio.file.StandardOpenOption.APPEND);
-        Files.delete(fixture.orunDir().resolve("executions/r1/state.json"));
+        Files.delete(orunDir().resolve("executions/r1/state.json"));
 
-        assertThatThrownBy(() -> fixture.open("r1", plan))
+        assertThatThrownBy(() -> open("r1", plan))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(journal.toString())
                 .hasMessageContaining("not valid UTF-8")
@@ -167,16 +153,16 @@ class FileStateBackendJournalTest {
     @Test
     void aClaimCompactedIntoTheSnapshotStillHoldsTheJobForAProcessJoiningLater() throws Exception {
         Plan plan = TestPlans.plan("release");
-        Path stateFile = fixture.orunDir().resolve("executions/r1/state.json");
-        try (FileStateBackend first = new FileStateBackend(fixture.orunDir(), "r1", java.time.Clock.systemUTC(),
+        Path stateFile = orunDir().resolve("executions/r1/state.json");
+        try (FileStateBackend first = new FileStateBackend(orunDir(), "r1", java.time.Clock.systemUTC(),
                 Duration.ofMillis(20))) {
             first.open(TestPlans.run("r1", plan));
             ClaimToken token = first.claim("api@dev.build", LEASE).token();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!fixture.json(stateFile).path("leases").has("api@dev.build") && System.nanoTime() < deadline) {
+            while (!json(stateFile).path("leases").has("api@dev.build") && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            try (FileStateBackend joining = fixture.open("r1", plan)) {
+            try (FileStateBackend joining = open("r1", plan)) {
                 assertThat(joining.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.heldElsewhere(Status.RUNNING));
                 first.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
                 assertThat(joining.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
@@ -187,37 +173,37 @@ class FileStateBackendJournalTest {
     @Test
     void aTruncatedMetadataFileIsNamedByStatusAndRewrittenByResume() throws Exception {
         Plan plan = TestPlans.plan("release");
-        try (FileStateBackend first = fixture.open("r1", plan)) {
-            fixture.runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
             first.finish(Status.SUCCEEDED, Instant.now());
         }
-        Path metadata = fixture.orunDir().resolve("executions/r1/metadata.json");
+        Path metadata = orunDir().resolve("executions/r1/metadata.json");
         Files.writeString(metadata, "{\"execId\": \"r1\", \"status\": \"succ");
 
-        assertThatThrownBy(() -> new FileRunRecords(fixture.orunDir()).load("r1"))
+        assertThatThrownBy(() -> new FileRunRecords(orunDir()).load("r1"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(metadata.toString()).hasMessageContaining("orun run --exec-id r1");
-        try (FileStateBackend resumed = fixture.open("r1", plan)) {
+        try (FileStateBackend resumed = open("r1", plan)) {
             assertThat(resumed.claim("api@dev.build", LEASE)).isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
         }
-        assertThat(new FileRunRecords(fixture.orunDir()).load("r1").state().job("api@dev.build").status())
+        assertThat(new FileRunRecords(orunDir()).load("r1").state().job("api@dev.build").status())
                 .isEqualTo(Status.SUCCEEDED);
     }
 
     @Test
     void anUnknownStatusOrGarbageInAStateFileWithoutJournalIsAnErrorSayingWhatToDo() throws Exception {
-        Path dir = Files.createDirectories(fixture.orunDir().resolve("executions/old-1"));
+        Path dir = Files.createDirectories(orunDir().resolve("executions/old-1"));
         Files.writeString(dir.resolve("state.json"), "{\"execId\":\"old-1\",\"status\":\"running\",\"jobs\":"
                 + "{\"api@dev.build\":{\"jobId\":\"api@dev.build\",\"status\":\"exploded\"}}}");
 
-        assertThatThrownBy(() -> new FileStateBackend(fixture.orunDir(), "old-1").peek())
+        assertThatThrownBy(() -> new FileStateBackend(orunDir(), "old-1").peek())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(dir.resolve("state.json").toString())
                 .hasMessageContaining("unknown status \"exploded\"")
                 .hasMessageContaining("start a new --exec-id")
                 .satisfies(e -> assertThat(((OrunException) e).exitCode()).isEqualTo(2));
         Files.write(dir.resolve("state.json"), new byte[] {'{', (byte) 0xc3, '(', '}'});
-        assertThatThrownBy(() -> new FileStateBackend(fixture.orunDir(), "old-1").peek())
+        assertThatThrownBy(() -> new FileStateBackend(orunDir(), "old-1").peek())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not valid UTF-8");
     }
 }

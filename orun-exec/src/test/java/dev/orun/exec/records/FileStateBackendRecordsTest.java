@@ -14,31 +14,16 @@ import dev.orun.core.state.Status;
 import dev.orun.core.state.StepState;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The records a run leaves: jobs, steps, logs, resume, reset and claims across backends. */
-class FileStateBackendRecordsTest {
-
-    private static final Duration LEASE = RecordsFixture.LEASE;
-
-    @TempDir
-    Path workspace;
-
-    private RecordsFixture fixture;
-
-    @BeforeEach
-    void createFixture() {
-        fixture = new RecordsFixture(workspace);
-    }
+class FileStateBackendRecordsTest extends RecordsTestSupport {
 
     @Test
     void aNewRunRecordsEveryPlanJobPendingWithItsStepsAndCopiesThePlan() throws Exception {
         Plan plan = TestPlans.plan("release");
-        try (FileStateBackend backend = new FileStateBackend(fixture.orunDir(), "release-1")) {
+        try (FileStateBackend backend = new FileStateBackend(orunDir(), "release-1")) {
             RunState state = backend.open(TestPlans.run("release-1", plan));
 
             assertThat(state.jobs()).containsOnlyKeys("api@dev.build", "api@dev.deploy");
@@ -48,11 +33,11 @@ class FileStateBackendRecordsTest {
             assertThat(state.status()).isEqualTo(Status.RUNNING);
             assertThat(state.planChecksum()).isEqualTo(plan.metadata().checksum());
 
-            Path dir = fixture.orunDir().resolve("executions/release-1");
+            Path dir = orunDir().resolve("executions/release-1");
             assertThat(dir.resolve("plan.json")).exists();
-            assertThat(fixture.json(dir.resolve("state.json")).path("jobs").path("api@dev.deploy").path("status").asText())
+            assertThat(json(dir.resolve("state.json")).path("jobs").path("api@dev.deploy").path("status").asText())
                     .isEqualTo("pending");
-            JsonNode meta = fixture.json(dir.resolve("metadata.json"));
+            JsonNode meta = json(dir.resolve("metadata.json"));
             assertThat(meta.path("execId").asText()).isEqualTo("release-1");
             assertThat(meta.path("planName").asText()).isEqualTo("release");
             assertThat(meta.path("planId").asText()).isEqualTo(plan.planId());
@@ -67,17 +52,17 @@ class FileStateBackendRecordsTest {
     @Test
     void transitionsAreVisibleToReadAtOnceAndInStateJsonAfterFinish() throws Exception {
         Plan plan = TestPlans.plan("release");
-        Path dir = fixture.orunDir().resolve("executions/r1");
-        try (FileStateBackend backend = fixture.open("r1", plan)) {
-            fixture.runJob(backend, "api@dev.build", Status.SUCCEEDED, "compile", "test");
+        Path dir = orunDir().resolve("executions/r1");
+        try (FileStateBackend backend = open("r1", plan)) {
+            runJob(backend, "api@dev.build", Status.SUCCEEDED, "compile", "test");
 
             assertThat(backend.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
             assertThat(Files.readString(dir.resolve("journal.jsonl"))).contains("\"kind\":\"end\",\"job\":\"api@dev.build\"");
 
-            fixture.runJob(backend, "api@dev.deploy", Status.FAILED, "push");
+            runJob(backend, "api@dev.deploy", Status.FAILED, "push");
             backend.finish(Status.FAILED, Instant.now());
         }
-        JsonNode state = fixture.json(dir.resolve("state.json"));
+        JsonNode state = json(dir.resolve("state.json"));
         assertThat(state.path("status").asText()).isEqualTo("failed");
         JsonNode build = state.path("jobs").path("api@dev.build");
         assertThat(build.path("status").asText()).isEqualTo("succeeded");
@@ -86,7 +71,7 @@ class FileStateBackendRecordsTest {
         JsonNode deploy = state.path("jobs").path("api@dev.deploy");
         assertThat(deploy.path("error").asText()).isEqualTo("step failed");
         assertThat(deploy.path("steps").get(0).path("error").asText()).isEqualTo("command exited with code 1");
-        JsonNode meta = fixture.json(dir.resolve("metadata.json"));
+        JsonNode meta = json(dir.resolve("metadata.json"));
         assertThat(meta.path("status").asText()).isEqualTo("failed");
         assertThat(meta.path("finishedAt").isTextual()).isTrue();
         assertThat(meta.path("durationMs").isNumber()).isTrue();
@@ -97,7 +82,7 @@ class FileStateBackendRecordsTest {
 
     @Test
     void aJobStillRunningWhenItEndsHasItsRunningStepSettledAndUnstartedStepsSkipped() {
-        try (FileStateBackend backend = fixture.open("r1", TestPlans.plan("release"))) {
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
             ClaimToken token = backend.claim("api@dev.build", LEASE).token();
             backend.stepStarted(token, "compile", Instant.now());
             backend.jobFinished(token, Status.CANCELLED, Instant.now(), "interrupted");
@@ -110,22 +95,22 @@ class FileStateBackendRecordsTest {
     @Test
     void resumeKeepsSucceededAndFailedJobsDoneAndRerunsCancelledOnes() throws Exception {
         Plan plan = TestPlans.plan("release");
-        try (FileStateBackend first = fixture.open("r1", plan)) {
-            fixture.runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
+        try (FileStateBackend first = open("r1", plan)) {
+            runJob(first, "api@dev.build", Status.SUCCEEDED, "compile");
             ClaimToken deploy = first.claim("api@dev.deploy", LEASE).token();
             first.jobFinished(deploy, Status.CANCELLED, Instant.now(), "interrupted");
             first.finish(Status.CANCELLED, Instant.now());
         }
-        try (FileStateBackend resumed = fixture.open("r1", plan)) {
+        try (FileStateBackend resumed = open("r1", plan)) {
             assertThat(resumed.read().job("api@dev.build").status()).isEqualTo(Status.SUCCEEDED);
             assertThat(resumed.claim("api@dev.build", LEASE))
                     .isEqualTo(ClaimResult.alreadyDone(Status.SUCCEEDED));
             assertThat(resumed.claim("api@dev.deploy", LEASE).isClaimed()).isTrue();
             assertThat(resumed.read().job("api@dev.deploy").attempts()).isEqualTo(2);
-            assertThat(fixture.orunDir().resolve("executions/r1/logs/api@dev.build/compile.log")).exists();
+            assertThat(orunDir().resolve("executions/r1/logs/api@dev.build/compile.log")).exists();
             assertThat(resumed.read().status()).isEqualTo(Status.RUNNING);
         }
-        try (FileStateBackend again = fixture.open("r1", plan)) {
+        try (FileStateBackend again = open("r1", plan)) {
             // the resumed process closed without finishing deploy: it is claimable once more
             assertThat(again.claim("api@dev.deploy", LEASE).isClaimed()).isTrue();
         }
@@ -133,13 +118,13 @@ class FileStateBackendRecordsTest {
 
     @Test
     void joiningARunWithADifferentPlanIsRefusedWithExitTwo() throws Exception {
-        try (FileStateBackend first = fixture.open("r1", TestPlans.plan("release"))) {
+        try (FileStateBackend first = open("r1", TestPlans.plan("release"))) {
             first.finish(Status.SUCCEEDED, Instant.now());
         }
         Plan other = TestPlans.plan("release", TestPlans.job("web@dev.build", "bundle"));
-        Path metadata = fixture.orunDir().resolve("executions/r1/metadata.json");
+        Path metadata = orunDir().resolve("executions/r1/metadata.json");
         String before = Files.readString(metadata);
-        FileStateBackend second = new FileStateBackend(fixture.orunDir(), "r1");
+        FileStateBackend second = new FileStateBackend(orunDir(), "r1");
         String expected = "execution r1 was started with plan " + TestPlans.plan("release").planId()
                 + ", not " + other.planId() + " (the plan changed since); resume it with its own plan: orun run"
                 + " .orun/executions/r1/plan.json --exec-id r1, or start anew without --exec-id";
@@ -153,9 +138,9 @@ class FileStateBackendRecordsTest {
 
     @Test
     void resetJobForgetsTheJobsStateAndLogs() throws Exception {
-        try (FileStateBackend backend = fixture.open("r1", TestPlans.plan("release"))) {
-            fixture.runJob(backend, "api@dev.build", Status.FAILED, "compile");
-            Path logs = fixture.orunDir().resolve("executions/r1/logs/api@dev.build");
+        try (FileStateBackend backend = open("r1", TestPlans.plan("release"))) {
+            runJob(backend, "api@dev.build", Status.FAILED, "compile");
+            Path logs = orunDir().resolve("executions/r1/logs/api@dev.build");
             assertThat(logs).isDirectory();
 
             backend.resetJob("api@dev.build");
@@ -170,7 +155,7 @@ class FileStateBackendRecordsTest {
     @Test
     void twoBackendsInOneJvmNeverBothClaimAJob() throws Exception {
         Plan plan = TestPlans.plan("release");
-        try (FileStateBackend a = fixture.open("r1", plan); FileStateBackend b = fixture.open("r1", plan)) {
+        try (FileStateBackend a = open("r1", plan); FileStateBackend b = open("r1", plan)) {
             ClaimToken token = a.claim("api@dev.build", LEASE).token();
             ClaimResult other = b.claim("api@dev.build", LEASE);
             assertThat(other.outcome()).isEqualTo(ClaimResult.Outcome.HELD_ELSEWHERE);
@@ -191,16 +176,16 @@ class FileStateBackendRecordsTest {
     @Test
     void runStaysRunningWhileAnotherProcessStillHoldsAJob() throws Exception {
         Plan plan = TestPlans.plan("release");
-        try (FileStateBackend a = fixture.open("r1", plan); FileStateBackend b = fixture.open("r1", plan)) {
+        try (FileStateBackend a = open("r1", plan); FileStateBackend b = open("r1", plan)) {
             ClaimToken token = a.claim("api@dev.build", LEASE).token();
-            fixture.runJob(b, "api@dev.deploy", Status.SUCCEEDED, "push");
+            runJob(b, "api@dev.deploy", Status.SUCCEEDED, "push");
             b.finish(Status.SUCCEEDED, Instant.now());
-            assertThat(fixture.json(fixture.orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
+            assertThat(json(orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
                     .isEqualTo("running");
 
             a.jobFinished(token, Status.SUCCEEDED, Instant.now(), null);
             a.finish(Status.SUCCEEDED, Instant.now());
-            assertThat(fixture.json(fixture.orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
+            assertThat(json(orunDir().resolve("executions/r1/metadata.json")).path("status").asText())
                     .isEqualTo("succeeded");
         }
     }
@@ -208,9 +193,9 @@ class FileStateBackendRecordsTest {
     @Test
     void unsafeExecIdsAreRefusedBeforeAnythingIsWritten() {
         for (String bad : new String[] {"../../etc", "a/b", "..", ".", "", "-x", "a b"}) {
-            assertThatThrownBy(() -> new FileStateBackend(fixture.orunDir(), bad))
+            assertThatThrownBy(() -> new FileStateBackend(orunDir(), bad))
                     .as(bad).isInstanceOf(InvalidInputException.class);
         }
-        assertThat(fixture.orunDir()).doesNotExist();
+        assertThat(orunDir()).doesNotExist();
     }
 }

@@ -13,17 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The workspace, backends and helpers the records tests share. */
-final class RecordsFixture {
+abstract class RecordsTestSupport {
 
     static final Duration LEASE = Duration.ofMinutes(5);
 
-    private final Path workspace;
-
-    RecordsFixture(Path workspace) {
-        this.workspace = workspace;
-    }
+    @TempDir
+    Path workspace;
 
     Path orunDir() {
         return workspace.resolve(".orun");
