@@ -38,8 +38,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Requests go to the helper's stdin; it answers on its stdout ({@code S <token> <pid>} once a
  * step's PID 1 exists, {@code E <token> <status>} when it has ended, which ends everything else
- * in its PID namespace). Each step's output arrives on a Unix socket in a private directory, the connection
- * introduced by the step's random token. Steps whose helper ends (killed) are reported as failed
+ * in its PID namespace). Each step's output arrives on a Unix socket in a private directory, the
+ * connection introduced by the step's random token. Steps whose helper ends (killed) are reported as failed
  * setups; a step's PID 1 dies with the helper, and the helper when orun closes its stdin or dies.
  */
 final class HelperSandbox implements StepSandbox {
@@ -189,7 +189,8 @@ final class HelperSandbox implements StepSandbox {
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         Path log = socketDir.resolve("helper.log");
-        List<String> command = new java.util.ArrayList<>(List.of(perl, "-e", SCRIPT, socket.toString(), uid, gid));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(perl, "-e", SCRIPT, socket.toString(), uid, gid));
         command.addAll(syscalls);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().clear(); // no PERL5OPT, PERL5LIB or locale from the user's environment
