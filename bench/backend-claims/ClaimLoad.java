@@ -48,11 +48,16 @@ public class ClaimLoad {
     int clients = Integer.parseInt(System.getenv().getOrDefault("CLIENTS", "8"));
     state = "/v1/organizations/bench/projects/claims/state";
 
-    int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "300"));
-    if (warmup > 0) {
-      drive(warmup, clients); // lets the server's JIT compile the hot paths before anything is measured
+    // Warm-up runs (of at most 1000 jobs, the server's default limit per run) let the server's JIT
+    // compile the hot paths before anything is measured: a server runs for long, and a 300-job
+    // warm-up left half the measured run's server CPU to the JIT compiler threads.
+    int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "4000"));
+    for (int left = warmup; left > 0; left -= 1000) {
+      drive(Math.min(1000, left), clients);
     }
+    CpuMeter cpu = CpuMeter.start();
     Figures f = drive(jobs, clients);
+    cpu.stop();
     ConcurrentLinkedQueue<Long> claimNs = f.claimNs;
     ConcurrentLinkedQueue<Long> beatNs = f.beatNs;
     ConcurrentLinkedQueue<Long> completeNs = f.completeNs;
@@ -64,6 +69,8 @@ public class ClaimLoad {
         claimNs.size());
     System.out.printf("%s: heartbeat p50 %.1f ms  p99 %.1f ms%n", label, pct(beatNs, 50), pct(beatNs, 99));
     System.out.printf("%s: complete  p50 %.1f ms  p99 %.1f ms%n", label, pct(completeNs, 50), pct(completeNs, 99));
+
+    cpu.report(label, jobs);
 
     List<Long> wake = longPollWakeups(20);
     System.out.printf("%s: long-poll wake-up after the event p50 %.1f ms  p99 %.1f ms%n", label, pctMs(wake, 50),
@@ -314,6 +321,101 @@ public class ClaimLoad {
       } catch (IOException ignored) {
         // already gone
       }
+    }
+  }
+
+  /**
+   * CPU time the measured run cost each party, from /proc (Linux; elsewhere it says nothing): this
+   * driver, the server (env SERVER_PID) and the PostgreSQL backends serving the bench database
+   * (env PG_DATABASE). On a shared machine the wall-clock rate moves with everyone else's load;
+   * the CPU per pair does much less, and it says where the time goes.
+   */
+  static final class CpuMeter {
+    final long self = ProcessHandle.current().pid();
+    final String server = System.getenv("SERVER_PID");
+    final String database = System.getenv("PG_DATABASE");
+    java.util.Map<String, Long> before;
+    java.util.Map<String, Long> after;
+
+    static CpuMeter start() {
+      CpuMeter m = new CpuMeter();
+      m.before = m.sample();
+      return m;
+    }
+
+    void stop() {
+      after = sample();
+    }
+
+    /** Party → CPU ticks, per process ("driver", "server", "postgres:PID"). */
+    java.util.Map<String, Long> sample() {
+      java.util.Map<String, Long> out = new java.util.HashMap<>();
+      ticks(String.valueOf(self)).ifPresent(t -> out.put("driver", t));
+      if (server != null) {
+        ticks(server).ifPresent(t -> out.put("server", t));
+        if (System.getenv("CPU_DETAIL") != null) { // the server's CPU by thread name, digits folded
+          java.io.File[] tasks = new java.io.File("/proc/" + server + "/task").listFiles();
+          for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+              String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim().replaceAll("[0-9]+", "#");
+              ticks(server + "/task/" + task.getName()).ifPresent(t -> out.merge("thread:" + name, t, Long::sum));
+            } catch (IOException | RuntimeException e) {
+              // thread ended
+            }
+          }
+        }
+      }
+      if (database != null) {
+        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+          try {
+            String cmd = new String(java.nio.file.Files.readAllBytes(proc.toPath().resolve("cmdline")),
+                StandardCharsets.UTF_8);
+            if (cmd.startsWith("postgres: ") && cmd.contains(" " + database + " ")) {
+              ticks(proc.getName()).ifPresent(t -> out.put("postgres:" + proc.getName(), t));
+            }
+          } catch (IOException | RuntimeException e) {
+            // gone or not readable: not ours to count
+          }
+        }
+      }
+      return out;
+    }
+
+    static java.util.Optional<Long> ticks(String pid) {
+      try {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return java.util.Optional.of(Long.parseLong(f[11]) + Long.parseLong(f[12])); // utime + stime
+      } catch (IOException | RuntimeException e) {
+        return java.util.Optional.empty();
+      }
+    }
+
+    void report(String label, int jobs) {
+      if (before.isEmpty()) {
+        return;
+      }
+      long driver = delta("driver");
+      long srv = delta("server");
+      long pg = 0;
+      for (String k : after.keySet()) {
+        if (k.startsWith("postgres:")) {
+          pg += delta(k);
+        }
+      }
+      double tick = 10.0; // ms per tick (USER_HZ 100)
+      System.out.printf("%s: CPU per pair: driver %.2f ms, server %.2f ms, database %.2f ms (total %.2f ms)%n", label,
+          driver * tick / jobs, srv * tick / jobs, pg * tick / jobs, (driver + srv + pg) * tick / jobs);
+      after.keySet().stream().filter(k -> k.startsWith("thread:")).sorted().forEach(k -> {
+        if (delta(k) > 0) {
+          System.out.printf("%s:   server %s %.2f ms%n", label, k, delta(k) * tick / jobs);
+        }
+      });
+    }
+
+    long delta(String k) {
+      return after.getOrDefault(k, 0L) - before.getOrDefault(k, 0L);
     }
   }
 

@@ -2,15 +2,11 @@ package dev.orun.backend.service;
 
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
-import dev.orun.backend.store.Phase;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +23,7 @@ final class RunBatch {
   private final EventLog log;
   private final Map<String, JobRow> locked;
   private final Map<String, JobRow> dirty = new LinkedHashMap<>();
-  private final Map<String, Phase> unlockedPhases = new HashMap<>();
-  private final List<String> succeeded = new ArrayList<>();
+  private final java.util.Set<String> succeeded = new java.util.LinkedHashSet<>();
 
   RunBatch(Connection connection, Scope scope, EventLog log, Map<String, JobRow> locked) {
     this.connection = connection;
@@ -68,30 +63,20 @@ final class RunBatch {
   }
 
   /**
-   * True when every named job succeeded (or was memoized). Jobs outside this transaction's lock
-   * set are read without a lock: phases only move forward, so "succeeded" stays true.
+   * True when every dependency of {@code job} succeeded (or was memoized): none was left when its
+   * row was read under the lock ({@code deps_left}), apart from those that succeeded earlier in
+   * this transaction, which {@link #flush} has not counted yet. No extra statement.
    */
-  boolean allSucceeded(List<String> deps) throws SQLException {
-    List<String> unread = new ArrayList<>();
-    for (String dep : deps) {
-      if (!locked.containsKey(dep) && !unlockedPhases.containsKey(dep)) {
-        unread.add(dep);
+  boolean dependenciesSucceeded(JobRow job) {
+    int left = job.depsLeft();
+    if (left > 0 && !succeeded.isEmpty()) {
+      for (String dep : new java.util.TreeSet<>(job.deps())) {
+        if (succeeded.contains(dep)) {
+          left--;
+        }
       }
     }
-    if (!unread.isEmpty()) {
-      Map<String, Phase> read = JOBS.phases(connection, run().id(), unread);
-      for (String dep : unread) {
-        unlockedPhases.put(dep, read.get(dep));
-      }
-    }
-    for (String dep : deps) {
-      JobRow own = locked.get(dep);
-      Phase phase = own != null ? own.phase() : unlockedPhases.get(dep);
-      if (phase == null || !phase.success()) {
-        return false;
-      }
-    }
-    return true;
+    return left == 0;
   }
 
   /** Writes the changed jobs, the appended events and the run row; the transaction then commits. */

@@ -11,14 +11,14 @@ import java.util.List;
 /** The {@code run_jobs} table: the materialised state of every job of every run. */
 public final class JobStore {
   private static final String COLUMNS = "run_id, job_id, component, deps_json, phase, runner_id, lease_epoch,"
-      + " lease_expires_at, attempt, result_digest, error_text, started_at, finished_at, log_next_seq";
+      + " lease_expires_at, attempt, result_digest, error_text, started_at, finished_at, log_next_seq, deps_left";
 
   public void insertAll(Connection c, long runId, List<JobRow> jobs) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO run_jobs (run_id, job_id, component, deps_json, phase, attempt, deps_left) VALUES (?,?,?,?,?,?,?)")) {
       for (JobRow j : jobs) {
         Sql.bind(ps, runId, j.jobId(), j.component(), Json.write(j.deps()), j.phase().wire(), j.attempt(),
-            new java.util.TreeSet<>(j.deps()).size());
+            j.depsLeft());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -127,25 +127,6 @@ public final class JobStore {
     return out;
   }
 
-  /** The phases of the named jobs, read without locks (phases only move forward, see the decision record). */
-  public java.util.Map<String, Phase> phases(Connection c, long runId, java.util.Collection<String> jobIds)
-      throws SQLException {
-    java.util.Map<String, Phase> out = new java.util.HashMap<>();
-    if (jobIds.isEmpty()) {
-      return out;
-    }
-    try (PreparedStatement ps = c.prepareStatement("SELECT job_id, phase FROM run_jobs WHERE run_id = ?"
-        + " AND job_id IN (" + marks(jobIds.size()) + ")")) {
-      bindIds(ps, runId, jobIds);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString(1), Phase.fromWire(rs.getString(2)));
-        }
-      }
-    }
-    return out;
-  }
-
   /** Writes several job rows in one batch. */
   public void updateAll(Connection c, java.util.Collection<JobRow> rows) throws SQLException {
     if (rows.isEmpty()) {
@@ -230,7 +211,8 @@ public final class JobStore {
             Json.readStringList(rs.getString("deps_json")), Phase.fromWire(rs.getString("phase")),
             rs.getString("runner_id"), rs.getLong("lease_epoch"), Sql.getLong(rs, "lease_expires_at"),
             rs.getInt("attempt"), rs.getString("result_digest"), rs.getString("error_text"),
-            Sql.getLong(rs, "started_at"), Sql.getLong(rs, "finished_at"), rs.getLong("log_next_seq")));
+            Sql.getLong(rs, "started_at"), Sql.getLong(rs, "finished_at"), rs.getLong("log_next_seq"),
+            rs.getInt("deps_left")));
       }
     }
     return out;
