@@ -1,4 +1,3 @@
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +28,8 @@ import java.util.regex.Pattern;
 public class ClaimLoad {
   /** One kept-alive connection per thread: the load is the server's, not a heavyweight client's. */
   static final ThreadLocal<Conn> CONN = new ThreadLocal<>();
+  /** Frontier reads in the measured run (each claim round starts with one). */
+  static final AtomicInteger FRONTIER_READS = new AtomicInteger();
   static final Pattern EPOCH = Pattern.compile("\"leaseEpoch\":(\\d+)");
   static final Pattern HEAD = Pattern.compile("\"head\":\\{\"seq\":(\\d+)");
   static final Pattern IDS = Pattern.compile("\"([^\"]+@[^\"]+)\"");
@@ -55,6 +56,7 @@ public class ClaimLoad {
     for (int left = warmup; left > 0; left -= 1000) {
       drive(Math.min(1000, left), clients);
     }
+    FRONTIER_READS.set(0);
     CpuMeter cpu = CpuMeter.start();
     Figures f = drive(jobs, clients);
     cpu.stop();
@@ -67,6 +69,9 @@ public class ClaimLoad {
         seconds);
     System.out.printf("%s: claim     p50 %.1f ms  p99 %.1f ms  (%d claims)%n", label, pct(claimNs, 50), pct(claimNs, 99),
         claimNs.size());
+    System.out.printf("%s: requests per pair: %.2f (frontier reads %d, claims %d, heartbeats %d, completes %d)%n",
+        label, (FRONTIER_READS.get() + claimNs.size() + beatNs.size() + completeNs.size()) / (double) jobs,
+        FRONTIER_READS.get(), claimNs.size(), beatNs.size(), completeNs.size());
     System.out.printf("%s: heartbeat p50 %.1f ms  p99 %.1f ms%n", label, pct(beatNs, 50), pct(beatNs, 99));
     System.out.printf("%s: complete  p50 %.1f ms  p99 %.1f ms%n", label, pct(completeNs, 50), pct(completeNs, 99));
 
@@ -106,6 +111,7 @@ public class ClaimLoad {
         try {
           while (done.get() < jobs) {
             List<String> frontier = new ArrayList<>();
+            FRONTIER_READS.incrementAndGet();
             Matcher m = IDS.matcher(send("GET", run + "/frontier", null));
             while (m.find()) {
               frontier.add(m.group(1));
@@ -224,13 +230,16 @@ public class ClaimLoad {
   static final class Conn {
     final Socket socket = new Socket();
     final InputStream in;
+    final byte[] buf = new byte[16384];
+    int pos;
+    int lim;
     final OutputStream out;
 
     Conn() throws IOException {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress(host, port), 5000);
       socket.setSoTimeout(60_000);
-      in = new BufferedInputStream(socket.getInputStream(), 16384);
+      in = socket.getInputStream();
       out = socket.getOutputStream();
     }
 
@@ -291,28 +300,41 @@ public class ClaimLoad {
     }
 
     private void copy(ByteArrayOutputStream b, long n) throws IOException {
-      byte[] buf = new byte[8192];
       while (n > 0) {
-        int r = in.read(buf, 0, (int) Math.min(buf.length, n));
-        if (r < 0) {
+        if (pos == lim && !fill()) {
           throw new IOException("connection closed mid-body");
         }
-        b.write(buf, 0, r);
+        int r = (int) Math.min(lim - pos, n);
+        b.write(buf, pos, r);
+        pos += r;
         n -= r;
       }
     }
 
+    /** Reads more of the response into the buffer (its own, unsynchronised: this runs per byte). */
+    private boolean fill() throws IOException {
+      int r = in.read(buf, 0, buf.length);
+      if (r <= 0) {
+        return false;
+      }
+      pos = 0;
+      lim = r;
+      return true;
+    }
+
     private String line() throws IOException {
       StringBuilder sb = new StringBuilder();
-      int ch;
-      while ((ch = in.read()) >= 0) {
+      while (true) {
+        if (pos == lim && !fill()) {
+          return sb.length() == 0 ? null : sb.toString();
+        }
+        byte ch = buf[pos++];
         if (ch == '\n') {
           int len = sb.length();
           return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
         }
-        sb.append((char) ch);
+        sb.append((char) (ch & 0xff));
       }
-      return sb.length() == 0 ? null : sb.toString();
     }
 
     void close() {

@@ -2,6 +2,7 @@ package dev.orun.backend.service;
 
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
+import dev.orun.backend.store.PostgresRunWrites;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.Scope;
 import java.sql.Connection;
@@ -17,19 +18,24 @@ import java.util.Map;
  */
 final class RunBatch {
   private static final JobStore JOBS = new JobStore();
+  private static final PostgresRunWrites POSTGRES = new PostgresRunWrites();
 
   private final Connection connection;
+  private final boolean postgres;
+  private final Map<String, java.util.List<String>> dependents;
   private final Scope scope;
   private final EventLog log;
   private final Map<String, JobRow> locked;
   private final Map<String, JobRow> dirty = new LinkedHashMap<>();
   private final java.util.Set<String> succeeded = new java.util.LinkedHashSet<>();
 
-  RunBatch(Connection connection, Scope scope, EventLog log, Map<String, JobRow> locked) {
+  RunBatch(Connection connection, boolean postgres, Scope scope, EventLog log, PostgresRunWrites.Locked locked) {
     this.connection = connection;
+    this.postgres = postgres;
+    this.dependents = locked.dependents();
     this.scope = scope;
     this.log = log;
-    this.locked = locked;
+    this.locked = locked.jobs();
   }
 
   Connection connection() {
@@ -81,6 +87,10 @@ final class RunBatch {
 
   /** Writes the changed jobs, the appended events and the run row; the transaction then commits. */
   void flush() throws SQLException {
+    if (postgres) {
+      POSTGRES.write(connection, log.opened(), run(), log.pending(), dirty.values(), succeeded, dependents);
+      return;
+    }
     JOBS.updateAll(connection, dirty.values());
     JOBS.dependencySucceeded(connection, run().id(), succeeded);
     log.flush(connection);
