@@ -55,7 +55,7 @@ final class AuthCommand implements Runnable {
             LoginStatus status = auth.login(url, device, line -> {
                 err.println(line);
                 err.flush();
-            }, environment.interactive() ? Browser::open : ignored -> { });
+            }, environment.interactive() ? link -> Browser.open(environment.variables(), link) : ignored -> { });
             PrintWriter out = spec.commandLine().getOut();
             out.println("✓ logged in to " + status.backendUrl() + " as " + orDash(status.user()) + " for "
                     + status.org() + "/" + status.project() + " (session stored in " + status.credentials() + ")");

@@ -55,14 +55,22 @@ public final class BackgroundLauncher {
 
     /** Starts the child, prints how to follow it, and returns without waiting for it. */
     public Launched launch(Request request, PrintWriter out) {
+        return launch(request, out, "");
+    }
+
+    /**
+     * As {@link #launch(Request, PrintWriter)}; {@code followUpFlags} (leading space, or {@code ""})
+     * go into the printed commands so that they find the run (e.g. {@code " --remote-state"}).
+     */
+    public Launched launch(Request request, PrintWriter out, String followUpFlags) {
         Launched launched = launch(request);
         out.println("✓ background run started");
         out.println("  exec-id: " + launched.execId());
         out.println("  pid:     " + launched.pid());
         out.println("  log:     " + display(request.workingDir(), launched.log()));
         out.println();
-        out.println("  track:   orun status --watch --exec-id " + launched.execId());
-        out.println("  logs:    orun logs --follow --exec-id " + launched.execId());
+        out.println("  track:   orun status" + followUpFlags + " --watch --exec-id " + launched.execId());
+        out.println("  logs:    orun logs" + followUpFlags + " --follow --exec-id " + launched.execId());
         out.flush();
         return launched;
     }

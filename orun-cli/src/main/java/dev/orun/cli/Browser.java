@@ -7,10 +7,11 @@ final class Browser {
     private Browser() {
     }
 
-    static void open(String url) {
+    /** @param env the command's environment: a graphical session shows in {@code DISPLAY}/{@code WAYLAND_DISPLAY} */
+    static void open(java.util.Map<String, String> env, String url) {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         String opener = os.contains("mac") ? "open" : os.contains("win") ? null
-                : System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null ? "xdg-open" : null;
+                : env.get("DISPLAY") != null || env.get("WAYLAND_DISPLAY") != null ? "xdg-open" : null;
         if (opener == null || !url.startsWith("http")) {
             return;
         }

@@ -26,6 +26,12 @@ import picocli.CommandLine.Spec;
         description = "Print the step logs of a run (default: the latest), labelled per job and step.")
 public final class LogsCommand implements Callable<Integer> {
 
+    private final CliEnvironment environment;
+
+    LogsCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -55,7 +61,7 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        java.util.Map<String, String> env = System.getenv();
+        java.util.Map<String, String> env = environment.variables();
         execId = remote.execId(execId, env);
         Path orunDir = remote.orunDir(workspaceOptions, env);
         RunRecords records = remote.records(orunDir, execId, env);

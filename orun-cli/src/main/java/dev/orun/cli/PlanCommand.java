@@ -59,7 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
             PlanStore.checkName(name);
         }
         Workspace workspace = workspaceOptions.workspace();
-        CompiledPlan compiled = new Planner(workspace, workspaceOptions.plannerEnvironment(environment.variables())).compile(planOptions.toRequest(name));
+        CompiledPlan compiled = new Planner(workspace, workspaceOptions.plannerEnvironment(environment.variables())).compile(planOptions.toRequest(name, environment.variables()));
         if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
             return OrunException.EXIT_INVALID;
         }

@@ -4,6 +4,7 @@ import dev.orun.plan.PlanRequest;
 import dev.orun.plan.changes.ChangeRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -32,10 +33,13 @@ public final class PlanOptions {
     @Mixin
     TriggerOptions triggerOptions = new TriggerOptions();
 
-    /** The request; {@code changes} is null unless a change-detection flag was given. */
-    public PlanRequest toRequest(String name) {
+    /**
+     * The request; {@code changes} is null unless a change-detection flag was given; {@code env}
+     * (the command's, never the JVM's) supplies the CI trigger's defaults.
+     */
+    public PlanRequest toRequest(String name, Map<String, String> env) {
         return new PlanRequest(environments, components, all, WorkspaceOptions.cwd(), name, changes())
-                .withTrigger(triggerOptions.toRequest(System.getenv()));
+                .withTrigger(triggerOptions.toRequest(env));
     }
 
     ChangeRequest changes() {

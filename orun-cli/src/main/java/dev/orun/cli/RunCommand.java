@@ -204,7 +204,8 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         if (mode.background) {
-            return launchInBackground(selection, options.execId());
+            return launchInBackground(selection, options.execId(),
+                    FollowUpFlags.of(remote, environment.variables(), () -> savedBackendUrl(environment)));
         }
         Terminal terminal = Terminal.detect(environment.variables(), environment.interactive(),
                 environment.ansi());
@@ -220,11 +221,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        return execute(run, out, err, terminal, selection);
+        return execute(run, out, err, terminal, selection,
+                FollowUpFlags.of(remote, environment.variables(), () -> savedBackendUrl(environment)));
     }
 
     private int execute(OrunRun run, PrintStream out, PrintStream err, Terminal terminal,
-                        PlanSelector.SelectedPlan selection) {
+                        PlanSelector.SelectedPlan selection, String followUpFlags) {
         ProgressRenderer progress = json ? null
                 : new ProgressRenderer(out, terminal, verbose, componentConcurrency);
         ProgressListener shown = progress == null ? ProgressListener.none() : progress;
@@ -259,7 +261,7 @@ public final class RunCommand implements Callable<Integer> {
             if (json) {
                 new JsonRenderer(out).render(result);
             } else {
-                SummaryRenderer summary = new SummaryRenderer(out, terminal);
+                SummaryRenderer summary = new SummaryRenderer(out, terminal, followUpFlags);
                 summary.render(result);
                 if (keepWorkspaces) {
                     summary.kept(result);
@@ -304,14 +306,15 @@ public final class RunCommand implements Callable<Integer> {
      * Re-runs this very command line detached (minus --background, exec id pinned) and returns at
      * once; the child generates the same plan again and records into the same execution.
      */
-    private int launchInBackground(PlanSelector.SelectedPlan selection, String requestedExecId) {
+    private int launchInBackground(PlanSelector.SelectedPlan selection, String requestedExecId,
+                                   String followUpFlags) {
         String id = requestedExecId != null ? ExecIds.validate(requestedExecId)
                 : ExecIds.generate(selection.plan().metadata().name());
         List<String> originalArgs = spec.root().commandLine().getParseResult().originalArgs();
         new BackgroundLauncher(selection.workspaceRoot().resolve(".orun")).launch(
                 new BackgroundLauncher.Request(BackgroundLauncher.javaCommand(Main.class), originalArgs, id,
                         Path.of("").toAbsolutePath()),
-                spec.commandLine().getOut());
+                spec.commandLine().getOut(), followUpFlags);
         return 0;
     }
 

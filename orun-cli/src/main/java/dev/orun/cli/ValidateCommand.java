@@ -19,6 +19,12 @@ import picocli.CommandLine.Spec;
         description = "Check intent, components and compositions without saving a plan.")
 public final class ValidateCommand implements Callable<Integer> {
 
+    private final CliEnvironment environment;
+
+    ValidateCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -31,7 +37,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace workspace = workspaceOptions.workspace();
-        CompiledPlan compiled = new Planner(workspace, workspaceOptions.plannerEnvironment(System.getenv())).compile(PlanRequest.full());
+        CompiledPlan compiled = new Planner(workspace, workspaceOptions.plannerEnvironment(environment.variables()))
+                .compile(PlanRequest.full());
         compiled.notes().forEach(spec.commandLine().getErr()::println);
         if (strictOption.refuses(compiled.warnings(), spec.commandLine().getErr())) {
             return OrunException.EXIT_INVALID;

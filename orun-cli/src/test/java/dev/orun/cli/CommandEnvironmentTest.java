@@ -85,4 +85,17 @@ class CommandEnvironmentTest {
         assertThat(isolation.err()).contains("sometimes", "AUTO", "WORKSPACE", "NONE");
         assertThat(root.resolve(".orun")).doesNotExist();
     }
+
+    @Test
+    void statusAndLogsReadRemoteStateFromTheGivenEnvironment() {
+        Map<String, String> env = outsideCi();
+        env.put("ORUN_REMOTE_STATE", "true");
+
+        for (String command : List.of("status", "logs")) {
+            Cli cli = Cli.run(CliEnvironment.of(env), command);
+
+            assertThat(cli.exitCode()).as(command).isEqualTo(2);
+            assertThat(cli.err()).as(command).contains("--remote-state needs the run's execution id");
+        }
+    }
 }

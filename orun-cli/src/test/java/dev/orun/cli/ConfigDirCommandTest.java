@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,5 +69,20 @@ class ConfigDirCommandTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("intent.yaml:6: component \"api\" has unknown type \"shell\"");
+    }
+
+    /** Commands read the environment they are given (docs/decisions/commands-receive-their-environment.md). */
+    @Test
+    void orunConfigDirInTheGivenEnvironmentWorksLikeTheFlagForValidateAndPlan() throws IOException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("ORUN_CONFIG_DIR", legacy.toString());
+
+        Cli validate = Cli.run(CliEnvironment.of(env), "validate", "-i", intent.toString());
+        Cli plan = Cli.run(CliEnvironment.of(env), "plan", "-i", intent.toString());
+
+        assertThat(validate.exitCode()).as(validate.err()).isZero();
+        assertThat(validate.out()).contains("is valid: 1 component × 1 env → 1 job");
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(Files.readString(dir.resolve(".orun/plans/latest.json"))).contains("echo compiled");
     }
 }

@@ -18,6 +18,14 @@ final class OrunProcess {
 
     /** With extra JVM options, such as a small {@code -Xmx} that proves memory stays bounded. */
     static Process start(Path cwd, Path output, List<String> jvmOptions, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, args)).directory(cwd.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().remove("ORUN_EXEC_ID");
+        return builder.start();
+    }
+
+    /** The command line of a fresh JVM running {@code orun args} on the test class path. */
+    static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
@@ -27,10 +35,7 @@ final class OrunProcess {
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().remove("ORUN_EXEC_ID");
-        return builder.start();
+        return command;
     }
 
     static void signal(Process process, String signal) throws IOException, InterruptedException {

@@ -3,7 +3,6 @@ package dev.orun.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,12 +21,8 @@ final class OrunProcesses {
     }
 
     Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
         Path out = root.resolve("out-" + UUID.randomUUID() + ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(OrunProcess.command(List.of(), args)).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("ORUN_") || k.startsWith("GITHUB_")
                 || k.startsWith("ACTIONS_"));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -105,25 +106,16 @@ abstract class RemoteStateMatrixContract {
                 "ORUN_PROJECT", "web", "ORUN_EXEC_ID", execId);
     }
 
+    /** One launcher per test workspace: its processes' output files live there. */
+    private static final Map<Path, OrunProcesses> PROCESSES = new ConcurrentHashMap<>();
+
     static Process start(Path root, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        Path out = root.resolve("out-" + UUID.randomUUID() + ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("ORUN_") || k.startsWith("GITHUB_"));
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        OUTPUTS.put(p, out);
-        return p;
+        return PROCESSES.computeIfAbsent(root, OrunProcesses::new).start(env, args);
     }
 
-    static final Map<Process, Path> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
-
+    /** Everything {@code p}, started by {@link #start} in {@code root}, wrote so far. */
     static String output(Path root, Process p) throws IOException {
-        return Files.readString(OUTPUTS.get(p));
+        return PROCESSES.get(root).output(p);
     }
 
     static List<Path> markers(String prefix, String suffix, Path dir) throws IOException {

@@ -66,6 +66,8 @@ class RemoteStateWatchTest {
             assertThat(lag).as("both ended within seconds of the run (not at the 25 s long-poll bound)")
                     .isLessThan(10_000);
             assertThat(runner.exitValue()).as(orun.output(runner)).isZero();
+            assertThat(orun.output(runner)).as("the summary's hint finds the run on the server")
+                    .contains("orun status --remote-state --exec-id " + env.get("ORUN_EXEC_ID"));
             assertThat(watch.exitValue()).as(orun.output(watch)).isZero();
             assertThat(orun.output(watch)).contains("w@dev.build");
             assertThat(follow.exitValue()).as(orun.output(follow)).isZero();

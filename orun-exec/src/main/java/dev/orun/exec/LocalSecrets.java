@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,14 +37,7 @@ public final class LocalSecrets {
 
     /** The key a reference is looked up by: {@code secret://acme/env:dev/db-password} → {@code DB_PASSWORD}. */
     public static String key(String ref) {
-        String path = ref.startsWith("secret://") ? ref.substring("secret://".length()) : ref;
-        int cut = path.indexOf('?');
-        path = cut < 0 ? path : path.substring(0, cut);
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        return SecretRef.keyOf(ref);
     }
 
     /**
@@ -54,6 +46,16 @@ public final class LocalSecrets {
      * @throws InvalidInputException when a required secret has no value here
      */
     public Map<String, Map<String, String>> resolve(List<Job> jobs) {
+        Resolution found = resolveAvailable(jobs);
+        found.requireComplete();
+        return found.byJob();
+    }
+
+    /**
+     * The values found on this machine, and what is missing. With a state server that holds
+     * secrets the missing ones are asked from it per job (docs/decisions/remote-secrets.md).
+     */
+    public Resolution resolveAvailable(List<Job> jobs) {
         Map<String, Map<String, String>> byJob = new TreeMap<>();
         Map<String, List<String>> missing = new TreeMap<>();
         for (Job job : jobs) {
@@ -70,10 +72,23 @@ public final class LocalSecrets {
                 byJob.put(job.id(), values);
             }
         }
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException(message(missing));
+        return new Resolution(byJob, missing.isEmpty() ? null : message(missing));
+    }
+
+    /** The secrets found on this machine by job id then env var name; {@code missing} says what was not. */
+    public record Resolution(Map<String, Map<String, String>> byJob, String missing) {
+
+        /** @throws InvalidInputException naming every required secret not found here */
+        public void requireComplete() {
+            if (missing != null) {
+                throw new InvalidInputException(missing);
+            }
         }
-        return byJob;
+
+        @Override
+        public String toString() {
+            return "Resolution[jobs=" + byJob.keySet() + ", missing=" + missing + "]";
+        }
     }
 
     private String lookUp(String ref) {

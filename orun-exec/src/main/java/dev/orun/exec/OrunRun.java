@@ -21,9 +21,6 @@ import dev.orun.exec.internal.ExecutionEngine;
 import dev.orun.exec.internal.JobGraph;
 import dev.orun.exec.internal.RunContext;
 import dev.orun.exec.internal.isolation.JobWorkspaces;
-import dev.orun.exec.internal.isolation.OverlayStager;
-import dev.orun.exec.internal.isolation.WorkspaceStager;
-import dev.orun.core.event.ProgressEvent;
 import dev.orun.exec.records.ExecIds;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +50,6 @@ public final class OrunRun {
     private Path secretsFile;
     private volatile ExecutionEngine engine;
     private volatile boolean cancelRequested;
-    private volatile String fallbackReason;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     OrunRun(Path workspaceRoot) {
@@ -164,32 +160,37 @@ public final class OrunRun {
             runner.checkAvailable();
             RunnerPreflight.check(runner, selected.stream().map(graph::job).toList(),
                     workspaceRoot);
-            // before anything is recorded: a missing secret is bad input, and nothing ran
-            Map<String, Map<String, String>> secrets = new LocalSecrets(options.hostEnvironment(), secretsFile)
-                    .resolve(selected.stream().map(graph::job).toList());
+            LocalSecrets.Resolution secrets = new LocalSecrets(options.hostEnvironment(), secretsFile)
+                    .resolveAvailable(selected.stream().map(graph::job).toList());
             String execId = options.execId() != null ? options.execId() : newExecId(current);
             StateBackendProvider provider = stateProvider != null ? stateProvider
                     : StateBackends.find(StateBackends.DEFAULT);
             StateBackendSettings settings = new StateBackendSettings(workspaceRoot.resolve(".orun"),
                     stateOptions, options.hostEnvironment());
             try (StateBackend state = provider.open(settings, execId)) {
+                if (!state.resolvesSecrets()) {
+                    // before anything is recorded: a missing secret is bad input, and nothing ran;
+                    // a state server that holds secrets is asked per job instead, once claimed
+                    secrets.requireComplete();
+                }
                 boolean coordinated = state.coordinatesDependencies();
                 if (!coordinated) {
-                    state.peek().ifPresent(known -> requireDependencies(graph, selected, known, execId));
+                    state.peek().ifPresent(known -> SelectedDependencies.require(graph, selected, known, execId));
                 }
                 RunState recorded = openRecords(state, new RunDescriptor(execId, current, runner.name(),
                         options.trigger(), userName()));
                 if (!coordinated) {
-                    requireDependencies(graph, selected, recorded, execId);
+                    SelectedDependencies.require(graph, selected, recorded, execId);
                 }
                 recorded = resetForRerun(state, recorded, selected);
                 Path stagesRoot = workspaceRoot.resolve(".orun").resolve("workspaces")
                         .resolve(safeExecDir(execId));
+                RunIsolation isolation = new RunIsolation(workspaceRoot);
                 JobWorkspaces stager = isolationEnabled(concurrency)
-                        ? workspaces(runner, stagesRoot, options.keepWorkspaces()) : null;
+                        ? isolation.workspaces(runner, stagesRoot, options.keepWorkspaces()) : null;
                 RunContext context = new RunContext(current, execId, runner, state,
-                        noticeAfterStart(stager), workspaceRoot, workdir(), stager,
-                        options.keepWorkspaces(), secrets);
+                        stager == null ? listener : isolation.noticeAfterStart(listener, stager), workspaceRoot, workdir(), stager,
+                        options.keepWorkspaces(), secrets.byJob());
                 ExecutionEngine created = new ExecutionEngine(context, graph, selected,
                         concurrency, options.componentConcurrency(), failFast);
                 engine = created;
@@ -205,45 +206,6 @@ public final class OrunRun {
                 }
             }
         }
-    }
-
-    /**
-     * Real isolation when the runner can mount an overlay here (decided once per run), else the
-     * linked staging, whose weaker guarantees {@link #isolationNote} spells out.
-     */
-    private JobWorkspaces workspaces(Runner runner, Path stagesRoot, boolean keep) {
-        try {
-            java.nio.file.Files.createDirectories(stagesRoot);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + stagesRoot + ": "
-                    + e.getMessage(), e);
-        }
-        fallbackReason = runner.overlayUnavailableReason(stagesRoot).orElse(null);
-        return fallbackReason == null ? new OverlayStager(workspaceRoot, stagesRoot, keep)
-                : new WorkspaceStager(workspaceRoot, stagesRoot, keep);
-    }
-
-    /** How jobs are isolated and which guarantees hold, or {@code null} when isolation is off. */
-    private String isolationNote(JobWorkspaces stager) {
-        if (stager == null) {
-            return null;
-        }
-        return fallbackReason == null ? stager.describe()
-                : stager.describe() + " (" + fallbackReason + ")";
-    }
-
-    /** The listener, told once after the run starts when isolation had to fall back. */
-    private ProgressListener noticeAfterStart(JobWorkspaces stager) {
-        if (fallbackReason == null) {
-            return listener;
-        }
-        String note = isolationNote(stager);
-        return event -> {
-            listener.onEvent(event);
-            if (event instanceof ProgressEvent.RunStarted) {
-                listener.onEvent(new ProgressEvent.Notice(event.at(), note));
-            }
-        };
     }
 
     /** Removes stages of ended jobs, including those a killed run of this exec id left. */
@@ -278,7 +240,7 @@ public final class OrunRun {
         boolean failFast = options.failFast() != null ? options.failFast()
                 : current.execution().failFast();
         try (Runner runner = createRunner()) {
-            String isolationNote = isolationEnabled(concurrency) ? dryRunIsolation(runner) : null;
+            String isolationNote = isolationEnabled(concurrency) ? new RunIsolation(workspaceRoot).dryRunNote(runner) : null;
             RunContext context = new RunContext(current, "dry-run", runner,
                     null, listener, workspaceRoot, workdir(), null, false);
             List<DryRunReport.Job> jobs = new ArrayList<>();
@@ -289,28 +251,6 @@ public final class OrunRun {
                     runner.name(), concurrency, options.componentConcurrency(), failFast,
                     isolationEnabled(concurrency), isolationNote, jobs);
         }
-    }
-
-    /** The isolation note for {@code --dry-run}, probing in a temporary directory (nothing is written to the workspace). */
-    private String dryRunIsolation(Runner runner) {
-        Path scratch = null;
-        try {
-            scratch = java.nio.file.Files.createTempDirectory("orun-dry-run");
-            fallbackReason = runner.overlayUnavailableReason(scratch).orElse(null);
-        } catch (java.io.IOException e) {
-            fallbackReason = "cannot try namespaces: " + e.getMessage();
-        } finally {
-            if (scratch != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(scratch);
-                } catch (java.io.IOException ignored) {
-                    // an empty temporary directory
-                }
-            }
-        }
-        Path stages = workspaceRoot.resolve(".orun/workspaces/dry-run");
-        return isolationNote(fallbackReason == null ? new OverlayStager(workspaceRoot, stages, false)
-                : new WorkspaceStager(workspaceRoot, stages, false));
     }
 
     private Plan requirePlan() {
@@ -373,36 +313,6 @@ public final class OrunRun {
             }
         }
         return changed ? state.read() : recorded;
-    }
-
-    /**
-     * Jobs outside the selection that selected jobs depend on must have succeeded already in
-     * {@code state} (one without a plan checksum is a new execution, where nothing has), or be
-     * running in another worker (the engine then waits for them).
-     */
-    private static void requireDependencies(JobGraph graph, List<String> selected, RunState state,
-                                            String execId) {
-        java.util.Set<String> inSelection = java.util.Set.copyOf(selected);
-        for (String id : selected) {
-            List<String> missing = new ArrayList<>();
-            for (String dep : graph.job(id).dependsOn()) {
-                Status status = state.job(dep).status();
-                // running: another worker has it, and the engine waits for its end
-                if (!inSelection.contains(dep) && status != Status.SUCCEEDED && status != Status.RUNNING) {
-                    missing.add(dep);
-                }
-            }
-            if (!missing.isEmpty()) {
-                String deps = (missing.size() == 1 ? "its dependency " : "its dependencies ")
-                        + String.join(", ", missing) + (missing.size() == 1 ? " has" : " have");
-                throw new InvalidInputException("cannot run " + id + " alone: " + deps + (state.planChecksum() == null
-                        ? " not succeeded in any run of this plan; run the whole plan first (orun run), "
-                        + "then --job " + id + " attaches to that run"
-                        : " not succeeded in execution " + execId + "; run them first with: orun run "
-                        + "--exec-id " + execId + " (with the same plan; it re-runs only what did not "
-                        + "succeed), or select them too"));
-            }
-        }
     }
 
     private static String safeExecDir(String execId) {

@@ -32,6 +32,21 @@ class LocalSecretsTest {
     }
 
     @Test
+    void whatIsFoundHereIsKeptAndWhatIsMissingIsOnlyReportedUntilRequired() {
+        Job job = job(new SecretRef("DB_PASSWORD", DB, false), new SecretRef("API", "secret://x/api", false));
+
+        LocalSecrets.Resolution found = new LocalSecrets(Map.of("ORUN_SECRET_API", "from-var"), null)
+                .resolveAvailable(List.of(job));
+
+        // a state server holding secrets is asked for the rest per job (docs/decisions/remote-secrets.md)
+        assertThat(found.byJob()).containsExactly(Map.entry("api@dev.build", Map.of("API", "from-var")));
+        assertThat(found.missing()).startsWith("missing secret DB_PASSWORD (" + DB + ") for api@dev.build");
+        assertThatThrownBy(found::requireComplete).isInstanceOf(InvalidInputException.class)
+                .hasMessage(found.missing());
+        assertThat(found.toString()).doesNotContain("from-var");
+    }
+
+    @Test
     void theFilesWholeReferenceBeatsItsKeyWhichBeatsTheVariable() throws IOException {
         Job job = job(new SecretRef("DB_PASSWORD", DB, false), new SecretRef("API", "secret://x/api", false),
                 new SecretRef("NPM", "secret://x/npm", false));

@@ -165,7 +165,7 @@ public final class PlanSelector {
         return new SelectedPlan(plan, true, ws.root(), jobs, notes, warnings, compiled.warnings());
     }
 
-    private static SelectedPlan savedSelection(Plan plan, Optional<Workspace> workspace, Path root,
+    private SelectedPlan savedSelection(Plan plan, Optional<Workspace> workspace, Path root,
                                             Request request, List<String> notes,
                                             List<String> warnings) {
         List<String> components = request.components();
@@ -187,10 +187,14 @@ public final class PlanSelector {
         return new SelectedPlan(plan, false, root, jobs, notes, warnings, List.of());
     }
 
-    /** The component and its transitive dependencies as the intent declares them. */
-    private static Set<String> scopeFromIntent(Workspace workspace, String component) {
+    /**
+     * The component and its transitive dependencies as the intent declares them, compiled with the
+     * same environment as a fresh plan (so a legacy {@code ORUN_CONFIG_DIR}/{@code --config-dir}
+     * supplies the same compositions).
+     */
+    private Set<String> scopeFromIntent(Workspace workspace, String component) {
         try {
-            Plan scoped = new Planner(workspace).compile(new PlanRequest(List.of(),
+            Plan scoped = new Planner(workspace, environment).compile(new PlanRequest(List.of(),
                     List.of(), false, null, null, null).withScope(List.of(component))).plan();
             Set<String> scope = new TreeSet<>();
             scoped.jobs().forEach(job -> scope.add(job.component()));

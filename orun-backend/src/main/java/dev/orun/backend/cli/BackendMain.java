@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "orun-backend", mixinStandardHelpOptions = true, version = "orun-backend 0.1.0",
     description = "The orun State API server: runs, leases, logs and objects for distributed orun runs.",
     subcommands = {ServeCommand.class, TokenCommand.class, MigrateCommand.class, AuthCommand.class,
-        TrustCommand.class, CommandLine.HelpCommand.class})
+        TrustCommand.class, SecretCommand.class, CommandLine.HelpCommand.class})
 public final class BackendMain {
 
   public static void main(String[] args) {

@@ -30,6 +30,11 @@ final class DatabaseOptions {
     return Database.openEmbedded(dataDir(), poolSize);
   }
 
+  /** The embedded database in a data directory (not a {@code --database-url}). */
+  boolean embedded() {
+    return choice == null || choice.url == null;
+  }
+
   Path dataDir() {
     return choice != null && choice.data != null ? choice.data : Path.of(".orun-backend");
   }

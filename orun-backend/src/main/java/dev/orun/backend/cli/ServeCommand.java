@@ -4,6 +4,7 @@ import dev.orun.backend.config.BackendConfig;
 import dev.orun.backend.config.Limits;
 import dev.orun.backend.config.OidcSettings;
 import dev.orun.backend.http.BackendServer;
+import dev.orun.backend.secrets.SecretsKey;
 import dev.orun.backend.store.Database;
 import java.net.URI;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the State API server.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin DatabaseOptions database;
+  @Mixin SecretsKeyOptions secretsKey;
 
   @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
   int port;
@@ -69,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
         .withLease(leaseSeconds, Math.max(1, leaseSeconds / 3)).withLimits(limits);
     Database db = database.open(16);
     db.migrate();
-    BackendServer server = new BackendServer(db, config).start();
+    SecretsKey key = secretsKey.load(database);
+    BackendServer server = new BackendServer(db, config, key).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("orun-backend: shutting down (finishing in-flight requests)");
@@ -78,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "orun-backend-shutdown"));
     System.out.println("orun-backend listening on http://" + hostForUrl(bind) + ":" + server.port() + " ("
-        + database.describe() + ")");
+        + database.describe() + (key == null ? "; no secrets key, so jobs cannot resolve secrets here" : "") + ")");
     System.out.flush();
     stopped.await();
     return 0;

@@ -7,6 +7,8 @@ import dev.orun.backend.auth.TokenService;
 import dev.orun.backend.auth.TrustService;
 import dev.orun.backend.config.BackendConfig;
 import dev.orun.backend.ops.Metrics;
+import dev.orun.backend.secrets.SecretService;
+import dev.orun.backend.secrets.SecretsKey;
 import dev.orun.backend.service.ApiException;
 import dev.orun.backend.service.CoordinationService;
 import dev.orun.backend.service.EventService;
@@ -47,7 +49,13 @@ public final class BackendServer implements AutoCloseable {
   private final Javalin app;
   private volatile boolean draining;
 
+  /** A server without a secrets key: secrets cannot be resolved (503) until one is configured. */
   public BackendServer(Database db, BackendConfig config) {
+    this(db, config, null);
+  }
+
+  /** @param secretsKey seals and opens project secrets (docs/decisions/backend-secrets.md), or {@code null} */
+  public BackendServer(Database db, BackendConfig config, SecretsKey secretsKey) {
     this.db = db;
     this.config = config;
     TokenService tokens = new TokenService(db, config.clock());
@@ -62,6 +70,8 @@ public final class BackendServer implements AutoCloseable {
     AuthRoutes auth = new AuthRoutes(new OidcExchangeService(new TrustService(db, config.clock()), tokens, config),
         logins, config.limits(), config.publicUrl());
     ApprovalPage approval = new ApprovalPage(logins, tokens);
+    SecretRoutes secrets = new SecretRoutes(access, new SecretService(db, secretsKey, config.clock()),
+        config.limits());
     this.leaseSweeper = new LeaseSweeper(db, signals, metrics, config);
     this.app = Javalin.create(cfg -> {
       configure(cfg);
@@ -70,6 +80,7 @@ public final class BackendServer implements AutoCloseable {
       objects.register(cfg.routes);
       auth.register(cfg.routes);
       approval.register(cfg.routes);
+      secrets.register(cfg.routes);
       cfg.routes.get("/healthz", ctx -> Http.flat(ctx, 200, java.util.Map.of("status", "ok")));
       cfg.routes.get("/readyz", this::ready);
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));

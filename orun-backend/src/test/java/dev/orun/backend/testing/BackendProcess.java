@@ -28,7 +28,14 @@ public final class BackendProcess implements AutoCloseable {
 
   /** Runs {@code serve --port 0} with the given database arguments and waits until it listens. */
   public static BackendProcess serve(List<String> databaseArgs, String... extra) throws IOException {
+    return serve(List.of(), databaseArgs, extra);
+  }
+
+  /** The same with JVM options, e.g. {@code -Dorg.slf4j.simpleLogger.log.orun.backend.http=debug}. */
+  public static BackendProcess serve(List<String> jvmOptions, List<String> databaseArgs, String... extra)
+      throws IOException {
     List<String> cmd = command("serve", "--port", "0");
+    cmd.addAll(1, jvmOptions);
     cmd.addAll(databaseArgs);
     cmd.addAll(List.of(extra));
     Path err = Files.createTempFile("orun-backend-", ".stderr");

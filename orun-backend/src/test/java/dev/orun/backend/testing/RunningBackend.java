@@ -4,6 +4,8 @@ import dev.orun.backend.auth.Principal;
 import dev.orun.backend.auth.TokenService;
 import dev.orun.backend.config.BackendConfig;
 import dev.orun.backend.http.BackendServer;
+import dev.orun.backend.secrets.SecretService;
+import dev.orun.backend.secrets.SecretsKey;
 import dev.orun.backend.store.Database;
 import dev.orun.backend.store.Scope;
 import java.time.Duration;
@@ -17,17 +19,35 @@ public final class RunningBackend implements AutoCloseable {
   public final Database db;
   public final BackendServer server;
   public final BackendConfig config;
+  public final SecretsKey secretsKey;
 
-  public RunningBackend(TestDatabase database, MutableClock clock, BackendConfig base) {
+  public RunningBackend(TestDatabase database, MutableClock clock, BackendConfig base, SecretsKey secretsKey) {
     this.clock = clock;
     this.db = database.open();
     db.migrate();
     this.config = base.withListen("127.0.0.1", 0).withClock(clock).withSweepInterval(Duration.ofHours(1));
-    this.server = new BackendServer(db, config).start();
+    this.secretsKey = secretsKey;
+    this.server = new BackendServer(db, config, secretsKey).start();
+  }
+
+  /** A server with a fresh random secrets key. */
+  public RunningBackend(TestDatabase database, MutableClock clock, BackendConfig base) {
+    this(database, clock, base, randomSecretsKey());
   }
 
   public RunningBackend(TestDatabase database, MutableClock clock) {
     this(database, clock, BackendConfig.defaults());
+  }
+
+  public static SecretsKey randomSecretsKey() {
+    byte[] bytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return SecretsKey.fromBase64(java.util.Base64.getEncoder().encodeToString(bytes), "a test");
+  }
+
+  /** The service {@code orun-backend secret} uses, over this server's database and key. */
+  public SecretService secrets() {
+    return new SecretService(db, secretsKey, clock);
   }
 
   public String url() {

@@ -18,10 +18,21 @@ public final class SummaryRenderer {
 
     private final PrintStream out;
     private final Terminal terminal;
+    private final String stateFlags;
 
+    /** A summary for a run on local records. */
     public SummaryRenderer(PrintStream out, Terminal terminal) {
+        this(out, terminal, "");
+    }
+
+    /**
+     * @param stateFlags what the printed {@code orun status}/{@code logs}/{@code run} commands need
+     *                   to find the run (e.g. {@code " --remote-state"}), with a leading space, or {@code ""}
+     */
+    public SummaryRenderer(PrintStream out, Terminal terminal, String stateFlags) {
         this.out = out;
         this.terminal = terminal;
+        this.stateFlags = stateFlags;
     }
 
     public void render(ExecutionResult result) {
@@ -57,9 +68,9 @@ public final class SummaryRenderer {
             }
         }
         out.println();
-        out.println("  " + terminal.dim("status") + "  orun status --exec-id " + result.execId());
+        out.println("  " + terminal.dim("status") + "  orun status" + stateFlags + " --exec-id " + result.execId());
         if (result.status() == Status.CANCELLED || result.status() == Status.FAILED) {
-            out.println("  " + terminal.dim("resume") + "  orun run --exec-id " + result.execId()
+            out.println("  " + terminal.dim("resume") + "  orun run" + stateFlags + " --exec-id " + result.execId()
                     + "   (re-runs only what did not succeed)");
         }
         out.flush();
@@ -108,7 +119,7 @@ public final class SummaryRenderer {
             }
         }
         if (job.failedStep() != null) {
-            out.println("      " + terminal.dim("logs") + "  orun logs --exec-id " + result.execId()
+            out.println("      " + terminal.dim("logs") + "  orun logs" + stateFlags + " --exec-id " + result.execId()
                     + " --job " + job.id());
         }
     }

@@ -99,5 +99,22 @@ public record Job(
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     @JsonPropertyOrder({"asEnv", "ref", "optional"})
     public record SecretRef(String asEnv, String ref, boolean optional) {
+
+        /**
+         * The key a reference is stored and looked up by, on this machine and in a state server
+         * alike: the last segment of its {@code secret://} path, upper-cased, anything but
+         * {@code A-Z 0-9 _} turned into {@code _} ({@code secret://acme/env:dev/db-password} →
+         * {@code DB_PASSWORD}; docs/decisions/local-secrets.md).
+         */
+        public static String keyOf(String ref) {
+            String path = ref.startsWith("secret://") ? ref.substring("secret://".length()) : ref;
+            int cut = path.indexOf('?');
+            path = cut < 0 ? path : path.substring(0, cut);
+            while (path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
+            String last = path.substring(path.lastIndexOf('/') + 1);
+            return last.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        }
     }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * <p><b>Implemented by</b> state backends ({@code FileStateBackend} in orun-exec, the remote
  * client in orun-remote), created by a {@link StateBackendProvider}. <b>Called by</b> the engine
  * in orun-exec: {@link #peek}, {@link #open}, {@link #resetJob}, {@link #finish} and
- * {@link #close} from the thread that runs the execution; {@link #claim}, the step transitions,
- * {@link #openLog}, {@link #jobFinished} and {@link #jobNotRun} from job threads (concurrently,
+ * {@link #close} from the thread that runs the execution; {@link #claim}, {@link #resolveSecrets}, the step
+ * transitions, {@link #openLog}, {@link #jobFinished} and {@link #jobNotRun} from job threads (concurrently,
  * for different jobs); {@link #heartbeat} from one heartbeat thread; {@link #awaitJobs} from one
  * waiter thread; {@link #read} from any of them. Implementations must therefore be thread-safe,
  * and correct when several processes (or machines) share one execution id: a job is run only by
@@ -153,6 +153,32 @@ public interface StateBackend extends AutoCloseable {
      */
     default Collection<String> secretValues() {
         return List.of();
+    }
+
+    /**
+     * Whether this backend holds secret values for the run's jobs (a state server storing the
+     * project's secrets). When it does, a required secret not found on this machine is no error
+     * before the run: the job asks {@link #resolveSecrets} once it holds its claim
+     * (docs/decisions/remote-secrets.md).
+     */
+    default boolean resolvesSecrets() {
+        return false;
+    }
+
+    /**
+     * The values of a claimed job's secret references, by reference: every one of {@code refs},
+     * and those of {@code optionalRefs} the backend has. Called from the job's thread after the
+     * claim and before the job's first step.
+     *
+     * @throws SecretsUnresolvedException when a required reference has no value or the backend
+     *                                    cannot be asked; the job fails before any step runs
+     * @throws LeaseLostException         when {@code token} is stale
+     */
+    default Map<String, String> resolveSecrets(ClaimToken token, List<String> refs, List<String> optionalRefs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        throw new SecretsUnresolvedException("this state backend holds no secrets");
     }
 
     /** The current state, as every worker sharing the run sees it. */

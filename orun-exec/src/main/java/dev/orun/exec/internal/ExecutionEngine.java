@@ -3,15 +3,17 @@ package dev.orun.exec.internal;
 import dev.orun.core.event.ProgressEvent;
 import dev.orun.core.plan.Job;
 import dev.orun.core.OrunException;
-import dev.orun.core.state.ClaimResult;
-import dev.orun.core.state.ClaimToken;
 import dev.orun.core.state.JobState;
-import dev.orun.core.state.LeaseLostException;
 import dev.orun.core.state.StateUnavailableException;
 import dev.orun.core.state.RunState;
 import dev.orun.core.state.Status;
 import dev.orun.exec.ExecutionResult;
 import dev.orun.exec.ExecutionResult.JobResult;
+import dev.orun.exec.internal.EngineSignal.Claimable;
+import dev.orun.exec.internal.EngineSignal.Finished;
+import dev.orun.exec.internal.EngineSignal.HeldElsewhere;
+import dev.orun.exec.internal.EngineSignal.RecordsFailed;
+import dev.orun.exec.internal.EngineSignal.WakeUp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,30 +54,9 @@ public final class ExecutionEngine {
     private final int concurrency;
     private final int componentConcurrency;
     private final boolean failFast;
-    /** What job threads, the waiter and {@link #cancel()} tell the scheduling thread. */
-    private sealed interface Signal permits Finished, HeldElsewhere, Claimable, WakeUp, RecordsFailed {
-    }
-
-    private record Finished(JobResult result) implements Signal {
-    }
-
-    /** Another worker holds the job: its slot is free again while {@link JobWaiter} waits. */
-    private record HeldElsewhere(String jobId) implements Signal {
-    }
-
-    /** A job waited for can be claimed again (its holder ended it, gave it up or died). */
-    private record Claimable(String jobId) implements Signal {
-    }
-
-    private record WakeUp() implements Signal {
-    }
-
-    private record RecordsFailed(String jobId, StateUnavailableException error) implements Signal {
-    }
-
-    private final LinkedBlockingQueue<Signal> finished = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<EngineSignal> finished = new LinkedBlockingQueue<>();
     private volatile StateUnavailableException recordsFailure;
-    private boolean anyJobRan;
+    private final AtomicBoolean anyJobRan = new AtomicBoolean();
 
     private final Map<String, Future<?>> running = new HashMap<>();
     private final Map<String, CancelToken> tokens = new ConcurrentHashMap<>();
@@ -113,7 +94,7 @@ public final class ExecutionEngine {
                 });
         try (ClaimKeeper claims = new ClaimKeeper(run.state());
              JobWaiter waiter = new JobWaiter(run.state(), id -> finished.add(new Claimable(id)))) {
-            schedule(recorded, results, pool, claims, waiter);
+            schedule(recorded, results, pool, new JobAttempt(run, claims, anyJobRan), waiter);
         } finally {
             pool.shutdownNow();
         }
@@ -127,7 +108,7 @@ public final class ExecutionEngine {
             }
         }
         if (recordsFailure != null) {
-            int exit = anyJobRan ? OrunException.EXIT_FAILURE : OrunException.EXIT_INVALID;
+            int exit = anyJobRan.get() ? OrunException.EXIT_FAILURE : OrunException.EXIT_INVALID;
             throw new StateUnavailableException(exit, "cannot record the run: " + recordsFailure.getMessage(),
                     recordsFailure);
         }
@@ -141,7 +122,7 @@ public final class ExecutionEngine {
     }
 
     private void schedule(RunState recorded, Map<String, JobResult> results, ExecutorService pool,
-                          ClaimKeeper claims, JobWaiter waiter) {
+                          JobAttempt attempt, JobWaiter waiter) {
         Set<String> inSelection = Set.copyOf(selected);
         Map<String, Integer> waitingOn = new HashMap<>();
         TreeSet<Integer> ready = new TreeSet<>();
@@ -162,7 +143,7 @@ public final class ExecutionEngine {
         List<String> done = new ArrayList<>();
         for (String id : selected) {
             if (recorded.job(id).status() == Status.SUCCEEDED) {
-                JobResult reused = reused(graph.job(id), recorded.job(id), Status.SUCCEEDED);
+                JobResult reused = JobOutcomes.reused(graph.job(id), recorded.job(id), Status.SUCCEEDED);
                 run.listener().onEvent(new ProgressEvent.JobReused(Instant.now(), id,
                         Status.SUCCEEDED));
                 results.put(id, reused);
@@ -197,12 +178,12 @@ public final class ExecutionEngine {
                 if (cancelled) {
                     token.cancel();
                 }
-                running.put(next, pool.submit(() -> finished.add(runJobSafely(job, claims, token))));
+                running.put(next, pool.submit(() -> finished.add(attempt.runSafely(job, token))));
             }
             if (running.isEmpty() && (stopping || waiter.isEmpty())) {
                 break;
             }
-            Signal signal;
+            EngineSignal signal;
             try {
                 signal = finished.take();
             } catch (InterruptedException e) {
@@ -242,7 +223,7 @@ public final class ExecutionEngine {
                 if (recordsFailure == null) {
                     recordsFailure = failed.error();
                 }
-                results.put(id, notRun(graph.job(id), Status.FAILED, failed.error().getMessage()));
+                results.put(id, JobOutcomes.notRun(graph.job(id), Status.FAILED, failed.error().getMessage()));
                 stopping = true;
                 cancelled = true;
                 tokens.values().forEach(token -> token.cancel("the run's records cannot be written"));
@@ -269,7 +250,7 @@ public final class ExecutionEngine {
         }
         if (recordsFailure != null) {
             selected.forEach(id -> results.computeIfAbsent(id,
-                    missing -> notRun(graph.job(missing), Status.CANCELLED, "not started: the records cannot be written")));
+                    missing -> JobOutcomes.notRun(graph.job(missing), Status.CANCELLED, "not started: the records cannot be written")));
         }
     }
 
@@ -283,71 +264,6 @@ public final class ExecutionEngine {
             }
         }
         return null;
-    }
-
-    /** Runs a job and always reports back, so the scheduler never waits for a job that died. */
-    private Signal runJobSafely(Job job, ClaimKeeper claims, CancelToken token) {
-        try {
-            return runJob(job, claims, token);
-        } catch (StateUnavailableException e) {
-            return new RecordsFailed(job.id(), e);
-        } catch (RuntimeException | Error e) {
-            return new Finished(notRun(job, Status.FAILED, "internal error: " + e));
-        }
-    }
-
-    private Signal runJob(Job job, ClaimKeeper claims, CancelToken token) {
-        if (token.cancelled()) {
-            return new Finished(notRun(job, Status.CANCELLED, "cancelled"));
-        }
-        ClaimResult claim = StateWrites.get(() -> run.state().claim(job.id(), ClaimKeeper.LEASE));
-        switch (claim.outcome()) {
-            case HELD_ELSEWHERE, NOT_READY -> {
-                return new HeldElsewhere(job.id());
-            }
-            case ALREADY_DONE -> {
-                run.listener().onEvent(new ProgressEvent.JobReused(Instant.now(), job.id(), claim.status()));
-                return new Finished(reused(job, run.state().readJob(job.id()), claim.status()));
-            }
-            default -> {
-                // claimed: run it below
-            }
-        }
-        ClaimToken lease = claim.token();
-        anyJobRan = true;
-        AtomicBoolean leaseLost = new AtomicBoolean();
-        claims.hold(lease, () -> {
-            leaseLost.set(true);
-            token.cancel("lost its lease: another worker took the job over");
-        });
-        JobResult result;
-        try {
-            result = new JobExecution(run, job, lease, token).execute();
-        } catch (LeaseLostException e) {
-            leaseLost.set(true);
-            result = notRun(job, Status.FAILED, e.getMessage());
-        } finally {
-            claims.release(job.id());
-        }
-        Instant now = Instant.now();
-        try {
-            JobResult ended = result;
-            StateWrites.run(() -> run.state().jobFinished(lease, ended.status(), now, ended.error()));
-        } catch (LeaseLostException e) {
-            leaseLost.set(true);
-            result = notRun(job, Status.FAILED, e.getMessage()); // the new holder records the job's end
-        }
-        if (leaseLost.get() && run.state().coordinatesDependencies()) {
-            // A state server gave the job to another worker (this one was presumed dead): its outcome
-            // is the job's, so wait for it like any job held elsewhere rather than count this
-            // attempt as a failure (decision: docs/decisions/remote-state-client.md).
-            run.listener().onEvent(new ProgressEvent.Notice(now, "lease lost on " + job.id()
-                    + " — another runner has taken it over; waiting for its outcome"));
-            return new HeldElsewhere(job.id());
-        }
-        run.listener().onEvent(new ProgressEvent.JobFinished(now, job.id(), result.status(),
-                result.duration(), result.error()));
-        return new Finished(result);
     }
 
     /**
@@ -412,7 +328,7 @@ public final class ExecutionEngine {
             Status status = cancelled ? Status.CANCELLED : Status.SKIPPED;
             String reason = cancelled ? "cancelled before it started" : "not started: fail-fast";
             if (now.job(id).status() == Status.RUNNING) {
-                results.put(id, notRun(graph.job(id), status, reason));
+                results.put(id, JobOutcomes.notRun(graph.job(id), status, reason));
             } else {
                 results.put(id, recordSkip(graph.job(id), status, reason));
             }
@@ -424,19 +340,7 @@ public final class ExecutionEngine {
         StateWrites.run(() -> run.state().jobNotRun(job.id(), status, now, reason));
         run.listener().onEvent(new ProgressEvent.JobFinished(now, job.id(), status, Duration.ZERO,
                 reason));
-        return notRun(job, status, reason);
-    }
-
-    private static JobResult notRun(Job job, Status status, String reason) {
-        return new JobResult(job.id(), job.name(), job.component(), job.environment(), status,
-                Duration.ZERO, reason, false, null, List.of(), List.of());
-    }
-
-    private static JobResult reused(Job job, JobState state, Status status) {
-        Duration took = state.startedAt() != null && state.finishedAt() != null
-                ? Duration.between(state.startedAt(), state.finishedAt()) : Duration.ZERO;
-        return new JobResult(job.id(), job.name(), job.component(), job.environment(), status,
-                took, state.error(), true, null, List.of(), List.of());
+        return JobOutcomes.notRun(job, status, reason);
     }
 
     private String component(String id) {

@@ -13,13 +13,14 @@ import dev.orun.core.runner.StepRequest;
 import dev.orun.core.runner.StepResult;
 import dev.orun.core.state.ClaimToken;
 import dev.orun.core.state.LeaseLostException;
+import dev.orun.core.state.SecretsUnresolvedException;
 import dev.orun.core.state.StateUnavailableException;
 import dev.orun.core.state.Status;
 import dev.orun.core.state.StepState;
 import dev.orun.exec.ExecutionResult.JobResult;
 import dev.orun.exec.ExecutionResult.StepOutcome;
 import dev.orun.exec.internal.isolation.StagedWorkspace;
-import dev.orun.exec.internal.secrets.SecretMasks;
+import dev.orun.exec.internal.secrets.JobSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,8 +48,9 @@ import java.util.Map;
  * {@code continue-on-error} is recorded failed but, as in GitHub Actions, does not fail the job.
  * Each job has one {@link Masker}: values the runner masks are hidden in every later line, and
  * {@link JobMasking} masks the stored logs, records and result again when a step and the job end.
- * The job's resolved secrets are masked from the start and reach steps as the last env layer, over
- * the step's own env (docs/decisions/local-secrets.md).
+ * The job's secrets (found locally, else asked from the state backend under the claim, see
+ * JobSecrets) are masked before the first step and reach steps as the last env layer, over the
+ * step's own env (docs/decisions/local-secrets.md, remote-secrets.md).
  */
 final class JobExecution {
 
@@ -62,6 +64,7 @@ final class JobExecution {
     private String failedStep;
     private String error;
     private List<String> tail = List.of();
+    private Map<String, String> secrets = Map.of();
 
     private final ClaimToken claim;
     private final JobMasking masking;
@@ -77,11 +80,11 @@ final class JobExecution {
 
     JobResult execute() {
         Instant started = Instant.now();
-        run.secretsOf(job).values().forEach(value -> SecretMasks.register(masker, value));
         run.listener().onEvent(new ProgressEvent.JobStarted(started, job.id(), 1));
         Status status;
         StagedWorkspace staged = null;
         try {
+            secrets = JobSecrets.resolve(job, run.secretsOf(job), run.state(), claim, masker);
             Path base = run.workspaceRoot();
             if (run.stager() != null) {
                 staged = run.stager().stage(job);
@@ -112,6 +115,10 @@ final class JobExecution {
             error = error == null ? cancel.reason() : error;
         } catch (StateUnavailableException | LeaseLostException e) {
             throw e;
+        } catch (SecretsUnresolvedException e) {
+            // before any step: the job fails with one line naming the keys, never a value
+            status = Status.FAILED;
+            error = masker.mask("secret resolution: " + e.getMessage());
         } catch (RuntimeException e) {
             status = Status.FAILED;
             error = error == null ? masker.mask(describe(e)) : error;
@@ -360,7 +367,7 @@ final class JobExecution {
         env.put("ORUN_STEP_ID", stepId);
         env.putAll(jobEnv);
         env.putAll(step.env());
-        env.putAll(run.secretsOf(job));
+        env.putAll(secrets);
         return env;
     }
 

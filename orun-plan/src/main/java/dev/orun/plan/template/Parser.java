@@ -1,8 +1,5 @@
 package dev.orun.plan.template;
 
-import dev.orun.plan.template.Ast.Arg;
-import dev.orun.plan.template.Ast.Chain;
-import dev.orun.plan.template.Ast.Command;
 import dev.orun.plan.template.Ast.Control;
 import dev.orun.plan.template.Ast.Node;
 import dev.orun.plan.template.Ast.Pipeline;
@@ -12,13 +9,14 @@ import java.util.List;
 
 /**
  * Builds the node tree from tokens with Go's grammar: actions, {@code if/else if/else},
- * {@code with/else with/else}, {@code range/else}, {@code break/continue}, pipelines, variables.
- * Unknown functions and undefined variables are parse errors, as in Go.
+ * {@code with/else with/else}, {@code range/else}, {@code break/continue}, {@code define},
+ * {@code template}, {@code block}; what stands inside an action is {@link PipelineParser}'s.
  */
 final class Parser {
-  private final String src;
   private final TokenStream in;
-  private List<String> variables = new ArrayList<>(List.of("$"));
+  private final VariableScope variables = new VariableScope();
+  private final ParseErrors errors;
+  private final PipelineParser pipelines;
   /** Templates named by {@code define} and {@code block}, in order of definition. */
   private final java.util.Map<String, List<Node>> definitions = new java.util.LinkedHashMap<>();
   private int depth;
@@ -36,8 +34,9 @@ final class Parser {
   }
 
   private Parser(String src, List<Token> tokens) {
-    this.src = src;
     this.in = new TokenStream(tokens);
+    this.errors = new ParseErrors(src);
+    this.pipelines = new PipelineParser(src, in, variables, errors);
   }
 
   static List<Node> parse(String src) {
@@ -150,13 +149,12 @@ final class Parser {
     if (!keyword.text.equals("block")) {
       expect(Kind.RIGHT_DELIM, "define clause");
     }
-    List<String> outer = variables;
-    variables = new ArrayList<>(List.of("$"));
+    List<String> outer = variables.startTemplate();
     depth++;
     List<Node> body = new ArrayList<>();
     Terminator end = itemList(body);
     depth--;
-    variables = outer;
+    variables.endTemplate(outer);
     if (end.keyword == null || !end.keyword.equals("end")) {
       throw error(keyword, "unclosed {{" + keyword.text + "}}: missing {{end}}");
     }
@@ -174,7 +172,7 @@ final class Parser {
 
   private Control control(Control.Kind kind, Token keyword) {
     String context = kind.name().toLowerCase();
-    int scope = variables.size();
+    int scope = variables.mark();
     depth++;
     try {
       Pipeline pipeline = pipeline(context, Kind.RIGHT_DELIM);
@@ -214,165 +212,7 @@ final class Parser {
       return new Control(kind, pipeline, body, otherwise);
     } finally {
       depth--;
-      truncateVariables(scope);
-    }
-  }
-
-  private Pipeline pipeline(String context, Kind end) {
-    int offset = in.peekNonSpace().offset;
-    List<String> declared = new ArrayList<>(2);
-    boolean isAssign = false;
-    if (in.peekNonSpace().kind == Kind.VARIABLE) {
-      int mark = in.mark();
-      Token variable = in.nextNonSpace();
-      Token op = in.nextNonSpace();
-      if (op.kind == Kind.COMMA) {
-        if (!context.equals("range")) {
-          throw error(op, "too many declarations in " + context);
-        }
-        declared.add(variable.text);
-        variable = in.nextNonSpace();
-        if (variable.kind != Kind.VARIABLE) {
-          throw error(variable, "range can only initialize variables");
-        }
-        op = in.nextNonSpace();
-        if (op.kind != Kind.DECLARE && op.kind != Kind.ASSIGN) {
-          throw unexpected(op, "range declaration");
-        }
-      }
-      if (op.kind == Kind.DECLARE || op.kind == Kind.ASSIGN) {
-        declared.add(variable.text);
-        isAssign = op.kind == Kind.ASSIGN;
-        for (String name : isAssign ? declared : List.<String>of()) {
-          if (!variables.contains(name)) {
-            throw error(variable, "undefined variable \"" + name + "\"");
-          }
-        }
-      } else {
-        in.reset(mark);
-      }
-    }
-    List<Command> commands = new ArrayList<>();
-    while (true) {
-      Token token = in.nextNonSpace();
-      if (token.kind == end) {
-        break;
-      }
-      if (!token.kind.startsOperand()) {
-        throw unexpected(token, context);
-      }
-      in.back();
-      commands.add(command(context, commands.size()));
-      if (in.peek(-1).kind == Kind.PIPE && in.peekNonSpace().kind == end) {
-        throw error(in.peekNonSpace(), "missing command after \"|\" in " + context);
-      }
-    }
-    if (commands.isEmpty()) {
-      throw error(in.previous(), "missing value for " + context);
-    }
-    variables.addAll(declared);
-    return new Pipeline(offset, declared, isAssign, commands);
-  }
-
-  private Command command(String context, int stage) {
-    int offset = in.peekNonSpace().offset;
-    List<Arg> args = new ArrayList<>();
-    while (true) {
-      in.skipSpaces();
-      Arg operand = operand();
-      if (operand != null) {
-        args.add(operand);
-      }
-      Token token = in.next();
-      if (token.kind == Kind.SPACE) {
-        continue;
-      }
-      if (token.kind == Kind.RIGHT_DELIM || token.kind == Kind.RIGHT_PAREN) {
-        in.back();
-      } else if (token.kind != Kind.PIPE) {
-        throw unexpected(token, "operand");
-      }
-      break;
-    }
-    if (args.isEmpty()) {
-      throw error(in.peek(), "empty command in " + context);
-    }
-    Arg first = args.get(0);
-    if (!(first instanceof Ast.Function)) {
-      if (first instanceof Ast.Literal && ((Ast.Literal) first).isNil) {
-        throw error(offset, "nil is not a command");
-      }
-      if (args.size() > 1 || stage > 0) {
-        throw error(offset, "can't give argument to non-function " + src.substring(offset,
-            Math.min(src.length(), offset + 40)).split("[\\s|)}]", 2)[0]);
-      }
-    }
-    return new Command(offset, args);
-  }
-
-  private Arg operand() {
-    Token start = in.peek();
-    Arg term = term();
-    if (term == null || in.peek().kind != Kind.FIELD) {
-      return term;
-    }
-    List<String> fields = new ArrayList<>();
-    while (in.peek().kind == Kind.FIELD) {
-      fields.add(in.next().text.substring(1));
-    }
-    String[] names = fields.toArray(new String[0]);
-    String suffix = String.join(".", fields);
-    if (term instanceof Chain) {
-      Chain c = (Chain) term;
-      String[] all = new String[c.fields.length + names.length];
-      System.arraycopy(c.fields, 0, all, 0, c.fields.length);
-      System.arraycopy(names, 0, all, c.fields.length, names.length);
-      String path = c.path.isEmpty() ? suffix
-          : c.path.equals("$") ? suffix : c.path + "." + suffix;
-      return new Chain(c.receiver, c.variable, c.pipeline, all, path, c.offset);
-    }
-    if (term instanceof Ast.SubPipeline) {
-      return new Chain(Chain.Receiver.PIPELINE, null, ((Ast.SubPipeline) term).pipeline, names,
-          suffix, start.offset);
-    }
-    throw error(start, "unexpected . after term " + start.describe());
-  }
-
-  private Arg term() {
-    Token token = in.next();
-    switch (token.kind) {
-      case IDENTIFIER:
-        if (!Builtins.exists(token.text)) {
-          throw error(token, "function \"" + token.text + "\" not defined");
-        }
-        return new Ast.Function(token.text, token.offset);
-      case DOT:
-        return Ast.Dot.INSTANCE;
-      case NIL:
-        return new Ast.Literal(null, true);
-      case VARIABLE:
-        if (!variables.contains(token.text)) {
-          throw error(token, "undefined variable \"" + token.text + "\"");
-        }
-        return new Chain(Chain.Receiver.VARIABLE, token.text, null, new String[0], token.text,
-            token.offset);
-      case FIELD:
-        List<String> fields = new ArrayList<>();
-        fields.add(token.text.substring(1));
-        while (in.peek().kind == Kind.FIELD) {
-          fields.add(in.next().text.substring(1));
-        }
-        return new Chain(Chain.Receiver.DOT, null, null, fields.toArray(new String[0]),
-            String.join(".", fields), token.offset);
-      case BOOL:
-      case NUMBER:
-      case STRING:
-        return new Ast.Literal(token.value, false);
-      case LEFT_PAREN:
-        return new Ast.SubPipeline(pipeline("parenthesized pipeline", Kind.RIGHT_PAREN));
-      default:
-        in.back();
-        return null;
+      variables.endBlock(scope);
     }
   }
 
@@ -383,24 +223,15 @@ final class Parser {
     }
   }
 
-  private void truncateVariables(int size) {
-    while (variables.size() > size) {
-      variables.remove(variables.size() - 1);
-    }
+  private Pipeline pipeline(String context, Kind end) {
+    return pipelines.pipeline(context, end);
   }
 
   private TemplateException unexpected(Token token, String context) {
-    if (token.kind == Kind.EOF) {
-      return error(token, "unexpected end of template in " + context);
-    }
-    return error(token, "unexpected " + token.describe() + " in " + context);
+    return errors.unexpected(token, context);
   }
 
   private TemplateException error(Token token, String message) {
-    return error(token.offset, message);
-  }
-
-  private TemplateException error(int offset, String message) {
-    return TemplateException.at(src, offset, message);
+    return errors.at(token, message);
   }
 }

@@ -9,11 +9,23 @@ public final class RemoteApiException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final String serverMessage;
 
     public RemoteApiException(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    /** @param serverMessage the error body's own message, or {@code null} */
+    public RemoteApiException(int status, String code, String message, String serverMessage) {
         super(message);
         this.status = status;
         this.code = code;
+        this.serverMessage = serverMessage;
+    }
+
+    /** What the server's error body said, without our prefix; {@code null} when it said nothing. */
+    public String serverMessage() {
+        return serverMessage;
     }
 
     public int status() {

@@ -56,6 +56,7 @@ public final class RemoteStateBackend implements StateBackend {
     private final String runId;
     private final String runnerId;
     private final LogShipper logs;
+    private final RemoteSecrets secrets;
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final Set<ClaimToken> lost = ConcurrentHashMap.newKeySet();
     private final Set<String> retrying = ConcurrentHashMap.newKeySet();
@@ -75,6 +76,7 @@ public final class RemoteStateBackend implements StateBackend {
         this.execId = execId;
         this.runId = RunIds.wireRunId(execId);
         this.runnerId = runnerId;
+        this.secrets = new RemoteSecrets(http, runId, runnerId);
         this.logs = new LogShipper(http, runId, runnerId,
                 spillDir.resolve("orun-logspill-" + execId.replaceAll("[^A-Za-z0-9._-]", "_") + ".ndjson"));
     }
@@ -339,6 +341,18 @@ public final class RemoteStateBackend implements StateBackend {
     @Override
     public java.util.Collection<String> secretValues() {
         return http.credentialValues();
+    }
+
+    /** The project's secrets on the state server (docs/decisions/remote-secrets.md). */
+    @Override
+    public boolean resolvesSecrets() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> resolveSecrets(ClaimToken token, List<String> refs, List<String> optionalRefs) {
+        fence(token);
+        return secrets.resolve(token, refs, optionalRefs);
     }
 
     @Override

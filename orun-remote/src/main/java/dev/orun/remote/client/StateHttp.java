@@ -202,7 +202,7 @@ public final class StateHttp {
         }
         return new RemoteApiException(status, code.toLowerCase(java.util.Locale.ROOT),
                 "state server answered " + status + " " + code + " to " + call.method() + " " + call.path()
-                        + (message == null ? "" : ": " + message));
+                        + (message == null ? "" : ": " + message), message);
     }
 
     static Duration backoff(int attempt) {

@@ -61,6 +61,27 @@ public final class AtomicFiles {
     }
 
     /** Opens a file for streaming output, emptied first; its directory is created when missing. */
+    /**
+     * Reads the whole text file, rewrites it and replaces it atomically; only when the text
+     * changes. False when there is no such file or nothing changed.
+     */
+    public static boolean rewrite(Path file, java.util.function.UnaryOperator<String> rewrite) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            String rewritten = rewrite.apply(text);
+            if (rewritten.equals(text)) {
+                return false;
+            }
+            write(file, rewritten.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite the log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public static java.io.OutputStream openTruncating(Path file) {
         java.nio.file.OpenOption[] options = {java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE};

@@ -5,6 +5,19 @@ import java.nio.file.Path;
 /**
  * Where each record of one execution lives. Every path that contains an id goes through
  * {@link PathSegments}, so no id can point outside {@code .orun/executions/<exec-id>/}.
+ *
+ * <h2>On-disk format</h2>
+ * <pre>
+ * executions/&lt;exec-id&gt;/
+ *   plan.json            the plan as run (canonical plan JSON), written at creation
+ *   journal.jsonl        one JSON line per transition, appended, never rewritten (see JournalEntry)
+ *   journal.lock         locked (one OS lock) around every append
+ *   state.json           the state folded up to a journal offset (a compaction, see StateFile)
+ *   metadata.json        {@code RunMetadata}, its job counts compacted with state.json
+ *   logs/&lt;job&gt;/&lt;step&gt;.log raw step output, streamed while the step runs
+ * </pre>
+ * {@code <job>} and {@code <step>} are ids encoded as one file-name segment (letters, digits and
+ * {@code @._-} kept, other bytes {@code %XX}); the exec id must pass {@code ExecIds.validate}.
  */
 public record ExecutionLayout(Path dir) {
 
