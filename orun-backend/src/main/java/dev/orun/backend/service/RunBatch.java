@@ -2,13 +2,18 @@ package dev.orun.backend.service;
 
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
+import dev.orun.backend.store.LockedRun;
 import dev.orun.backend.store.PostgresRunWrites;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the verbs of one group transaction on a run share ({@link RunWriter}): the connection, the
@@ -22,14 +27,14 @@ final class RunBatch {
 
   private final Connection connection;
   private final boolean postgres;
-  private final Map<String, java.util.List<String>> dependents;
+  private final Map<String, List<String>> dependents;
   private final Scope scope;
   private final EventLog log;
   private final Map<String, JobRow> locked;
   private final Map<String, JobRow> dirty = new LinkedHashMap<>();
-  private final java.util.Set<String> succeeded = new java.util.LinkedHashSet<>();
+  private final Set<String> succeeded = new LinkedHashSet<>();
 
-  RunBatch(Connection connection, boolean postgres, Scope scope, EventLog log, PostgresRunWrites.Locked locked) {
+  RunBatch(Connection connection, boolean postgres, Scope scope, EventLog log, LockedRun locked) {
     this.connection = connection;
     this.postgres = postgres;
     this.dependents = locked.dependents();
@@ -76,7 +81,7 @@ final class RunBatch {
   boolean dependenciesSucceeded(JobRow job) {
     int left = job.depsLeft();
     if (left > 0 && !succeeded.isEmpty()) {
-      for (String dep : new java.util.TreeSet<>(job.deps())) {
+      for (String dep : new TreeSet<>(job.deps())) {
         if (succeeded.contains(dep)) {
           left--;
         }

@@ -2,6 +2,7 @@ package dev.orun.backend.service;
 
 import dev.orun.backend.store.Database;
 import dev.orun.backend.store.JobStore;
+import dev.orun.backend.store.LockedRun;
 import dev.orun.backend.store.PostgresRunWrites;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.RunStore;
@@ -104,7 +105,7 @@ final class RunWriter {
       SortedSet<String> jobIds = new TreeSet<>();
       batch.forEach(p -> jobIds.add(p.jobId));
       long changedRun = db.inTransaction(c -> {
-        PostgresRunWrites.Locked locked = lock(c, lane, jobIds);
+        LockedRun locked = lock(c, lane, jobIds);
         if (locked == null) {
           ApiException missing = ApiException.notFound("run " + lane.runUlid);
           batch.forEach(p -> p.fail(missing));
@@ -135,13 +136,13 @@ final class RunWriter {
   }
 
   /** The run row, then the named jobs, under their row locks (one round trip on PostgreSQL); null without the run. */
-  private PostgresRunWrites.Locked lock(java.sql.Connection c, Lane lane, SortedSet<String> jobIds)
+  private LockedRun lock(java.sql.Connection c, Lane lane, SortedSet<String> jobIds)
       throws SQLException {
     if (db.isPostgres()) {
       return POSTGRES.lock(c, lane.scope, lane.runUlid, jobIds);
     }
     RunRow run = RUNS.lock(c, lane.scope, lane.runUlid);
-    return run == null ? null : new PostgresRunWrites.Locked(run, JOBS.lockAll(c, run.id(), jobIds), Map.of());
+    return run == null ? null : new LockedRun(run, JOBS.lockAll(c, run.id(), jobIds), Map.of());
   }
 
   private static final class Lane {

@@ -36,16 +36,10 @@ public final class PostgresRunWrites {
       + " AND job_id = ?";
 
   /**
-   * The run row and the named jobs of it that exist, both under their row locks, and (on
-   * PostgreSQL) the dependents of those jobs, by job: what a success among them must update.
-   */
-  public record Locked(RunRow run, Map<String, JobRow> jobs, Map<String, List<String>> dependents) {}
-
-  /**
    * Locks the run row, then the named jobs in id order (the lock order of every writer), in one
    * round trip. Null when the run does not exist in {@code scope}.
    */
-  public Locked lock(Connection c, Scope scope, String runUlid, SortedSet<String> jobIds) throws SQLException {
+  public LockedRun lock(Connection c, Scope scope, String runUlid, SortedSet<String> jobIds) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(LOCK)) {
       Array ids = c.createArrayOf("varchar", jobIds.toArray(new String[0]));
       Sql.bind(ps, scope.org(), scope.project(), runUlid, scope.org(), scope.project(), runUlid);
@@ -71,7 +65,7 @@ public final class PostgresRunWrites {
           dependents.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
         }
       }
-      return run == null ? null : new Locked(run, jobs, dependents);
+      return run == null ? null : new LockedRun(run, jobs, dependents);
     }
   }
 
