@@ -137,54 +137,7 @@ class SecretsRunCommandTest {
         return root.resolve("intent.yaml").toString();
     }
 
-    /** One component whose job checks the secret against a file outside the plan, then prints it. */
     private void writeWorkspace() throws IOException {
-        Path expected = root.resolve("expected.txt");
-        Files.writeString(expected, VALUE);
-        write("intent.yaml", """
-                apiVersion: sourceplane.io/v1
-                kind: Intent
-                metadata: {name: shop}
-                compositions:
-                  sources: [{name: local, kind: dir, path: ./stack}]
-                discovery: {roots: [services]}
-                environments:
-                  dev: {}
-                """);
-        write("stack/stack.yaml", "apiVersion: orun.io/v1\nkind: Stack\nmetadata: {name: test, version: 0.1.0}\n");
-        write("stack/compositions/shell/compositions.yaml", """
-                apiVersion: sourceplane.io/v1alpha1
-                kind: Composition
-                metadata: {name: shell}
-                spec:
-                  type: shell
-                  defaultJob: build
-                  parameterSchema: {type: object}
-                  jobs:
-                    - name: build
-                      steps:
-                        - name: check
-                          run: 'test "$DB_PASSWORD" = "$(cat %s)" && echo secret-received && touch %s'
-                        - name: print
-                          run: 'echo "password=$DB_PASSWORD"; printf "encoded=%%s\\n" "$(printf %%s "$DB_PASSWORD" | base64)"; echo "optional=${OPT_TOKEN:-absent}"'
-                """.formatted(expected, root.resolve("ran.txt")));
-        write("services/api/component.yaml", """
-                apiVersion: sourceplane.io/v1
-                kind: Component
-                metadata: {name: api}
-                spec:
-                  type: shell
-                  subscribe: {environments: [dev]}
-                  secretEnv:
-                    DB_PASSWORD: secret://acme/project:shop/env:{{.environment}}/db-password
-                  optionalSecretEnv:
-                    OPT_TOKEN: secret://acme/project:shop/env:{{.environment}}/opt-token
-                """);
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = root.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        SecretsWorkspace.write(root, VALUE);
     }
 }

@@ -57,13 +57,8 @@ import java.util.function.UnaryOperator;
  * A torn last line after a crash is ignored and cut off by the next writer.
  *
  * <h2>Claims</h2>
- * Under the lock the claimer reads the journal lines appended since it last looked and decides on
- * the whole history: {@code succeeded}/{@code failed} → {@code ALREADY_DONE}; held by a live
- * holder whose lease has not expired → {@code HELD_ELSEWHERE}; anything else — pending, skipped,
- * cancelled, or left {@code running} by a process that is gone — is granted with the next epoch.
- * A holder is alive while its backend is open (this JVM), or its process exists (this host); for
- * another host only the lease decides. Every later write is checked against the current epoch
- * under the same lock.
+ * Decided under the lock on the whole history by {@link LeaseRules}; every later write is checked
+ * against the current epoch under the same lock.
  *
  * <p>Thread-safe: job threads, the heartbeat thread and the waiter thread call it concurrently.
  */
@@ -256,17 +251,7 @@ public final class FileStateBackend implements StateBackend {
     public Map<String, JobState> awaitJobs(Collection<String> jobIds, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Map<String, JobState> actionable = caughtUp(fold -> {
-                Map<String, JobState> free = new HashMap<>();
-                Instant now = clock.instant();
-                for (String id : jobIds) {
-                    JobState job = fold.job(id);
-                    if (RunFold.finishedForGood(job.status()) || !rules.heldElsewhere(fold, id, now)) {
-                        free.put(id, job);
-                    }
-                }
-                return free;
-            });
+            Map<String, JobState> actionable = caughtUp(fold -> rules.actionable(fold, jobIds));
             long left = deadline - System.nanoTime();
             if (!actionable.isEmpty() || left <= 0) {
                 return actionable;

@@ -31,14 +31,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs isolated steps through one helper process per run ({@code sandbox-helper.pl}, run by
  * {@code perl}, which every Debian and Ubuntu system has as {@code perl-base}). The helper sets up
- * each step's namespaces and mounts with system calls and two forks; the chain of programs the
- * {@link NamespaceSandbox} starts instead costs several times more per step on machines where
- * starting a program is slow (measured in {@code docs/decisions/isolation-namespaces.md}).
+ * each step's namespaces and mounts with system calls and one fork (the step is its namespace's
+ * PID 1); the chain of programs the {@link NamespaceSandbox} starts instead costs several times
+ * more per step on machines where starting a program is slow (measured in
+ * {@code docs/decisions/isolation-namespaces.md}).
  *
  * <p>Requests go to the helper's stdin; it answers on its stdout ({@code S <token> <pid>} once a
- * step's PID 1 exists, {@code E <token> <status>} when the step and everything it started have
- * ended). Each step's output arrives on a Unix socket in a private directory, the connection
- * introduced by the step's random token. Steps whose helper ends (killed) are reported as failed
+ * step's PID 1 exists, {@code E <token> <status>} when it has ended, which ends everything else
+ * in its PID namespace). Each step's output arrives on a Unix socket in a private directory, the
+ * connection introduced by the step's random token. Steps whose helper ends (killed) are reported as failed
  * setups; a step's PID 1 dies with the helper, and the helper when orun closes its stdin or dies.
  */
 final class HelperSandbox implements StepSandbox {
@@ -78,11 +79,11 @@ final class HelperSandbox implements StepSandbox {
         return Optional.of(new HelperSandbox(perl.get().toString(), programs.resolve("sh"), numbers.get(), uid, gid));
     }
 
-    /** clone, mount, prctl, unshare, execve: the numbers differ between CPU architectures. */
+    /** clone, mount, prctl, unshare, execve, setsid, exit_group, dup3: the numbers differ between CPU architectures. */
     static Optional<List<String>> syscallNumbers(String arch) {
         return switch (arch.toLowerCase(Locale.ROOT)) {
-            case "amd64", "x86_64" -> Optional.of(List.of("56", "165", "157", "272", "59"));
-            case "aarch64", "arm64" -> Optional.of(List.of("220", "40", "167", "97", "221"));
+            case "amd64", "x86_64" -> Optional.of(List.of("56", "165", "157", "272", "59", "112", "231", "292"));
+            case "aarch64", "arm64" -> Optional.of(List.of("220", "40", "167", "97", "221", "157", "94", "24"));
             default -> Optional.empty();
         };
     }
@@ -107,7 +108,7 @@ final class HelperSandbox implements StepSandbox {
         byte[] token = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(token);
         String id = HexFormat.of().formatHex(token);
-        HelperStep step = new HelperStep(id, environment.get(ProcessTrees.TRACKING_VARIABLE), () -> steps.remove(id));
+        HelperStep step = new HelperStep(id, () -> steps.remove(id), signal -> signal(id, signal));
         byte[] request = request(id, command, directory, overlay, environment);
         synchronized (this) {
             ensureStarted();
@@ -126,6 +127,7 @@ final class HelperSandbox implements StepSandbox {
     private static byte[] request(String token, List<String> command, Path directory, WorkspaceOverlay overlay,
                                   Map<String, String> environment) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        field(out, "R");
         field(out, token);
         field(out, overlay.root().toString());
         field(out, NamespaceSandbox.layers(overlay));
@@ -143,6 +145,27 @@ final class HelperSandbox implements StepSandbox {
         }
         byte[] bytes = out.toByteArray();
         return java.util.Arrays.copyOf(bytes, bytes.length - 1); // no separator after the last field
+    }
+
+    /**
+     * Has the helper send {@code signal} (a name: {@code STOP}, {@code KILL}) to the step's PID 1,
+     * which orun itself could not hold (see {@link HelperStep#destroyTree}). Nothing happens once
+     * the step has ended: the helper forgets a step when it reaps it.
+     */
+    private void signal(String token, String signal) {
+        byte[] request = ("K\0" + token + "\0" + signal).getBytes(StandardCharsets.US_ASCII);
+        synchronized (this) {
+            if (gone || requests == null) {
+                return;
+            }
+            try {
+                requests.write((request.length + "\n").getBytes(StandardCharsets.US_ASCII));
+                requests.write(request);
+                requests.flush();
+            } catch (IOException e) {
+                // the helper has ended, and every step with it
+            }
+        }
     }
 
     private static void field(ByteArrayOutputStream out, String value) throws IOException {
@@ -166,9 +189,10 @@ final class HelperSandbox implements StepSandbox {
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         Path log = socketDir.resolve("helper.log");
-        ProcessBuilder builder = new ProcessBuilder(perl, "-e", SCRIPT, socket.toString(), uid, gid,
-                syscalls.get(0), syscalls.get(1), syscalls.get(2), syscalls.get(3), syscalls.get(4))
-                .redirectError(log.toFile());
+        List<String> command = new java.util.ArrayList<>(
+                List.of(perl, "-e", SCRIPT, socket.toString(), uid, gid));
+        command.addAll(syscalls);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().clear(); // no PERL5OPT, PERL5LIB or locale from the user's environment
         builder.environment().put("PATH", "/usr/bin:/bin");
         helper = builder.start();

@@ -4,17 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A step the {@link HelperSandbox} runs: not orun's child, so its end and output arrive as
- * messages — its PID 1's host pid ({@link #started}), its exit status ({@link #exited}) and the
+ * messages — its host pid ({@link #started}), its exit status ({@link #exited}) and the
  * connection carrying its output ({@link #connected}), in any order, from the helper's threads.
+ *
+ * <p>The step is its PID namespace's first process: when it ends, the kernel kills everything it
+ * left there, so there are no leftovers to look for. A first process only receives the signals it
+ * has a handler for, which is why stopping one takes {@link #destroyTree} more than a TERM.
  */
 final class HelperStep implements RunningStep {
 
@@ -25,18 +31,21 @@ final class HelperStep implements RunningStep {
     private static final int KILLED = 128 + 9;
 
     private final String token;
-    private final String trackingId;
     private final Runnable forget;
+    private final Consumer<String> signal;
     private final CompletableFuture<Long> pid = new CompletableFuture<>();
     private final CompletableFuture<SocketChannel> output = new CompletableFuture<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile int exitCode;
 
-    /** @param forget removes the step from the helper's table once orun is done with it */
-    HelperStep(String token, String trackingId, Runnable forget) {
+    /**
+     * @param forget removes the step from the helper's table once orun is done with it
+     * @param signal has the helper send a signal (by name) to the step's first process
+     */
+    HelperStep(String token, Runnable forget, Consumer<String> signal) {
         this.token = token;
-        this.trackingId = trackingId;
         this.forget = forget;
+        this.signal = signal;
     }
 
     String token() {
@@ -98,21 +107,62 @@ final class HelperStep implements RunningStep {
 
     @Override
     public void stopLeftovers() {
-        // its PID 1 killed everything else in the step's PID namespace before reporting the end
+        // the step was its PID namespace's first process: the kernel killed what it left there
     }
 
+    /**
+     * TERM to every process of the step, KILL after the grace period, as for a step that is not
+     * isolated. The step's first process ignores a TERM it has no handler for (the kernel protects
+     * a namespace's first process), and while it lives the namespace lives: a shell would go on
+     * to its script's next command as soon as the current one died of the TERM. So unless it
+     * handles TERM itself (a {@code trap}), it is held with STOP while the others stop, then
+     * killed, which takes whatever is left in the namespace with it.
+     */
     @Override
     public void destroyTree() {
         Optional<Long> known = Optional.empty();
+        boolean interrupted = Thread.interrupted();
         try {
             known = Optional.of(pid.get(PID_WAIT_MILLIS, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
             known = Optional.ofNullable(pid.getNow(null));
         } catch (ExecutionException | TimeoutException e) {
             // never started: nothing to stop
         }
-        known.flatMap(ProcessHandle::of).ifPresent(handle -> ProcessTrees.destroyTree(handle, trackingId));
+        try {
+            Optional<ProcessHandle> first = known.flatMap(ProcessHandle::of);
+            if (first.isEmpty() || ended.getCount() == 0) {
+                return;
+            }
+            boolean handlesTerm = ProcessTrees.handlesTerm(first.get());
+            if (!handlesTerm) {
+                signal.accept("STOP");
+            }
+            List<ProcessHandle> others = first.get().descendants().toList();
+            first.get().destroy();
+            others.forEach(ProcessHandle::destroy);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ProcessTrees.GRACE_MILLIS);
+            while (System.nanoTime() < deadline && ended.getCount() > 0
+                    && (handlesTerm || others.stream().anyMatch(ProcessTrees::running))) {
+                interrupted |= !awaitEnd(25);
+            }
+            signal.accept("KILL");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** False when interrupted (the wait is then cut short; the caller keeps stopping the step). */
+    private boolean awaitEnd(long millis) {
+        try {
+            ended.await(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 
     /** The helper ended before the step reported: it cannot report any more. */

@@ -158,6 +158,35 @@ public final class ProcessTrees {
         return tree;
     }
 
+    /** Alive and not a zombie (one whose parent has not collected it yet counts as ended). */
+    static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(process.pid())).resolve("stat"));
+            int end = stat.lastIndexOf(')');
+            return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+        } catch (IOException | SecurityException e) {
+            return process.isAlive();
+        }
+    }
+
+    /** Whether the process has a handler of its own for SIGTERM (Linux: {@code SigCgt} in its status). */
+    static boolean handlesTerm(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(PROC.resolve(Long.toString(process.pid())).resolve("status"))) {
+                if (line.startsWith("SigCgt:")) {
+                    long caught = Long.parseUnsignedLong(line.substring("SigCgt:".length()).strip(), 16);
+                    return (caught & (1L << (15 - 1))) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone, or not Linux
+        }
+        return false;
+    }
+
     private static boolean carries(long pid, byte[] marker) {
         byte[] environ;
         try {

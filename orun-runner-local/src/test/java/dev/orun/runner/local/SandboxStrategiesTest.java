@@ -28,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The two ways the local runner isolates a step — the perl helper and, without perl, the unshare
  * chain — behave alike: exit status, output, exactly the step's environment, timeouts that leave
- * no process, writes kept in the job's upper directory. Skipped where namespaces are unavailable.
+ * no process, nothing left running after a step however it detached (background, {@code setsid},
+ * double fork), a TERM handler that runs when the step is stopped and no further command of a
+ * stopped script, writes kept in the job's upper directory. Skipped where namespaces are
+ * unavailable.
  */
 @Tag("slow")
 class SandboxStrategiesTest {
@@ -92,7 +95,37 @@ class SandboxStrategiesTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
             assertThat(ProcessHandle.allProcesses().filter(p -> p.isAlive()
                     && p.info().commandLine().orElse("").contains(marker)).toList()).isEmpty();
+
+            String left = "sleep 1024" + (mechanism.contains("perl") ? "1" : "2");
+            StepResult daemonised = run(session, left + " >/dev/null 2>&1 & setsid " + left
+                    + " >/dev/null 2>&1 & (setsid sh -c '" + left + " & exit' &) ; echo started", null,
+                    new ByteArrayOutputStream());
+            assertThat(daemonised.exitCode()).isZero();
+            assertThat(running(left)).as("what a successful step left running").isEmpty();
+
+            Path trapped = outside.resolve("trapped-" + mechanism.length());
+            long stopping = System.nanoTime();
+            StepResult cleanedUp = run(session, "trap 'echo cleaned > " + trapped + "; exit 1' TERM; " + left
+                    + " & wait", Duration.ofMillis(500), new ByteArrayOutputStream());
+            assertThat(cleanedUp.timedOut()).isTrue();
+            assertThat(trapped).as("a step that handles TERM runs its handler when stopped").hasContent("cleaned");
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(15));
+            assertThat(running(left)).isEmpty();
+
+            Path after = outside.resolve("after-" + mechanism.length());
+            StepResult stopped = run(session, left + "; echo next > " + after, Duration.ofMillis(500),
+                    new ByteArrayOutputStream());
+            assertThat(stopped.timedOut()).isTrue();
+            Thread.sleep(300);
+            assertThat(after).as("a stopped step's script does not go on to its next command").doesNotExist();
+            assertThat(running(left)).isEmpty();
         }
+    }
+
+    /** Live processes (zombies count as ended) whose command line contains {@code marker}. */
+    private static List<ProcessHandle> running(String marker) {
+        return ProcessHandle.allProcesses().filter(p -> ProcessTrees.running(p)
+                && p.info().commandLine().orElse("").contains(marker)).toList();
     }
 
     /** The job context the session was started with (describe needs one). */

@@ -8,15 +8,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * What one holder (this backend) may do with a job, decided on the whole history (a fold caught
- * up under the journal lock): {@code succeeded}/{@code failed} is done for good; a job another
- * live holder defends is theirs until its lease runs out; anything else may be claimed with the
- * next epoch. Every later write must carry the current epoch of a claim this holder owns.
+ * up under the journal lock with every line appended since the holder last looked):
+ * {@code succeeded}/{@code failed} → {@code ALREADY_DONE}; held by a live holder whose lease has
+ * not expired → {@code HELD_ELSEWHERE}; anything else — pending, skipped, cancelled, or left
+ * {@code running} by a process that is gone — is granted with the next epoch. A holder is alive
+ * while its backend is open (this JVM), or its process exists (this host); for another host only
+ * the lease decides. Every later write must carry the current epoch of a claim this holder owns.
  */
 public final class LeaseRules {
 
@@ -53,9 +59,22 @@ public final class LeaseRules {
         return heldElsewhere(fold, jobId, clock.instant());
     }
 
-    public boolean heldElsewhere(RunFold fold, String jobId, Instant now) {
+    private boolean heldElsewhere(RunFold fold, String jobId, Instant now) {
         Optional<Lease> lease = fold.lease(jobId);
         return lease.isPresent() && lease.get().heldAgainst(holder, now);
+    }
+
+    /** Of {@code jobIds}, those a waiter may act on now: done for good, or not defended by another holder. */
+    public Map<String, JobState> actionable(RunFold fold, Collection<String> jobIds) {
+        Map<String, JobState> free = new HashMap<>();
+        Instant now = clock.instant();
+        for (String id : jobIds) {
+            JobState job = fold.job(id);
+            if (RunFold.finishedForGood(job.status()) || !heldElsewhere(fold, id, now)) {
+                free.put(id, job);
+            }
+        }
+        return free;
     }
 
     /** Another live holder defends some job of the run now. */
