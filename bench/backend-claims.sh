@@ -8,7 +8,9 @@
 # complete whatever the frontier offers; one kept-alive HTTP/1.1 connection each) and measures:
 #   - claim+complete pairs per second,
 #   - p50/p99 latency of claim, heartbeat and complete,
-#   - how long after a claim an event-log long-poll (/log?wait=) wakes up.
+#   - how long after a claim an event-log long-poll (/log?wait=) wakes up,
+#   - on Linux, the CPU time per pair of the driver, the server and the PostgreSQL backends (from
+#     /proc): on a busy machine the rate moves with everyone else's load, the CPU per pair much less.
 # Targets (2-core machine): >= 1000 pairs/s on PostgreSQL, p99 claim < 50 ms, long-poll wake < 100 ms.
 # The load average is printed before and after (the figures mean little on a busy machine); the
 # last line is the verdict on the PostgreSQL figures (the embedded ones when PostgreSQL is absent).
@@ -68,7 +70,8 @@ measure() { # measure LABEL DBARGS...
   local token
   serve "$@"
   token=$("$backend" token create --org bench --project claims "$@" 2>/dev/null)
-  "$java" -cp "$work/driver" ClaimLoad "$url" "$token" "$label" | tee "$work/$label.txt"
+  SERVER_PID=${pids[-1]} PG_DATABASE=${pg_db:-} "$java" -cp "$work/driver" ClaimLoad "$url" "$token" "$label" \
+    | tee "$work/$label.txt"
   kill "${pids[-1]}" 2>/dev/null || true
 }
 

@@ -1,4 +1,3 @@
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +28,8 @@ import java.util.regex.Pattern;
 public class ClaimLoad {
   /** One kept-alive connection per thread: the load is the server's, not a heavyweight client's. */
   static final ThreadLocal<Conn> CONN = new ThreadLocal<>();
+  /** Frontier reads in the measured run (each claim round starts with one). */
+  static final AtomicInteger FRONTIER_READS = new AtomicInteger();
   static final Pattern EPOCH = Pattern.compile("\"leaseEpoch\":(\\d+)");
   static final Pattern HEAD = Pattern.compile("\"head\":\\{\"seq\":(\\d+)");
   static final Pattern IDS = Pattern.compile("\"([^\"]+@[^\"]+)\"");
@@ -48,11 +49,17 @@ public class ClaimLoad {
     int clients = Integer.parseInt(System.getenv().getOrDefault("CLIENTS", "8"));
     state = "/v1/organizations/bench/projects/claims/state";
 
-    int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "300"));
-    if (warmup > 0) {
-      drive(warmup, clients); // lets the server's JIT compile the hot paths before anything is measured
+    // Warm-up runs (of at most 1000 jobs, the server's default limit per run) let the server's JIT
+    // compile the hot paths before anything is measured: a server runs for long, and a 300-job
+    // warm-up left half the measured run's server CPU to the JIT compiler threads.
+    int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "4000"));
+    for (int left = warmup; left > 0; left -= 1000) {
+      drive(Math.min(1000, left), clients);
     }
+    FRONTIER_READS.set(0);
+    CpuMeter cpu = CpuMeter.start();
     Figures f = drive(jobs, clients);
+    cpu.stop();
     ConcurrentLinkedQueue<Long> claimNs = f.claimNs;
     ConcurrentLinkedQueue<Long> beatNs = f.beatNs;
     ConcurrentLinkedQueue<Long> completeNs = f.completeNs;
@@ -62,8 +69,13 @@ public class ClaimLoad {
         seconds);
     System.out.printf("%s: claim     p50 %.1f ms  p99 %.1f ms  (%d claims)%n", label, pct(claimNs, 50), pct(claimNs, 99),
         claimNs.size());
+    System.out.printf("%s: requests per pair: %.2f (frontier reads %d, claims %d, heartbeats %d, completes %d)%n",
+        label, (FRONTIER_READS.get() + claimNs.size() + beatNs.size() + completeNs.size()) / (double) jobs,
+        FRONTIER_READS.get(), claimNs.size(), beatNs.size(), completeNs.size());
     System.out.printf("%s: heartbeat p50 %.1f ms  p99 %.1f ms%n", label, pct(beatNs, 50), pct(beatNs, 99));
     System.out.printf("%s: complete  p50 %.1f ms  p99 %.1f ms%n", label, pct(completeNs, 50), pct(completeNs, 99));
+
+    cpu.report(label, jobs);
 
     List<Long> wake = longPollWakeups(20);
     System.out.printf("%s: long-poll wake-up after the event p50 %.1f ms  p99 %.1f ms%n", label, pctMs(wake, 50),
@@ -99,6 +111,7 @@ public class ClaimLoad {
         try {
           while (done.get() < jobs) {
             List<String> frontier = new ArrayList<>();
+            FRONTIER_READS.incrementAndGet();
             Matcher m = IDS.matcher(send("GET", run + "/frontier", null));
             while (m.find()) {
               frontier.add(m.group(1));
@@ -217,13 +230,16 @@ public class ClaimLoad {
   static final class Conn {
     final Socket socket = new Socket();
     final InputStream in;
+    final byte[] buf = new byte[16384];
+    int pos;
+    int lim;
     final OutputStream out;
 
     Conn() throws IOException {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress(host, port), 5000);
       socket.setSoTimeout(60_000);
-      in = new BufferedInputStream(socket.getInputStream(), 16384);
+      in = socket.getInputStream();
       out = socket.getOutputStream();
     }
 
@@ -284,28 +300,41 @@ public class ClaimLoad {
     }
 
     private void copy(ByteArrayOutputStream b, long n) throws IOException {
-      byte[] buf = new byte[8192];
       while (n > 0) {
-        int r = in.read(buf, 0, (int) Math.min(buf.length, n));
-        if (r < 0) {
+        if (pos == lim && !fill()) {
           throw new IOException("connection closed mid-body");
         }
-        b.write(buf, 0, r);
+        int r = (int) Math.min(lim - pos, n);
+        b.write(buf, pos, r);
+        pos += r;
         n -= r;
       }
     }
 
+    /** Reads more of the response into the buffer (its own, unsynchronised: this runs per byte). */
+    private boolean fill() throws IOException {
+      int r = in.read(buf, 0, buf.length);
+      if (r <= 0) {
+        return false;
+      }
+      pos = 0;
+      lim = r;
+      return true;
+    }
+
     private String line() throws IOException {
       StringBuilder sb = new StringBuilder();
-      int ch;
-      while ((ch = in.read()) >= 0) {
+      while (true) {
+        if (pos == lim && !fill()) {
+          return sb.length() == 0 ? null : sb.toString();
+        }
+        byte ch = buf[pos++];
         if (ch == '\n') {
           int len = sb.length();
           return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
         }
-        sb.append((char) ch);
+        sb.append((char) (ch & 0xff));
       }
-      return sb.length() == 0 ? null : sb.toString();
     }
 
     void close() {
@@ -314,6 +343,106 @@ public class ClaimLoad {
       } catch (IOException ignored) {
         // already gone
       }
+    }
+  }
+
+  /**
+   * CPU time the measured run cost each party, from /proc (Linux; elsewhere it says nothing): this
+   * driver, the server (env SERVER_PID) and the PostgreSQL backends serving the bench database
+   * (env PG_DATABASE). On a shared machine the wall-clock rate moves with everyone else's load;
+   * the CPU per pair does much less, and it says where the time goes.
+   */
+  static final class CpuMeter {
+    final long self = ProcessHandle.current().pid();
+    final String server = System.getenv("SERVER_PID");
+    final String database = System.getenv("PG_DATABASE");
+    java.util.Map<String, Long> before;
+    java.util.Map<String, Long> after;
+
+    static CpuMeter start() {
+      CpuMeter m = new CpuMeter();
+      m.before = m.sample();
+      return m;
+    }
+
+    void stop() {
+      after = sample();
+    }
+
+    /** Party → CPU ticks, per process ("driver", "server", "postgres:PID"). */
+    java.util.Map<String, Long> sample() {
+      java.util.Map<String, Long> out = new java.util.HashMap<>();
+      ticks(String.valueOf(self)).ifPresent(t -> out.put("driver", t));
+      if (server != null) {
+        ticks(server).ifPresent(t -> out.put("server", t));
+        if (System.getenv("CPU_DETAIL") != null) { // the server's CPU by thread name, digits folded
+          java.io.File[] tasks = new java.io.File("/proc/" + server + "/task").listFiles();
+          for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+              String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim().replaceAll("[0-9]+", "#");
+              ticks(server + "/task/" + task.getName()).ifPresent(t -> out.merge("thread:" + name, t, Long::sum));
+            } catch (IOException | RuntimeException e) {
+              // thread ended
+            }
+          }
+        }
+      }
+      if (database != null) {
+        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+          try {
+            String cmd = new String(java.nio.file.Files.readAllBytes(proc.toPath().resolve("cmdline")),
+                StandardCharsets.UTF_8);
+            if (cmd.startsWith("postgres: ") && cmd.contains(" " + database + " ")) {
+              ticks(proc.getName()).ifPresent(t -> out.put("postgres:" + proc.getName(), t));
+            }
+          } catch (IOException | RuntimeException e) {
+            // gone or not readable: not ours to count
+          }
+        }
+      }
+      return out;
+    }
+
+    static java.util.Optional<Long> ticks(String pid) {
+      try {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return java.util.Optional.of(Long.parseLong(f[11]) + Long.parseLong(f[12])); // utime + stime
+      } catch (IOException | RuntimeException e) {
+        return java.util.Optional.empty();
+      }
+    }
+
+    void report(String label, int jobs) {
+      if (before.isEmpty()) {
+        return;
+      }
+      long driver = delta("driver");
+      long srv = delta("server");
+      long pg = 0;
+      for (String k : after.keySet()) {
+        if (k.startsWith("postgres:")) {
+          pg += delta(k);
+        }
+      }
+      double tick = 10.0; // ms per tick (USER_HZ 100)
+      if (database == null || database.isEmpty()) { // the embedded database runs inside the server
+        System.out.printf("%s: CPU per pair: driver %.2f ms, server with its database %.2f ms (total %.2f ms)%n", label,
+            driver * tick / jobs, srv * tick / jobs, (driver + srv) * tick / jobs);
+      } else {
+        System.out.printf("%s: CPU per pair: driver %.2f ms, server %.2f ms, database %.2f ms (total %.2f ms)%n", label,
+            driver * tick / jobs, srv * tick / jobs, pg * tick / jobs, (driver + srv + pg) * tick / jobs);
+      }
+      after.keySet().stream().filter(k -> k.startsWith("thread:")).sorted().forEach(k -> {
+        if (delta(k) > 0) {
+          System.out.printf("%s:   server %s %.2f ms%n", label, k, delta(k) * tick / jobs);
+        }
+      });
+    }
+
+    long delta(String k) {
+      return after.getOrDefault(k, 0L) - before.getOrDefault(k, 0L);
     }
   }
 

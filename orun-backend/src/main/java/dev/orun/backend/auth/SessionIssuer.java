@@ -62,6 +62,7 @@ final class SessionIssuer {
       return mint(c, row.sessionId(), new Scope(row.org(), row.project()), null);
     });
     if (result instanceof ApiException e) {
+      db.tokenCache().clear(); // a detected reuse revoked the session's access tokens
       throw e; // thrown after commit, so a detected reuse stays revoked
     }
     return (Session) result;
@@ -81,6 +82,7 @@ final class SessionIssuer {
       tokenStore.revokeSession(c, row.sessionId(), now);
       return null;
     });
+    db.tokenCache().clear();
   }
 
   private Session mint(Connection c, String sessionId, Scope scope, String host) throws SQLException {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Issues and checks bearer tokens. Every token is scoped to one (org, project), except admin
- * tokens, which only approve CLI logins. Lookups go by the token's SHA-256.
+ * tokens, which only approve CLI logins. Lookups go by the token's SHA-256, through the database's
+ * short-lived {@link dev.orun.backend.store.TokenCache}.
  */
 public final class TokenService {
   private final Database db;
@@ -55,7 +56,15 @@ public final class TokenService {
     if (token.isEmpty() || token.length() > 512) {
       throw new AuthException("invalid bearer token");
     }
-    TokenRow row = db.read(c -> store.findByHash(c, Secrets.hash(token)));
+    String hash = Secrets.hash(token);
+    TokenRow row = db.tokenCache().get(hash);
+    if (row == null) {
+      long generation = db.tokenCache().generation();
+      row = db.read(c -> store.findByHash(c, hash));
+      if (row != null && row.revokedAt() == null) {
+        db.tokenCache().put(hash, row, generation);
+      }
+    }
     long now = clock.millis();
     if (row == null || row.revokedAt() != null || (row.expiresAt() != null && row.expiresAt() <= now)) {
       throw new AuthException("invalid, expired or revoked token");
@@ -69,6 +78,8 @@ public final class TokenService {
   }
 
   public boolean revoke(String id) {
-    return db.inTransaction(c -> store.revoke(c, id, clock.millis()));
+    boolean revoked = db.inTransaction(c -> store.revoke(c, id, clock.millis()));
+    db.tokenCache().clear();
+    return revoked;
   }
 }

@@ -85,7 +85,7 @@ public final class CoordinationService {
     if (job.phase().terminal()) {
       return new Decision(ClaimResponse.lost(ClaimResponse.RUN_TERMINAL), false);
     }
-    if (!b.allSucceeded(job.deps())) {
+    if (!b.dependenciesSucceeded(job)) {
       return settle(b, job, batch, 0, failedDelta, now, caller, ClaimResponse.lost(ClaimResponse.DEPS_NOT_READY), false);
     }
     boolean takeover = false;

@@ -79,6 +79,16 @@ final class EventLog {
     run = run.withHead(run.lastSeq(), run.jobSucceeded(), run.jobFailed(), status, startedAt, finishedAt);
   }
 
+  /** The run as it was read under its lock, before these appends. */
+  RunRow opened() {
+    return opened;
+  }
+
+  /** The events appended so far, numbered from {@code opened().lastSeq() + 1}. */
+  List<NewEvent> pending() {
+    return pending;
+  }
+
   /** Inserts the appended events and writes the run row; call once, just before the commit. */
   void flush(Connection c) throws SQLException {
     if (!pending.isEmpty()) {

@@ -2,16 +2,18 @@ package dev.orun.backend.service;
 
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
-import dev.orun.backend.store.Phase;
+import dev.orun.backend.store.LockedRun;
+import dev.orun.backend.store.PostgresRunWrites;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the verbs of one group transaction on a run share ({@link RunWriter}): the connection, the
@@ -21,20 +23,24 @@ import java.util.Map;
  */
 final class RunBatch {
   private static final JobStore JOBS = new JobStore();
+  private static final PostgresRunWrites POSTGRES = new PostgresRunWrites();
 
   private final Connection connection;
+  private final boolean postgres;
+  private final Map<String, List<String>> dependents;
   private final Scope scope;
   private final EventLog log;
   private final Map<String, JobRow> locked;
   private final Map<String, JobRow> dirty = new LinkedHashMap<>();
-  private final Map<String, Phase> unlockedPhases = new HashMap<>();
-  private final List<String> succeeded = new ArrayList<>();
+  private final Set<String> succeeded = new LinkedHashSet<>();
 
-  RunBatch(Connection connection, Scope scope, EventLog log, Map<String, JobRow> locked) {
+  RunBatch(Connection connection, boolean postgres, Scope scope, EventLog log, LockedRun locked) {
     this.connection = connection;
+    this.postgres = postgres;
+    this.dependents = locked.dependents();
     this.scope = scope;
     this.log = log;
-    this.locked = locked;
+    this.locked = locked.jobs();
   }
 
   Connection connection() {
@@ -68,34 +74,28 @@ final class RunBatch {
   }
 
   /**
-   * True when every named job succeeded (or was memoized). Jobs outside this transaction's lock
-   * set are read without a lock: phases only move forward, so "succeeded" stays true.
+   * True when every dependency of {@code job} succeeded (or was memoized): none was left when its
+   * row was read under the lock ({@code deps_left}), apart from those that succeeded earlier in
+   * this transaction, which {@link #flush} has not counted yet. No extra statement.
    */
-  boolean allSucceeded(List<String> deps) throws SQLException {
-    List<String> unread = new ArrayList<>();
-    for (String dep : deps) {
-      if (!locked.containsKey(dep) && !unlockedPhases.containsKey(dep)) {
-        unread.add(dep);
+  boolean dependenciesSucceeded(JobRow job) {
+    int left = job.depsLeft();
+    if (left > 0 && !succeeded.isEmpty()) {
+      for (String dep : new TreeSet<>(job.deps())) {
+        if (succeeded.contains(dep)) {
+          left--;
+        }
       }
     }
-    if (!unread.isEmpty()) {
-      Map<String, Phase> read = JOBS.phases(connection, run().id(), unread);
-      for (String dep : unread) {
-        unlockedPhases.put(dep, read.get(dep));
-      }
-    }
-    for (String dep : deps) {
-      JobRow own = locked.get(dep);
-      Phase phase = own != null ? own.phase() : unlockedPhases.get(dep);
-      if (phase == null || !phase.success()) {
-        return false;
-      }
-    }
-    return true;
+    return left == 0;
   }
 
   /** Writes the changed jobs, the appended events and the run row; the transaction then commits. */
   void flush() throws SQLException {
+    if (postgres) {
+      POSTGRES.write(connection, log.opened(), run(), log.pending(), dirty.values(), succeeded, dependents);
+      return;
+    }
     JOBS.updateAll(connection, dirty.values());
     JOBS.dependencySucceeded(connection, run().id(), succeeded);
     log.flush(connection);

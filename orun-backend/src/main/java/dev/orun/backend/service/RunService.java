@@ -76,7 +76,7 @@ public final class RunService {
     long id = runs.insert(c, row);
     List<JobRow> rows = new ArrayList<>();
     req.jobs().forEach(j -> rows.add(new JobRow(id, j.jobId(), j.component(), j.deps(), Phase.QUEUED, null, 0, null,
-        1, null, null, null, null, 0)));
+        1, null, null, null, null, 0, new java.util.TreeSet<>(j.deps()).size())));
     jobs.insertAll(c, id, rows);
     Map<String, Object> payload = new HashMap<>();
     payload.put("planDigest", req.planDigest());

@@ -2,6 +2,8 @@ package dev.orun.backend.service;
 
 import dev.orun.backend.store.Database;
 import dev.orun.backend.store.JobStore;
+import dev.orun.backend.store.LockedRun;
+import dev.orun.backend.store.PostgresRunWrites;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.RunStore;
 import dev.orun.backend.store.Scope;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +32,7 @@ final class RunWriter {
   private static final int MAX_BATCH = 64;
   private static final RunStore RUNS = new RunStore();
   private static final JobStore JOBS = new JobStore();
+  private static final PostgresRunWrites POSTGRES = new PostgresRunWrites();
 
   private final Database db;
   private final RunSignals signals;
@@ -98,16 +102,17 @@ final class RunWriter {
 
   private void execute(Lane lane, List<Pending<?>> batch) {
     try {
+      SortedSet<String> jobIds = new TreeSet<>();
+      batch.forEach(p -> jobIds.add(p.jobId));
       long changedRun = db.inTransaction(c -> {
-        RunRow run = RUNS.lock(c, lane.scope, lane.runUlid);
-        if (run == null) {
+        LockedRun locked = lock(c, lane, jobIds);
+        if (locked == null) {
           ApiException missing = ApiException.notFound("run " + lane.runUlid);
           batch.forEach(p -> p.fail(missing));
           return 0L;
         }
-        SortedSet<String> jobIds = new TreeSet<>();
-        batch.forEach(p -> jobIds.add(p.jobId));
-        RunBatch b = new RunBatch(c, lane.scope, EventLog.open(run), JOBS.lockAll(c, run.id(), jobIds));
+        RunRow run = locked.run();
+        RunBatch b = new RunBatch(c, db.isPostgres(), lane.scope, EventLog.open(run), locked);
         for (Pending<?> p : batch) {
           p.run(b);
         }
@@ -128,6 +133,16 @@ final class RunWriter {
         execute(lane, List.of(p));
       }
     }
+  }
+
+  /** The run row, then the named jobs, under their row locks (one round trip on PostgreSQL); null without the run. */
+  private LockedRun lock(java.sql.Connection c, Lane lane, SortedSet<String> jobIds)
+      throws SQLException {
+    if (db.isPostgres()) {
+      return POSTGRES.lock(c, lane.scope, lane.runUlid, jobIds);
+    }
+    RunRow run = RUNS.lock(c, lane.scope, lane.runUlid);
+    return run == null ? null : new LockedRun(run, JOBS.lockAll(c, run.id(), jobIds), Map.of());
   }
 
   private static final class Lane {

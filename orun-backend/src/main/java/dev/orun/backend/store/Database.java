@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final boolean postgres;
+  private final TokenCache tokenCache = new TokenCache();
 
   private Database(HikariDataSource pool, boolean postgres) {
     this.pool = pool;
@@ -89,6 +90,11 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return pool;
+  }
+
+  /** Tokens recently verified against this database; whoever revokes one clears it after the commit. */
+  public TokenCache tokenCache() {
+    return tokenCache;
   }
 
   public boolean isPostgres() {

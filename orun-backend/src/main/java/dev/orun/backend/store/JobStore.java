@@ -10,15 +10,15 @@ import java.util.List;
 
 /** The {@code run_jobs} table: the materialised state of every job of every run. */
 public final class JobStore {
-  private static final String COLUMNS = "run_id, job_id, component, deps_json, phase, runner_id, lease_epoch,"
-      + " lease_expires_at, attempt, result_digest, error_text, started_at, finished_at, log_next_seq";
+  static final String COLUMNS = "run_id, job_id, component, deps_json, phase, runner_id, lease_epoch,"
+      + " lease_expires_at, attempt, result_digest, error_text, started_at, finished_at, log_next_seq, deps_left";
 
   public void insertAll(Connection c, long runId, List<JobRow> jobs) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO run_jobs (run_id, job_id, component, deps_json, phase, attempt, deps_left) VALUES (?,?,?,?,?,?,?)")) {
       for (JobRow j : jobs) {
         Sql.bind(ps, runId, j.jobId(), j.component(), Json.write(j.deps()), j.phase().wire(), j.attempt(),
-            new java.util.TreeSet<>(j.deps()).size());
+            j.depsLeft());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -127,25 +127,6 @@ public final class JobStore {
     return out;
   }
 
-  /** The phases of the named jobs, read without locks (phases only move forward, see the decision record). */
-  public java.util.Map<String, Phase> phases(Connection c, long runId, java.util.Collection<String> jobIds)
-      throws SQLException {
-    java.util.Map<String, Phase> out = new java.util.HashMap<>();
-    if (jobIds.isEmpty()) {
-      return out;
-    }
-    try (PreparedStatement ps = c.prepareStatement("SELECT job_id, phase FROM run_jobs WHERE run_id = ?"
-        + " AND job_id IN (" + marks(jobIds.size()) + ")")) {
-      bindIds(ps, runId, jobIds);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString(1), Phase.fromWire(rs.getString(2)));
-        }
-      }
-    }
-    return out;
-  }
-
   /** Writes several job rows in one batch. */
   public void updateAll(Connection c, java.util.Collection<JobRow> rows) throws SQLException {
     if (rows.isEmpty()) {
@@ -179,23 +160,30 @@ public final class JobStore {
     }
   }
 
-  private static final String UPDATE = "UPDATE run_jobs SET phase = ?, runner_id = ?, lease_epoch = ?,"
+  static final String UPDATE = "UPDATE run_jobs SET phase = ?, runner_id = ?, lease_epoch = ?,"
       + " lease_expires_at = ?, attempt = ?, result_digest = ?, error_text = ?, started_at = ?, finished_at = ?,"
       + " log_next_seq = ? WHERE run_id = ? AND job_id = ?";
 
+  static final int UPDATE_PARAMETERS = 12;
+
   private static void bindUpdate(PreparedStatement ps, JobRow j) throws SQLException {
-    ps.setString(1, j.phase().wire());
-    ps.setString(2, j.runnerId());
-    ps.setLong(3, j.leaseEpoch());
-    Sql.setLong(ps, 4, j.leaseExpiresAt());
-    ps.setInt(5, j.attempt());
-    ps.setString(6, j.resultDigest());
-    ps.setString(7, j.errorText());
-    Sql.setLong(ps, 8, j.startedAt());
-    Sql.setLong(ps, 9, j.finishedAt());
-    ps.setLong(10, j.logNextSeq());
-    ps.setLong(11, j.runId());
-    ps.setString(12, j.jobId());
+    bindUpdate(ps, 1, j);
+  }
+
+  /** Binds {@link #UPDATE}'s parameters for {@code j}, numbered from {@code f}. */
+  static void bindUpdate(PreparedStatement ps, int f, JobRow j) throws SQLException {
+    ps.setString(f, j.phase().wire());
+    ps.setString(f + 1, j.runnerId());
+    ps.setLong(f + 2, j.leaseEpoch());
+    Sql.setLong(ps, f + 3, j.leaseExpiresAt());
+    ps.setInt(f + 4, j.attempt());
+    ps.setString(f + 5, j.resultDigest());
+    ps.setString(f + 6, j.errorText());
+    Sql.setLong(ps, f + 7, j.startedAt());
+    Sql.setLong(ps, f + 8, j.finishedAt());
+    ps.setLong(f + 9, j.logNextSeq());
+    ps.setLong(f + 10, j.runId());
+    ps.setString(f + 11, j.jobId());
   }
 
   /** Claimed jobs whose lease ran out at {@code now}, oldest first, as (runId, jobId). */
@@ -223,15 +211,20 @@ public final class JobStore {
   }
 
   private static List<JobRow> rows(PreparedStatement ps) throws SQLException {
-    List<JobRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(new JobRow(rs.getLong("run_id"), rs.getString("job_id"), rs.getString("component"),
-            Json.readStringList(rs.getString("deps_json")), Phase.fromWire(rs.getString("phase")),
-            rs.getString("runner_id"), rs.getLong("lease_epoch"), Sql.getLong(rs, "lease_expires_at"),
-            rs.getInt("attempt"), rs.getString("result_digest"), rs.getString("error_text"),
-            Sql.getLong(rs, "started_at"), Sql.getLong(rs, "finished_at"), rs.getLong("log_next_seq")));
-      }
+      return rows(rs);
+    }
+  }
+
+  static List<JobRow> rows(ResultSet rs) throws SQLException {
+    List<JobRow> out = new ArrayList<>();
+    while (rs.next()) {
+      out.add(new JobRow(rs.getLong("run_id"), rs.getString("job_id"), rs.getString("component"),
+          Json.readStringList(rs.getString("deps_json")), Phase.fromWire(rs.getString("phase")),
+          rs.getString("runner_id"), rs.getLong("lease_epoch"), Sql.getLong(rs, "lease_expires_at"),
+          rs.getInt("attempt"), rs.getString("result_digest"), rs.getString("error_text"),
+          Sql.getLong(rs, "started_at"), Sql.getLong(rs, "finished_at"), rs.getLong("log_next_seq"),
+          rs.getInt("deps_left")));
     }
     return out;
   }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** The {@code runs} table: run rows and the per-run event-log head. */
 public final class RunStore {
-  private static final String COLUMNS = "id, org_id, project_id, run_ulid, plan_digest, source, environment,"
+  static final String COLUMNS = "id, org_id, project_id, run_ulid, plan_digest, source, environment,"
       + " git_commit, git_ref, git_dirty, created_by_id, created_by_kind, status, last_seq, job_total,"
       + " job_succeeded, job_failed, created_at, started_at, finished_at";
 
@@ -111,17 +111,24 @@ public final class RunStore {
 
   /** Writes the event-log head, the terminal counters and the status of a locked run in one statement. */
   public void saveHead(Connection c, RunRow r) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET last_seq = ?, job_succeeded = ?, job_failed = ?,"
-        + " status = ?, started_at = ?, finished_at = ? WHERE id = ?")) {
-      ps.setLong(1, r.lastSeq());
-      ps.setInt(2, r.jobSucceeded());
-      ps.setInt(3, r.jobFailed());
-      ps.setString(4, r.status());
-      Sql.setLong(ps, 5, r.startedAt());
-      Sql.setLong(ps, 6, r.finishedAt());
-      ps.setLong(7, r.id());
+    try (PreparedStatement ps = c.prepareStatement(SAVE_HEAD)) {
+      bindSaveHead(ps, 1, r);
       ps.executeUpdate();
     }
+  }
+
+  static final String SAVE_HEAD = "UPDATE runs SET last_seq = ?, job_succeeded = ?, job_failed = ?, status = ?,"
+      + " started_at = ?, finished_at = ? WHERE id = ?";
+
+  /** Binds {@link #SAVE_HEAD}'s parameters for {@code r}, numbered from {@code f}. */
+  static void bindSaveHead(PreparedStatement ps, int f, RunRow r) throws SQLException {
+    ps.setLong(f, r.lastSeq());
+    ps.setInt(f + 1, r.jobSucceeded());
+    ps.setInt(f + 2, r.jobFailed());
+    ps.setString(f + 3, r.status());
+    Sql.setLong(ps, f + 4, r.startedAt());
+    Sql.setLong(ps, f + 5, r.finishedAt());
+    ps.setLong(f + 6, r.id());
   }
 
   /** How many jobs of the run are in each phase. */
@@ -139,7 +146,7 @@ public final class RunStore {
     return counts;
   }
 
-  private static RunRow row(ResultSet rs) throws SQLException {
+  static RunRow row(ResultSet rs) throws SQLException {
     return new RunRow(rs.getLong("id"), new Scope(rs.getString("org_id"), rs.getString("project_id")),
         rs.getString("run_ulid"), rs.getString("plan_digest"), rs.getString("source"), rs.getString("environment"),
         rs.getString("git_commit"), rs.getString("git_ref"), rs.getBoolean("git_dirty"),

@@ -23,20 +23,25 @@ final class Sql {
   }
 
   static void bind(PreparedStatement ps, Object... values) throws SQLException {
+    bindAt(ps, 1, values);
+  }
+
+  /** Binds {@code values} to the parameters numbered from {@code first} on. */
+  static void bindAt(PreparedStatement ps, int first, Object... values) throws SQLException {
     for (int i = 0; i < values.length; i++) {
       Object v = values[i];
       if (v == null) {
-        ps.setNull(i + 1, Types.VARCHAR);
+        ps.setNull(first + i, Types.VARCHAR);
       } else if (v instanceof Long l) {
-        ps.setLong(i + 1, l);
+        ps.setLong(first + i, l);
       } else if (v instanceof Integer n) {
-        ps.setInt(i + 1, n);
+        ps.setInt(first + i, n);
       } else if (v instanceof Boolean b) {
-        ps.setBoolean(i + 1, b);
+        ps.setBoolean(first + i, b);
       } else if (v instanceof byte[] bytes) {
-        ps.setBytes(i + 1, bytes);
+        ps.setBytes(first + i, bytes);
       } else {
-        ps.setString(i + 1, v.toString());
+        ps.setString(first + i, v.toString());
       }
     }
   }

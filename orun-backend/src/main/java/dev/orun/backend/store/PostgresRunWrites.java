@@ -1,0 +1,122 @@
+package dev.orun.backend.store;
+
+import dev.orun.backend.Json;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+/**
+ * The statements of a group transaction on a run ({@code RunWriter}) in two round trips on
+ * PostgreSQL instead of six to nine: one that locks the run row, then the named jobs, and reads
+ * those jobs' dependents; and one that writes the events, the changed jobs, the dependents' counts
+ * and the run row. The driver sends the statements of each together and the server runs them in
+ * order (docs/decisions/backend-throughput.md). H2 runs them one by one ({@link JobStore},
+ * {@link RunStore}, {@link EventStore}).
+ */
+public final class PostgresRunWrites {
+  private static final String LOCK = "SELECT " + RunStore.COLUMNS
+      + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ? FOR UPDATE;"
+      + " SELECT " + JobStore.COLUMNS + " FROM run_jobs WHERE run_id = (SELECT id FROM runs WHERE org_id = ?"
+      + " AND project_id = ? AND run_ulid = ?) AND job_id = ANY (?) ORDER BY job_id FOR UPDATE;"
+      + " SELECT dep_id, job_id FROM run_job_deps WHERE run_id = (SELECT id FROM runs WHERE org_id = ?"
+      + " AND project_id = ? AND run_ulid = ?) AND dep_id = ANY (?)";
+  private static final String INSERT_EVENTS = "INSERT INTO run_events (run_id, seq, kind, job_id, actor_id,"
+      + " actor_type, at, payload_json) VALUES ";
+  private static final String DEPENDENT = "UPDATE run_jobs SET deps_left = deps_left - ? WHERE run_id = ?"
+      + " AND job_id = ?";
+
+  /**
+   * Locks the run row, then the named jobs in id order (the lock order of every writer), in one
+   * round trip. Null when the run does not exist in {@code scope}.
+   */
+  public LockedRun lock(Connection c, Scope scope, String runUlid, SortedSet<String> jobIds) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(LOCK)) {
+      Array ids = c.createArrayOf("varchar", jobIds.toArray(new String[0]));
+      Sql.bind(ps, scope.org(), scope.project(), runUlid, scope.org(), scope.project(), runUlid);
+      ps.setArray(7, ids);
+      Sql.bindAt(ps, 8, scope.org(), scope.project(), runUlid);
+      ps.setArray(11, ids);
+      ps.execute();
+      RunRow run;
+      try (ResultSet rs = ps.getResultSet()) {
+        run = rs.next() ? RunStore.row(rs) : null;
+      }
+      Map<String, JobRow> jobs = new HashMap<>();
+      ps.getMoreResults();
+      try (ResultSet rs = ps.getResultSet()) {
+        for (JobRow j : JobStore.rows(rs)) {
+          jobs.put(j.jobId(), j);
+        }
+      }
+      Map<String, List<String>> dependents = new HashMap<>();
+      ps.getMoreResults();
+      try (ResultSet rs = ps.getResultSet()) {
+        while (rs.next()) {
+          dependents.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
+      return run == null ? null : new LockedRun(run, jobs, dependents);
+    }
+  }
+
+  /**
+   * In one round trip: appends {@code events} (numbered from {@code opened.lastSeq() + 1}), writes
+   * the changed jobs, takes one from the count of unfinished dependencies of every dependent of a
+   * job in {@code succeeded} (after the job writes, so a job both changed and waiting gets both),
+   * and saves the run's head when it moved. Plain statements by primary key, so every plan is a
+   * key lookup; the text depends only on how many of each there are.
+   */
+  public void write(Connection c, RunRow opened, RunRow run, List<NewEvent> events, Collection<JobRow> jobs,
+      Collection<String> succeeded, Map<String, List<String>> dependents) throws SQLException {
+    Map<String, Integer> waits = new TreeMap<>();
+    for (String done : succeeded) {
+      for (String dependent : dependents.getOrDefault(done, List.of())) {
+        waits.merge(dependent, 1, Integer::sum);
+      }
+    }
+    List<String> statements = new ArrayList<>();
+    if (!events.isEmpty()) {
+      statements.add(INSERT_EVENTS + String.join(",", Collections.nCopies(events.size(), "(?,?,?,?,?,?,?,?)")));
+    }
+    statements.addAll(Collections.nCopies(jobs.size(), JobStore.UPDATE));
+    statements.addAll(Collections.nCopies(waits.size(), DEPENDENT));
+    boolean head = !run.equals(opened);
+    if (head) {
+      statements.add(RunStore.SAVE_HEAD);
+    }
+    if (statements.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(String.join(";\n", statements))) {
+      int p = 1;
+      long seq = opened.lastSeq() + 1;
+      for (NewEvent e : events) {
+        Sql.bindAt(ps, p, run.id(), seq++, e.kind(), e.jobId(), e.actorId(), e.actorType(), e.at(),
+            Json.write(e.payload()));
+        p += 8;
+      }
+      for (JobRow j : jobs) {
+        JobStore.bindUpdate(ps, p, j);
+        p += JobStore.UPDATE_PARAMETERS;
+      }
+      for (Map.Entry<String, Integer> w : waits.entrySet()) {
+        Sql.bindAt(ps, p, w.getValue(), run.id(), w.getKey());
+        p += 3;
+      }
+      if (head) {
+        RunStore.bindSaveHead(ps, p, run);
+      }
+      ps.execute();
+    }
+  }
+}
