@@ -99,7 +99,10 @@ public final class NiceRunnerProvider implements RunnerProvider {
     }
 
     private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // the shell first: killed after its children, it could start the script's next command in
+        // between; its children are listed before, as they are re-parented once it is gone
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 }
