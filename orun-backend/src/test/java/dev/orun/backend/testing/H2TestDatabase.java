@@ -44,10 +44,27 @@ public final class H2TestDatabase implements TestDatabase {
 
   @Override
   public void close() {
+    printTrace();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException ignored) {
       // a temp directory left behind is harmless
+    }
+  }
+
+  /**
+   * H2 writes the stack traces of its own errors only to its trace file, which the directory's
+   * removal would take with it: a test that failed on an H2 error (a bare "IO Exception" in the
+   * server's log) keeps its cause in the test output.
+   */
+  private void printTrace() {
+    Path trace = dir.resolve("orun.trace.db");
+    if (Files.isRegularFile(trace)) {
+      try {
+        System.err.println("H2 trace of " + dir + ":\n" + Files.readString(trace));
+      } catch (IOException e) {
+        System.err.println("H2 trace of " + dir + " unreadable: " + e);
+      }
     }
   }
 }
