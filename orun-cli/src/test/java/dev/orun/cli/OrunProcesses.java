@@ -5,14 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts {@code orun} as real processes in a workspace, each with its output in a file, and with
  * only the {@code ORUN_}/{@code GITHUB_} variables given (none inherited from the build).
+ *
+ * <p>A test that fails half-way leaves its processes running (a step waiting for a gate file the
+ * test never writes); they are all stopped, with what they started, when the test JVM exits, so
+ * none outlives the build.
  */
 final class OrunProcesses {
+    private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.stream().filter(Process::isAlive)
+                .forEach(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }), "orun-processes-cleanup"));
+    }
+
     private final Path root;
     private final Map<Process, Path> outputs = new ConcurrentHashMap<>();
 
@@ -29,6 +44,7 @@ final class OrunProcesses {
         builder.environment().putAll(env);
         Process p = builder.start();
         outputs.put(p, out);
+        STARTED.add(p);
         return p;
     }
 

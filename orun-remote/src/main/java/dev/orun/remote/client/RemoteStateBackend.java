@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link StateBackend} over an orun state server: the run is created once (idempotently, keyed
@@ -51,6 +52,8 @@ public final class RemoteStateBackend implements StateBackend {
      * intervals), which spares a no-op job one of its requests.
      */
     private static final Duration LEASE_FRESH = Duration.ofSeconds(2);
+    /** The lease a server grants when its claim answer does not say (orun-backend's default). */
+    private static final int DEFAULT_LEASE_SECONDS = 60;
 
     private final StateHttp http;
     private final String execId;
@@ -72,10 +75,22 @@ public final class RemoteStateBackend implements StateBackend {
         final int attempt;
         final Instant claimedAt = Instant.now();
         volatile long confirmedNanos = System.nanoTime();
+        /** How long the server keeps the lease without a heartbeat (its answer to the claim and to each heartbeat). */
+        volatile long leaseNanos;
 
-        Lease(ClaimToken token, int attempt) {
+        Lease(ClaimToken token, int attempt, int leaseSeconds) {
             this.token = token;
             this.attempt = attempt;
+            this.leaseNanos = TimeUnit.SECONDS.toNanos(leaseSeconds);
+        }
+
+        /**
+         * No heartbeat of ours reached the server for longer than the lease: it has expired there
+         * (confirmedNanos is taken after the server's answer, so this is never early) and the
+         * sweeper or another runner may already have the job.
+         */
+        boolean expiredUnconfirmed() {
+            return System.nanoTime() - confirmedNanos > leaseNanos;
         }
     }
 
@@ -149,7 +164,8 @@ public final class RemoteStateBackend implements StateBackend {
                 if (r.heartbeatIntervalSeconds() != null && r.heartbeatIntervalSeconds() > 0) {
                     heartbeatSeconds = r.heartbeatIntervalSeconds();
                 }
-                leases.put(jobId, new Lease(token, r.attempt() == null ? 1 : r.attempt()));
+                leases.put(jobId, new Lease(token, r.attempt() == null ? 1 : r.attempt(),
+                        r.leaseSeconds() == null || r.leaseSeconds() <= 0 ? DEFAULT_LEASE_SECONDS : r.leaseSeconds()));
                 return ClaimResult.claimed(token, r.leaseExpiresAt());
             }
             if (Boolean.TRUE.equals(r.cached())) {
@@ -182,6 +198,9 @@ public final class RemoteStateBackend implements StateBackend {
                     + ":heartbeat", new HeartbeatRequest(runnerId, token.epoch()), ContractVersion.COORDINATION, false),
                     HeartbeatResponse.class);
             held.confirmedNanos = System.nanoTime();
+            if (r.leaseSeconds() > 0) {
+                held.leaseNanos = TimeUnit.SECONDS.toNanos(r.leaseSeconds());
+            }
             if (r.heartbeatIntervalSeconds() > 0) {
                 heartbeatSeconds = r.heartbeatIntervalSeconds();
             }
@@ -189,6 +208,13 @@ public final class RemoteStateBackend implements StateBackend {
             if (e.status() == 409) {
                 markLost(token);
                 throw new LeaseLostException(token, "the state server gave the job to another runner");
+            }
+            if (held.expiredUnconfirmed()) {
+                // a runner cut off from the server must not go on running a job it no longer holds
+                markLost(token);
+                throw new LeaseLostException(token, "no heartbeat reached the state server for longer than the "
+                        + TimeUnit.NANOSECONDS.toSeconds(held.leaseNanos) + " s lease (" + e.getMessage()
+                        + "); the lease has expired there");
             }
             // transport trouble: the next tick tries again; the lease outlives two missed beats
         }
