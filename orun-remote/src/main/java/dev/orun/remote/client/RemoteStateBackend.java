@@ -47,9 +47,9 @@ public final class RemoteStateBackend implements StateBackend {
     private static final Duration RUN_VISIBLE_WINDOW = Duration.ofMinutes(2);
     private static final Duration COMPLETE_DEADLINE = Duration.ofSeconds(90);
     /**
-     * A step starts only after a heartbeat confirms the lease; its log, opened right after, needs
-     * no second confirmation when the server gave one this recently (a lease lives many heartbeat
-     * intervals), which spares a no-op job one of its requests.
+     * A step starts, and its log opens, without another confirmation when the server confirmed the
+     * lease this recently (a lease lives many heartbeat intervals, and only lapses or a takeover
+     * after a lapse end it), which spares a no-op job a request per step.
      */
     private static final Duration LEASE_FRESH = Duration.ofSeconds(2);
     /** The lease a server grants when its claim answer does not say (orun-backend's default). */
@@ -144,6 +144,13 @@ public final class RemoteStateBackend implements StateBackend {
             // the event log showed it succeed (final: only a failed job is re-opened): no claim to send
             return ClaimResult.alreadyDone(Status.SUCCEEDED);
         }
+        if (!retrying.contains(jobId) && watch.heldByAnother(jobId, runnerId)) {
+            // the log's last word is another runner's claim: the server would only answer "held"
+            // (the wait ends when the log says it ended or its lease lapsed; the server still decides
+            // every claim this runner does send)
+            watch.held(jobId);
+            return ClaimResult.heldElsewhere(Status.RUNNING);
+        }
         long deadline = System.nanoTime() + RUN_VISIBLE_WINDOW.toNanos();
         while (true) {
             ClaimResponse r;
@@ -176,7 +183,10 @@ public final class RemoteStateBackend implements StateBackend {
                 case ClaimResponse.DEPS_NOT_READY:
                     return new ClaimResult(ClaimResult.Outcome.NOT_READY, Status.PENDING, null, null);
                 case ClaimResponse.RUN_TERMINAL:
-                    // read the job itself rather than trusting a summary: it may have just succeeded
+                    // the job already ended: the log since this runner last looked usually says how
+                    // (a few events); only when it does not, read the job itself rather than trusting
+                    // a summary (it may have just succeeded)
+                    watch.catchUp();
                     return ClaimResult.alreadyDone(readJob(jobId).status());
                 default:
                     watch.held(jobId);
@@ -220,10 +230,16 @@ public final class RemoteStateBackend implements StateBackend {
         }
     }
 
-    /** A step starts only while the server still says this runner holds the job (a heartbeat). */
+    /**
+     * A step starts only while the server still says this runner holds the job: a heartbeat, unless
+     * the server confirmed the lease (the claim's answer, or a heartbeat) within {@link #LEASE_FRESH}
+     * — the first step of a job that was just claimed costs no request.
+     */
     @Override
     public void stepStarted(ClaimToken token, String stepId, Instant at) {
-        heartbeat(token, null);
+        if (System.nanoTime() - fence(token).confirmedNanos > LEASE_FRESH.toNanos()) {
+            heartbeat(token, null);
+        }
     }
 
     @Override
