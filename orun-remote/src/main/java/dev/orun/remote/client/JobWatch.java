@@ -31,7 +31,14 @@ final class JobWatch {
     private static final Duration LONG_POLL_MAX = Duration.ofSeconds(25);
     /** Read the job list at least this often while waiting, whatever the event log says. */
     static final Duration FALLBACK = Duration.ofSeconds(10);
-    private static final Duration LEARNING_BATCH = Duration.ofMillis(50);
+    /**
+     * How long events gather before the next long-poll after one that changed nothing for this
+     * runner: while it only learns (its job slots are busy, nothing is waited for), what it learns
+     * is needed only when a slot frees up, and a claim on stale knowledge costs one refused claim;
+     * while it waits for a job held elsewhere, the job's end is handed over this much later.
+     */
+    private static final Duration LEARNING_BATCH = Duration.ofMillis(250);
+    private static final Duration WAITING_BATCH = Duration.ofMillis(50);
 
     private final StateHttp http;
     private final String runPath;
@@ -105,6 +112,11 @@ final class JobWatch {
         out = succeededAmong(jobIds);
         if (!jobIds.isEmpty() && (relevant || System.nanoTime() - lastListRead > FALLBACK.toNanos())) {
             out.putAll(actionable(jobIds));
+        }
+        if (out.isEmpty() && fresh != null && !fresh.isEmpty() && !jobIds.isEmpty()) {
+            // woken by other jobs' events: gather a few more before asking again, rather than one
+            // long-poll per event of a busy run (an event for a job waited for is then this late)
+            Thread.sleep(WAITING_BATCH.toMillis());
         }
         return out;
     }

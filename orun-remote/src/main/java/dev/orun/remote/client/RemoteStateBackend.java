@@ -215,6 +215,10 @@ public final class RemoteStateBackend implements StateBackend {
                 heartbeatSeconds = r.heartbeatIntervalSeconds();
             }
         } catch (RemoteApiException e) {
+            if (e.status() == 409 && finished.contains(token)) {
+                // the heartbeat timer raced this runner's own completion: the lease was given back, not lost
+                return;
+            }
             if (e.status() == 409) {
                 markLost(token);
                 throw new LeaseLostException(token, "the state server gave the job to another runner");
