@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Runners sharing one run in whole-plan mode learn what the others did from the event log rather
  * than by asking about every job: a job seen succeeding elsewhere is neither claimed nor read
  * again, a job seen claimed by another runner is waited for without a claim, a claim refused
- * because the job ended is explained by the log rather than the job list, and a job just claimed
- * starts its step on the claim's confirmation of the lease. Counts come from the server's own
+ * because the job ended is explained by the log rather than the job list, and only a step's start
+ * checks the lease of a short job. Counts come from the server's own
  * {@code /metrics} (decision: docs/decisions/remote-state-client.md, "Requests per job").
  */
 @Tag("slow")
@@ -73,9 +73,10 @@ class RemoteStateWholePlanRequestsTest {
             // remembers what the event log said skips those it saw succeed or saw claimed elsewhere
             assertThat(claims).as("claims for %d jobs by %d runners", JOBS, RUNNERS).isLessThan(3L * JOBS);
             // claim, heartbeat and complete share one route; every job is completed once, so the rest
-            // are heartbeats: a step that starts right after its claim needs none (one per job before)
+            // are heartbeats: one as each step starts (the lease check), the timer's only for long jobs
             long heartbeats = requests(metrics, "POST", "/jobs/{jobVerb}") - claims - JOBS;
-            assertThat(heartbeats).as("heartbeats for %d jobs of one short step each", JOBS).isLessThan(JOBS / 2);
+            assertThat(heartbeats).as("heartbeats for %d jobs of one short step each", JOBS)
+                    .isBetween((long) JOBS, JOBS + JOBS / 5L);
             assertThat(requests(metrics, "GET", "/jobs")).as("job-list reads").isLessThanOrEqualTo(JOBS / 2);
             // about 5 per job (about 8 before the changes named above, on the 200-job remote bench)
             long total = requests(metrics, "", "");

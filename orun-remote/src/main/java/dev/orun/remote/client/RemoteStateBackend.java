@@ -47,9 +47,9 @@ public final class RemoteStateBackend implements StateBackend {
     private static final Duration RUN_VISIBLE_WINDOW = Duration.ofMinutes(2);
     private static final Duration COMPLETE_DEADLINE = Duration.ofSeconds(90);
     /**
-     * A step starts, and its log opens, without another confirmation when the server confirmed the
-     * lease this recently (a lease lives many heartbeat intervals, and only lapses or a takeover
-     * after a lapse end it), which spares a no-op job a request per step.
+     * A step starts only after a heartbeat confirms the lease; its log, opened right after, needs
+     * no second confirmation when the server gave one this recently (a lease lives many heartbeat
+     * intervals), which spares a no-op job one of its requests.
      */
     private static final Duration LEASE_FRESH = Duration.ofSeconds(2);
     /** The lease a server grants when its claim answer does not say (orun-backend's default). */
@@ -235,15 +235,13 @@ public final class RemoteStateBackend implements StateBackend {
     }
 
     /**
-     * A step starts only while the server still says this runner holds the job: a heartbeat, unless
-     * the server confirmed the lease (the claim's answer, or a heartbeat) within {@link #LEASE_FRESH}
-     * — the first step of a job that was just claimed costs no request.
+     * A step starts only while the server still says this runner holds the job (a heartbeat): the
+     * claim's own answer is not enough, since the holder may have been slow for longer than its
+     * lease between the claim and the step (the state backend contract's takeover case).
      */
     @Override
     public void stepStarted(ClaimToken token, String stepId, Instant at) {
-        if (System.nanoTime() - fence(token).confirmedNanos > LEASE_FRESH.toNanos()) {
-            heartbeat(token, null);
-        }
+        heartbeat(token, null);
     }
 
     @Override
