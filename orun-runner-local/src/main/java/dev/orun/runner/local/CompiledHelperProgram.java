@@ -140,10 +140,27 @@ final class CompiledHelperProgram implements HelperProgram {
             }
             Files.setPosixFilePermissions(built, PosixFilePermissions.fromString("rwx------"));
             Files.move(built, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            removeOtherVersions(target);
             return Optional.empty();
         } finally {
             Files.deleteIfExists(source);
             Files.deleteIfExists(built);
+        }
+    }
+
+    /**
+     * Helpers of earlier orun versions (an orun still running one keeps it open; a later start of
+     * that version compiles it again).
+     */
+    private void removeOtherVersions(Path current) {
+        try (var others = Files.newDirectoryStream(directory, "sandbox-helper-*")) {
+            for (Path other : others) {
+                if (!other.equals(current)) {
+                    Files.deleteIfExists(other);
+                }
+            }
+        } catch (IOException e) {
+            // only disk space
         }
     }
 

@@ -37,6 +37,10 @@ class CompiledHelperProgramTest {
     void isCompiledOnceIntoAPrivateDirectoryAndReused() throws Exception {
         assumeTrue(new Executables(System.getenv()).find("cc").isPresent(), "no C compiler here");
         Path directory = home.resolve(".orun/sandbox");
+        Files.createDirectories(directory.getParent());
+        Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path older = directory.resolve("sandbox-helper-0123456789abcdef");
+        Files.writeString(older, "an earlier version's helper");
         CompiledHelperProgram first = program(System.getenv(), directory);
 
         assertThat(first.prepare()).isEmpty();
@@ -44,6 +48,7 @@ class CompiledHelperProgramTest {
         assertThat(Arrays.copyOf(Files.readAllBytes(binary), 4)).isEqualTo(ELF);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
         assertThat(directory).isDirectoryNotContaining("glob:**/.sandbox-helper-*");
+        assertThat(older).as("an earlier version's helper is removed").doesNotExist();
 
         Files.setLastModifiedTime(binary, FileTime.fromMillis(1_000_000));
         CompiledHelperProgram second = program(System.getenv(), directory);

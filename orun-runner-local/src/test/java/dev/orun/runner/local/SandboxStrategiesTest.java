@@ -169,7 +169,7 @@ class SandboxStrategiesTest {
     }
 
     @Test
-    void withoutPerlTheUnshareChainRunsAStepInItsOverlay() throws Exception {
+    void withoutACompilerOrPerlTheUnshareChainRunsAStepInItsOverlay() throws Exception {
         Path bin = Files.createDirectories(outside.resolve("bin-without-perl"));
         Executables host = new Executables(System.getenv());
         for (String program : List.of("sh", "unshare", "mount", "umount", "id", "touch", "sleep")) {
@@ -177,6 +177,7 @@ class SandboxStrategiesTest {
         }
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("PATH", bin.toString());
+        environment.put("HOME", outside.resolve("home-without-helpers").toString()); // no compiled helper kept there
         behavesAsAnIsolatedStep(runner(environment), "unshare, sh and mount per step");
     }
 }
