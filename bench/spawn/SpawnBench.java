@@ -81,7 +81,7 @@ public final class SpawnBench {
         StringBuilder ratios = new StringBuilder();
         for (Map.Entry<String, Long> measured : nanos.entrySet()) {
             double ms = measured.getValue() / 1e6 / total;
-            System.out.printf("  isolated (%-36s) %.2f ms  (+%.2f ms)%n", measured.getKey(), ms, ms - pbMs);
+            System.out.printf("  %-48s %.2f ms  (+%.2f ms)%n", "isolated (" + measured.getKey() + ")", ms, ms - pbMs);
             ratios.append(String.format(", isolated %.2f (%s)", ms / pbMs, measured.getKey()));
         }
         if (sessions.isEmpty()) {
