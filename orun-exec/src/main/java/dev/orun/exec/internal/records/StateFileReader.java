@@ -100,7 +100,7 @@ final class StateFileReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
-            jobs.put(key, RecordParts.job(p));
+            jobs.put(key, RecordParts.job(p, key));
         }
         return jobs;
     }
