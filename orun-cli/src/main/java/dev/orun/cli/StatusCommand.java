@@ -86,7 +86,7 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (json) {
             out.print(StatusDocuments.run(run));
         } else {
-            out.print(StatusFormat.text(StatusFormat.frame(run, Instant.now())));
+            out.print(StatusFormat.frame(run, Instant.now()));
         }
         out.flush();
         return watch || exitStatus ? run.summary().exitCode().orElse(STILL_RUNNING) : 0;
@@ -120,7 +120,7 @@ public final class StatusCommand implements Callable<Integer> {
                 out.flush(); // --json prints only the final document
             } else if (terminal) {
                 out.print("\u001b[H\u001b[J");
-                out.print(StatusFormat.text(StatusFormat.frame(run, Instant.now())));
+                out.print(StatusFormat.frame(run, Instant.now()));
             } else {
                 printChanges(run, seen, out);
             }
@@ -135,7 +135,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.print(StatusDocuments.run(run));
         } else if (!terminal) {
             out.println();
-            out.print(StatusFormat.text(StatusFormat.frame(run, Instant.now())));
+            out.print(StatusFormat.frame(run, Instant.now()));
         }
         return run;
     }

@@ -15,11 +15,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Text rendering of runs for {@code orun status}: one run's frame, and the table of runs. */
@@ -65,10 +63,16 @@ final class StatusFormat {
         return text.toString();
     }
 
-    static List<String> frame(RunRecord run, Instant now) {
+    /**
+     * One run's frame as one text, each line ending with the line separator. Written straight into
+     * one builder: on a 5000-job run a string per line, a list of them and a join afterwards were
+     * a good part of a cold {@code orun status}.
+     */
+    static String frame(RunRecord run, Instant now) {
+        String nl = System.lineSeparator();
         RunMetadata meta = run.metadata();
-        List<String> lines = new ArrayList<>();
-        lines.add("▲ orun " + (meta.planName() == null ? "plan" : meta.planName()));
+        StringBuilder out = new StringBuilder(256 + 40 * run.state().jobs().size());
+        out.append("▲ orun ").append(meta.planName() == null ? "plan" : meta.planName()).append(nl);
         List<String> head = new ArrayList<>();
         head.add("Run: " + run.execId());
         if (meta.planId() != null) {
@@ -76,7 +80,7 @@ final class StatusFormat {
         }
         head.add("State: " + state(run.summary()));
         head.add("Duration: " + Durations.format(meta.duration(now)));
-        lines.add("  " + String.join(" · ", head));
+        out.append("  ").append(String.join(" · ", head)).append(nl);
         List<String> more = new ArrayList<>();
         more.add("Started: " + when(meta.startedAt()));
         if (meta.runner() != null) {
@@ -88,15 +92,17 @@ final class StatusFormat {
         if (meta.user() != null) {
             more.add("User: " + meta.user());
         }
-        lines.add("  " + String.join(" · ", more));
-        lines.add("");
-        lines.add("  Status:   " + counts(run.jobCounts()));
-        lines.addAll(jobTree(run, now));
-        lines.addAll(reports(run));
-        lines.add("");
+        out.append("  ").append(String.join(" · ", more)).append(nl);
+        out.append(nl);
+        out.append("  Status:   ").append(counts(run.jobCounts())).append(nl);
+        jobTree(run, now, out, nl);
+        for (String line : reports(run)) {
+            out.append(line).append(nl);
+        }
+        out.append(nl);
         String failed = run.jobCounts().failed() > 0 ? " --failed" : "";
-        lines.add("  Logs: orun logs --exec-id " + run.execId() + failed);
-        return lines;
+        out.append("  Logs: orun logs --exec-id ").append(run.execId()).append(failed).append(nl);
+        return out.toString();
     }
 
     /**
@@ -148,50 +154,112 @@ final class StatusFormat {
     }
 
     /** Jobs grouped by component; within a group failed first, then running, pending, the rest. */
-    private static List<String> jobTree(RunRecord run, Instant now) {
-        // one pass, each id parsed once: this is per job, 5000 times on a large run
+    private static void jobTree(RunRecord run, Instant now, StringBuilder out, String nl) {
+        // one pass, each id split once: this is per job, 5000 times on a large run
         Map<String, List<Row>> byComponent = new TreeMap<>();
-        Set<String> environments = new HashSet<>();
+        String firstEnvironment = null;
+        boolean severalEnvironments = false;
         for (JobState job : run.state().jobs().values()) {
-            Row row = new Row(job, parse(job.jobId()));
-            environments.add(row.id().environment());
-            byComponent.computeIfAbsent(row.id().component(), key -> new ArrayList<>()).add(row);
+            Row row = Row.of(job);
+            if (firstEnvironment == null) {
+                firstEnvironment = row.environment();
+            } else if (!severalEnvironments && !row.inEnvironment(firstEnvironment)) {
+                severalEnvironments = true;
+            }
+            byComponent.computeIfAbsent(row.component(), key -> new ArrayList<>(1)).add(row);
         }
-        boolean severalEnvironments = environments.size() > 1;
-        List<String> lines = new ArrayList<>(run.state().jobs().size() + 3 * byComponent.size());
-        StringBuilder line = new StringBuilder(96);
         for (Map.Entry<String, List<Row>> group : byComponent.entrySet()) {
-            lines.add("");
-            lines.add("  ● " + group.getKey());
+            out.append(nl);
+            out.append("  ● ").append(group.getKey()).append(nl);
             List<Row> rows = group.getValue();
             rows.sort(Row.ORDER);
             for (Row row : rows) {
                 JobState job = row.job();
-                line.setLength(0);
-                line.append("    ").append(glyph(job.status())).append(' ');
+                out.append("    ").append(glyph(job.status())).append(' ');
                 if (severalEnvironments) {
-                    line.append(row.id().environment()).append('/');
+                    out.append(row.environment()).append('/');
                 }
-                line.append(row.id().job());
+                row.appendJobName(out);
                 if (job.startedAt() != null) {
                     Instant end = job.finishedAt() != null ? job.finishedAt() : now;
-                    line.append("  ").append(Durations.format(Duration.between(job.startedAt(), end)));
+                    out.append("  ").append(Durations.format(Duration.between(job.startedAt(), end)));
                 }
                 if (job.status() == Status.FAILED && job.error() != null) {
-                    line.append("  ").append(truncate(job.error()));
+                    out.append("  ").append(truncate(job.error()));
                 }
-                lines.add(line.toString());
+                out.append(nl);
             }
         }
-        return lines;
     }
 
-    /** A job with its parsed id, ordered by status rank, then id. */
-    private record Row(JobState job, JobId id) {
+    /**
+     * A job with where its id splits into {@code <component>@<environment>.<job>}, ordered by
+     * status rank, then id. An id that is not of that form is the job name of component {@code ?}.
+     */
+    private record Row(JobState job, String component, int at, int dot) {
         static final Comparator<Row> ORDER = (a, b) -> {
             int byRank = Integer.compare(rank(a.job.status()), rank(b.job.status()));
             return byRank != 0 ? byRank : a.job.jobId().compareTo(b.job.jobId());
         };
+
+        static Row of(JobState job) {
+            String id = job.jobId();
+            int at = plainIdAt(id);
+            if (at > 0) {
+                return new Row(job, id.substring(0, at), at, id.indexOf('.', at + 1));
+            }
+            try {
+                JobId parsed = JobId.parse(id);
+                return new Row(job, parsed.component(), parsed.component().length(),
+                        parsed.component().length() + 1 + parsed.environment().length());
+            } catch (RuntimeException e) {
+                return new Row(job, "?", -1, -1);
+            }
+        }
+
+        String environment() {
+            return at < 0 ? "?" : job.jobId().substring(at + 1, dot);
+        }
+
+        boolean inEnvironment(String environment) {
+            return at < 0 ? environment.equals("?")
+                    : dot - at - 1 == environment.length() && job.jobId().startsWith(environment, at + 1);
+        }
+
+        void appendJobName(StringBuilder out) {
+            String id = job.jobId();
+            if (at < 0) {
+                out.append(id);
+            } else {
+                out.append(id, dot + 1, id.length());
+            }
+        }
+
+        /**
+         * Where the {@code @} of an id is when the id is plainly valid — printable ASCII without
+         * spaces, one {@code @} after a non-empty component, a {@code .} after a non-empty
+         * environment and a non-empty job name — so it splits as {@link JobId#parse} would split
+         * it without building one; otherwise -1 (then {@code JobId.parse} decides).
+         */
+        private static int plainIdAt(String id) {
+            int at = -1;
+            int dot = -1;
+            for (int i = 0; i < id.length(); i++) {
+                char c = id.charAt(i);
+                if (c <= ' ' || c > '~') {
+                    return -1;
+                }
+                if (c == '@') {
+                    if (at >= 0) {
+                        return -1;
+                    }
+                    at = i;
+                } else if (c == '.' && at >= 0 && dot < 0) {
+                    dot = i;
+                }
+            }
+            return at > 0 && dot > at + 1 && dot < id.length() - 1 ? at : -1;
+        }
     }
 
     private static int rank(Status status) {
@@ -203,15 +271,6 @@ final class StatusFormat {
             case SKIPPED -> 4;
             case SUCCEEDED -> 5;
         };
-    }
-
-    /** A job id in the plan's form, or the whole id as the job name of component {@code ?}. */
-    private static JobId parse(String jobId) {
-        try {
-            return JobId.parse(jobId);
-        } catch (RuntimeException e) {
-            return new JobId("?", "?", jobId);
-        }
     }
 
     private static String truncate(String text) {

@@ -9,6 +9,7 @@ import dev.orun.core.state.RunRecord;
 import dev.orun.core.state.RunState;
 import dev.orun.core.state.RunSummary;
 import dev.orun.core.state.StepState;
+import dev.orun.exec.internal.records.IsoInstants;
 import dev.orun.exec.internal.records.RecordsJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -218,7 +219,7 @@ public final class StatusDocuments {
     /** ISO-8601 in UTC, as the records' mapper writes instants ({@code Instant.toString()}). */
     private static void instant(JsonGenerator json, String name, Instant value) throws IOException {
         if (value != null) {
-            json.writeStringField(name, value.toString());
+            json.writeStringField(name, IsoInstants.format(value)); // 20000 instants on a 5000-job run
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class JsonFields {
 
+    private static final Status[] STATUSES = Status.values();
+
     private JsonFields() {
     }
 
@@ -32,6 +34,17 @@ final class JsonFields {
     }
 
     static Status status(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            // matched on the parser's characters: no String for each job's and step's status
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            for (Status status : STATUSES) {
+                if (same(status.wireName(), chars, offset, length)) {
+                    return status;
+                }
+            }
+        }
         String wire = text(p);
         try {
             return wire == null ? null : Status.fromWire(wire);
@@ -40,10 +53,41 @@ final class JsonFields {
         }
     }
 
+    /**
+     * The text of a string value, or {@code known} itself when the text equals it: a job's id in
+     * {@code state.json} repeats the key it is filed under, so the key's string serves for both.
+     */
+    static String text(JsonParser p, String known) throws IOException {
+        if (known != null && p.currentToken() == JsonToken.VALUE_STRING
+                && same(known, p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+            return known;
+        }
+        return text(p);
+    }
+
+    private static boolean same(String text, char[] chars, int offset, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** ISO-8601 text as the records write it; a number goes through data binding (epoch seconds). */
     static Instant instant(JsonParser p) throws IOException {
         if (p.currentToken().isNumeric()) {
             return RecordsJson.mapper().readValue(p, Instant.class); // never written by orun
+        }
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            // the parser's own characters: no String for each of a large snapshot's 20000 instants
+            Instant fast = IsoInstants.fast(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (fast != null) {
+                return fast;
+            }
         }
         String text = text(p);
         try {

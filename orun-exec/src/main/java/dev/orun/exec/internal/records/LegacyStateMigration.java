@@ -102,7 +102,7 @@ public final class LegacyStateMigration {
         RunMetadata metadata = new RunMetadata(execId, null, checksum, planId, null, null,
                 "migrated", null, null, status, started, finished, null, JobCounts.of(jobs.values()))
                 .withProgress(status, finished, JobCounts.of(jobs.values()));
-        AtomicFiles.write(layout.stateFile(), RecordsJson.pretty(state));
+        AtomicFiles.write(layout.stateFile(), RecordsJson.snapshot(state));
         AtomicFiles.write(layout.metadataFile(), RecordsJson.pretty(metadata));
         return execId;
     }

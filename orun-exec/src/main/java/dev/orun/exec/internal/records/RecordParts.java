@@ -35,6 +35,11 @@ final class RecordParts {
     }
 
     static JobState job(JsonParser p) throws IOException {
+        return job(p, null);
+    }
+
+    /** A job filed under {@code key} (its id, as a rule: then the id's string is the key's). */
+    static JobState job(JsonParser p, String key) throws IOException {
         if (nullOrObject(p)) {
             return null;
         }
@@ -49,7 +54,7 @@ final class RecordParts {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "jobId" -> jobId = text(p);
+                case "jobId" -> jobId = text(p, key);
                 case "status" -> status = status(p);
                 case "attempts" -> attempts = intOrZero(p);
                 case "startedAt" -> startedAt = instant(p);

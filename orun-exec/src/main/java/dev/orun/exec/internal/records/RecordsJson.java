@@ -27,7 +27,11 @@ import java.util.Optional;
  */
 public final class RecordsJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    // Field names are not interned: a snapshot's job ids are field names (twice per job), and
+    // interning thousands of names that are used once showed in profiles of `orun status`.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build();
 
     /** Built when first asked for (class initialisation is lazy and thread-safe). */
     private static final class Mapping {
@@ -80,6 +84,18 @@ public final class RecordsJson {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * {@code state.json}: one line of JSON ending with a newline. Not indented: on a 5000-job run
+     * indentation is a third of the file's 2.5 MB, and every reader of the records (a cold
+     * {@code orun status}) pays to skip it (see docs/decisions/0001-records-journal.md).
+     */
+    public static byte[] snapshot(Object value) {
+        byte[] json = compact(value);
+        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
     }
 
     /** One-line JSON, for the per-transition files where size and speed matter. */

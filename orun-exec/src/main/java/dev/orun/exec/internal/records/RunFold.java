@@ -17,21 +17,46 @@ import java.util.Optional;
  */
 public final class RunFold {
 
-    private final Map<String, JobState> jobs = new HashMap<>();
-    private final Map<String, Lease> leases = new HashMap<>();
-    private final Map<String, Long> epochs = new HashMap<>();
+    private Map<String, JobState> jobs = new HashMap<>();
+    private Map<String, Lease> leases = new HashMap<>();
+    private Map<String, Long> epochs = new HashMap<>();
+    /**
+     * True while the maps are a snapshot's, read only: the first change copies them. A reader of
+     * a finished run (nothing in the journal after the snapshot) never changes the fold, and its
+     * state is then made from the snapshot's sorted maps without copying them into hash maps and
+     * sorting them back.
+     */
+    private boolean shared;
     private Status status = Status.RUNNING;
     private Instant startedAt;
     private Instant finishedAt;
 
-    /** Starts from a snapshot (its jobs, their last epochs and the run's status). */
+    /** Starts from a snapshot (its jobs, their last epochs and the run's status); called once, first. */
     public void seed(StateFile snapshot) {
-        jobs.putAll(snapshot.jobs());
-        epochs.putAll(snapshot.epochs());
-        leases.putAll(snapshot.leases());
+        if (jobs.isEmpty() && epochs.isEmpty() && leases.isEmpty()) {
+            jobs = snapshot.jobs();
+            epochs = snapshot.epochs();
+            leases = snapshot.leases();
+            shared = true;
+        } else {
+            own();
+            jobs.putAll(snapshot.jobs());
+            epochs.putAll(snapshot.epochs());
+            leases.putAll(snapshot.leases());
+        }
         status = snapshot.status() == null ? Status.RUNNING : snapshot.status();
         startedAt = snapshot.startedAt();
         finishedAt = snapshot.finishedAt();
+    }
+
+    /** Makes the maps this fold's own (hash maps: a transition is O(1)) before the first change. */
+    private void own() {
+        if (shared) {
+            jobs = new HashMap<>(jobs);
+            epochs = new HashMap<>(epochs);
+            leases = new HashMap<>(leases);
+            shared = false;
+        }
     }
 
     public void startedAtIfMissing(Instant at) {
@@ -41,6 +66,7 @@ public final class RunFold {
     }
 
     public void putIfAbsent(JobState job) {
+        own();
         jobs.putIfAbsent(job.jobId(), job);
     }
 
@@ -48,6 +74,7 @@ public final class RunFold {
         if (entry.kind() == null) {
             return;
         }
+        own();
         String id = entry.job();
         switch (entry.kind()) {
             case JournalEntry.OPEN -> {
@@ -125,8 +152,9 @@ public final class RunFold {
         return epochs.getOrDefault(jobId, 0L);
     }
 
+    /** The open claims, read only. */
     public Map<String, Lease> leases() {
-        return leases;
+        return java.util.Collections.unmodifiableMap(leases);
     }
 
     public Status status() {

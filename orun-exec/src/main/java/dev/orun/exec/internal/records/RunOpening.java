@@ -58,7 +58,7 @@ public final class RunOpening {
         RecordsWrites.atomic(layout.planFile(), PlanJson.toBytes(run.plan()));
         RunFold fold = new RunFold();
         planJobs.forEach(job -> fold.putIfAbsent(JobStates.seeded(job.id(), job, Status.PENDING, 0, null)));
-        RecordsWrites.atomic(layout.stateFile(), RecordsJson.pretty(
+        RecordsWrites.atomic(layout.stateFile(), RecordsJson.snapshot(
                 new StateFile(execId, checksum, Status.RUNNING, now, null, 0,
                         Map.of(), Map.of(), fold.toRunState(execId, checksum).jobs())));
         return new Opened(RecordedRun.load(layout, run.plan()).orElseThrow(), describe(run, checksum, now), checksum);

@@ -60,7 +60,7 @@ public final class RunSnapshots {
                 metadata = meta;
                 compactedOffset = offset;
             }
-            writes.write(layout.stateFile(), RecordsJson.pretty(snapshot));
+            writes.write(layout.stateFile(), RecordsJson.snapshot(snapshot));
             writes.write(layout.metadataFile(), RecordsJson.pretty(meta));
         }
     }

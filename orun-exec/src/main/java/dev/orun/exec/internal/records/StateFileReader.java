@@ -16,13 +16,16 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads {@code state.json} with the streaming parser instead of data binding. A 5000-job snapshot
  * is 2.4 MB; binding it into records cost most of {@code orun status}'s CPU (reflection per field,
  * a {@code DateTimeFormatter} parse per instant), and building the data-binding mapper at all
  * costs a small command's start-up some 400 classes. Unknown fields are skipped, as the mapper
- * does. The result equals what {@code mapper().readValue(.., StateFile.class)} gives.
+ * does. The result equals what {@code mapper().readValue(.., StateFile.class)} gives. The jobs are read
+ * into a sorted map (the file lists them in key order), so {@link StateFile}'s sorted copy is
+ * linear; the epochs and leases, looked up by job only, into hash maps.
  */
 final class StateFileReader {
 
@@ -67,7 +70,7 @@ final class StateFileReader {
         if (nullOrObject(p)) {
             return null;
         }
-        Map<String, Long> epochs = new HashMap<>();
+        Map<String, Long> epochs = new HashMap<>(1024);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String job = p.currentName();
             p.nextToken();
@@ -93,11 +96,11 @@ final class StateFileReader {
         if (nullOrObject(p)) {
             return null;
         }
-        Map<String, JobState> jobs = new HashMap<>();
+        Map<String, JobState> jobs = new TreeMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
-            jobs.put(key, RecordParts.job(p));
+            jobs.put(key, RecordParts.job(p, key));
         }
         return jobs;
     }
