@@ -373,18 +373,13 @@ public class ClaimLoad {
     java.util.Map<String, Long> sample() {
       java.util.Map<String, Long> out = new java.util.HashMap<>();
       ticks(String.valueOf(self)).ifPresent(t -> out.put("driver", t));
+      if (System.getenv("CPU_DETAIL") != null) {
+        threads(String.valueOf(self), "driver-thread:", out);
+      }
       if (server != null) {
         ticks(server).ifPresent(t -> out.put("server", t));
-        if (System.getenv("CPU_DETAIL") != null) { // the server's CPU by thread name, digits folded
-          java.io.File[] tasks = new java.io.File("/proc/" + server + "/task").listFiles();
-          for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
-            try {
-              String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim().replaceAll("[0-9]+", "#");
-              ticks(server + "/task/" + task.getName()).ifPresent(t -> out.merge("thread:" + name, t, Long::sum));
-            } catch (IOException | RuntimeException e) {
-              // thread ended
-            }
-          }
+        if (System.getenv("CPU_DETAIL") != null) {
+          threads(server, "thread:", out);
         }
       }
       if (database != null) {
@@ -402,6 +397,19 @@ public class ClaimLoad {
         }
       }
       return out;
+    }
+
+    /** The process's CPU by thread name (digits folded), as PREFIX+name. */
+    static void threads(String pid, String prefix, java.util.Map<String, Long> out) {
+      java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
+      for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+        try {
+          String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim().replaceAll("[0-9]+", "#");
+          ticks(pid + "/task/" + task.getName()).ifPresent(t -> out.merge(prefix + name, t, Long::sum));
+        } catch (IOException | RuntimeException e) {
+          // thread ended
+        }
+      }
     }
 
     static java.util.Optional<Long> ticks(String pid) {
@@ -434,11 +442,13 @@ public class ClaimLoad {
         System.out.printf("%s: CPU per pair: driver %.2f ms, server %.2f ms, database %.2f ms (total %.2f ms)%n", label,
             driver * tick / jobs, srv * tick / jobs, pg * tick / jobs, (driver + srv + pg) * tick / jobs);
       }
-      after.keySet().stream().filter(k -> k.startsWith("thread:")).sorted().forEach(k -> {
-        if (delta(k) > 0) {
-          System.out.printf("%s:   server %s %.2f ms%n", label, k, delta(k) * tick / jobs);
-        }
-      });
+      after.keySet().stream().filter(k -> k.startsWith("thread:") || k.startsWith("driver-thread:")).sorted()
+          .forEach(k -> {
+            if (delta(k) > 0) {
+              System.out.printf("%s:   %s %.2f ms%n", label, k.startsWith("thread:") ? "server " + k : k,
+                  delta(k) * tick / jobs);
+            }
+          });
     }
 
     long delta(String k) {
