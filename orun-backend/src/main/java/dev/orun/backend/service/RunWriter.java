@@ -4,6 +4,7 @@ import dev.orun.backend.store.Database;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.LockedRun;
 import dev.orun.backend.store.PostgresRunWrites;
+import dev.orun.backend.store.RunDependents;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.RunStore;
 import dev.orun.backend.store.Scope;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +36,7 @@ final class RunWriter {
 
   private final Database db;
   private final RunSignals signals;
+  private final RunDependents dependents = new RunDependents();
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
   RunWriter(Database db, RunSignals signals) {
@@ -112,7 +113,7 @@ final class RunWriter {
           return 0L;
         }
         RunRow run = locked.run();
-        RunBatch b = new RunBatch(c, db.isPostgres(), lane.scope, EventLog.open(run), locked);
+        RunBatch b = new RunBatch(c, db.isPostgres(), dependents, lane.scope, EventLog.open(run), locked);
         for (Pending<?> p : batch) {
           p.run(b);
         }
@@ -142,7 +143,7 @@ final class RunWriter {
       return POSTGRES.lock(c, lane.scope, lane.runUlid, jobIds);
     }
     RunRow run = RUNS.lock(c, lane.scope, lane.runUlid);
-    return run == null ? null : new LockedRun(run, JOBS.lockAll(c, run.id(), jobIds), Map.of());
+    return run == null ? null : new LockedRun(run, JOBS.lockAll(c, run.id(), jobIds));
   }
 
   private static final class Lane {

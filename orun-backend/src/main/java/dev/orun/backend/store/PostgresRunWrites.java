@@ -13,13 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 /**
  * The statements of a group transaction on a run ({@code RunWriter}) in two round trips on
- * PostgreSQL instead of six to nine: one that locks the run row, then the named jobs, and reads
- * those jobs' dependents; and one that writes the events, the changed jobs, the dependents' counts
- * and the run row. The driver sends the statements of each together and the server runs them in
+ * PostgreSQL instead of six to nine: one that locks the run row, then the named jobs; and one that
+ * writes the events, the changed jobs, the dependents' counts (who the dependents are is known
+ * without a statement: {@link RunDependents}) and the run row. The driver sends the statements of each together and the server runs them in
  * order (docs/decisions/backend-throughput.md). H2 runs them one by one ({@link JobStore},
  * {@link RunStore}, {@link EventStore}).
  */
@@ -27,9 +26,7 @@ public final class PostgresRunWrites {
   private static final String LOCK = "SELECT " + RunStore.COLUMNS
       + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ? FOR UPDATE;"
       + " SELECT " + JobStore.COLUMNS + " FROM run_jobs WHERE run_id = (SELECT id FROM runs WHERE org_id = ?"
-      + " AND project_id = ? AND run_ulid = ?) AND job_id = ANY (?) ORDER BY job_id FOR UPDATE;"
-      + " SELECT dep_id, job_id FROM run_job_deps WHERE run_id = (SELECT id FROM runs WHERE org_id = ?"
-      + " AND project_id = ? AND run_ulid = ?) AND dep_id = ANY (?)";
+      + " AND project_id = ? AND run_ulid = ?) AND job_id = ANY (?) ORDER BY job_id FOR UPDATE";
   private static final String INSERT_EVENTS = "INSERT INTO run_events (run_id, seq, kind, job_id, actor_id,"
       + " actor_type, at, payload_json) VALUES ";
   private static final String DEPENDENT = "UPDATE run_jobs SET deps_left = deps_left - ? WHERE run_id = ?"
@@ -44,8 +41,6 @@ public final class PostgresRunWrites {
       Array ids = c.createArrayOf("varchar", jobIds.toArray(new String[0]));
       Sql.bind(ps, scope.org(), scope.project(), runUlid, scope.org(), scope.project(), runUlid);
       ps.setArray(7, ids);
-      Sql.bindAt(ps, 8, scope.org(), scope.project(), runUlid);
-      ps.setArray(11, ids);
       ps.execute();
       RunRow run;
       try (ResultSet rs = ps.getResultSet()) {
@@ -58,32 +53,19 @@ public final class PostgresRunWrites {
           jobs.put(j.jobId(), j);
         }
       }
-      Map<String, List<String>> dependents = new HashMap<>();
-      ps.getMoreResults();
-      try (ResultSet rs = ps.getResultSet()) {
-        while (rs.next()) {
-          dependents.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-        }
-      }
-      return run == null ? null : new LockedRun(run, jobs, dependents);
+      return run == null ? null : new LockedRun(run, jobs);
     }
   }
 
   /**
    * In one round trip: appends {@code events} (numbered from {@code opened.lastSeq() + 1}), writes
-   * the changed jobs, takes one from the count of unfinished dependencies of every dependent of a
-   * job in {@code succeeded} (after the job writes, so a job both changed and waiting gets both),
+   * the changed jobs, takes {@code waits} from the counts of unfinished dependencies of the
+   * dependents of the jobs that succeeded (after the job writes, so a job both changed and waiting gets both),
    * and saves the run's head when it moved. Plain statements by primary key, so every plan is a
    * key lookup; the text depends only on how many of each there are.
    */
   public void write(Connection c, RunRow opened, RunRow run, List<NewEvent> events, Collection<JobRow> jobs,
-      Collection<String> succeeded, Map<String, List<String>> dependents) throws SQLException {
-    Map<String, Integer> waits = new TreeMap<>();
-    for (String done : succeeded) {
-      for (String dependent : dependents.getOrDefault(done, List.of())) {
-        waits.merge(dependent, 1, Integer::sum);
-      }
-    }
+      Map<String, Integer> waits) throws SQLException {
     List<String> statements = new ArrayList<>();
     if (!events.isEmpty()) {
       statements.add(INSERT_EVENTS + String.join(",", Collections.nCopies(events.size(), "(?,?,?,?,?,?,?,?)")));
