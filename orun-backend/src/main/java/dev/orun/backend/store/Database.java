@@ -19,6 +19,14 @@ public final class Database implements AutoCloseable {
   private final boolean postgres;
   private final TokenCache tokenCache = new TokenCache();
 
+  /**
+   * Plans a prepared statement once, for any parameters, rather than anew for most executions: the
+   * server's statements have one good plan whatever the values (the plan changes when the tables'
+   * statistics do). {@code plan_cache_mode} exists from PostgreSQL 12 on; older servers keep theirs.
+   */
+  static final String GENERIC_PLANS = "SELECT set_config('plan_cache_mode', 'force_generic_plan', false)"
+      + " WHERE current_setting('server_version_num')::int >= 120000";
+
   private Database(HikariDataSource pool, boolean postgres) {
     this.pool = pool;
     this.postgres = postgres;
@@ -54,8 +62,16 @@ public final class Database implements AutoCloseable {
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.setConnectionTimeout(10_000);
     config.setInitializationFailTimeout(10_000);
+    boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+    if (postgres) {
+      // Every statement of the server is a short key lookup or write: each is parsed and planned
+      // once per connection instead of on most executions (docs/decisions/backend-throughput.md).
+      // A parameter in the URL still wins over this default.
+      config.addDataSourceProperty("prepareThreshold", "1");
+      config.setConnectionInitSql(GENERIC_PLANS);
+    }
     HikariDataSource pool = new HikariDataSource(config);
-    return new Database(pool, jdbcUrl.startsWith("jdbc:postgresql:"));
+    return new Database(pool, postgres);
   }
 
   /**
