@@ -19,14 +19,6 @@ public final class Database implements AutoCloseable {
   private final boolean postgres;
   private final TokenCache tokenCache = new TokenCache();
 
-  /**
-   * Plans a prepared statement once, for any parameters, rather than anew for most executions: the
-   * server's statements have one good plan whatever the values (the plan changes when the tables'
-   * statistics do). {@code plan_cache_mode} exists from PostgreSQL 12 on; older servers keep theirs.
-   */
-  static final String GENERIC_PLANS = "SELECT set_config('plan_cache_mode', 'force_generic_plan', false)"
-      + " WHERE current_setting('server_version_num')::int >= 120000";
-
   private Database(HikariDataSource pool, boolean postgres) {
     this.pool = pool;
     this.postgres = postgres;
@@ -64,11 +56,11 @@ public final class Database implements AutoCloseable {
     config.setInitializationFailTimeout(10_000);
     boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
     if (postgres) {
-      // Every statement of the server is a short key lookup or write: each is parsed and planned
-      // once per connection instead of on most executions (docs/decisions/backend-throughput.md).
-      // A parameter in the URL still wins over this default.
+      // A statement is prepared on the server at its first execution, not its fifth: the group
+      // transactions' statement texts vary with how many verbs they carry, so most executions were
+      // parsed and planned afresh (docs/decisions/backend-throughput.md). PostgreSQL still chooses
+      // per statement between a generic and a custom plan. A parameter in the URL wins.
       config.addDataSourceProperty("prepareThreshold", "1");
-      config.setConnectionInitSql(GENERIC_PLANS);
     }
     HikariDataSource pool = new HikariDataSource(config);
     return new Database(pool, postgres);

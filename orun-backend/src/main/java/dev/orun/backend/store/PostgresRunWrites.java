@@ -1,7 +1,6 @@
 package dev.orun.backend.store;
 
 import dev.orun.backend.Json;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,10 +22,14 @@ import java.util.SortedSet;
  * {@link RunStore}, {@link EventStore}).
  */
 public final class PostgresRunWrites {
-  private static final String LOCK = "SELECT " + RunStore.COLUMNS
-      + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ? FOR UPDATE;"
-      + " SELECT " + JobStore.COLUMNS + " FROM run_jobs WHERE run_id = (SELECT id FROM runs WHERE org_id = ?"
-      + " AND project_id = ? AND run_ulid = ?) AND job_id = ANY (?) ORDER BY job_id FOR UPDATE";
+  private static final String LOCK_RUN = "SELECT " + RunStore.COLUMNS
+      + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ? FOR UPDATE";
+  /**
+   * One job by its full key, a statement per job: PostgreSQL plans {@code job_id = ANY (?)} afresh
+   * on every execution (its generic plan cannot know the array's size), this once per connection.
+   */
+  private static final String LOCK_JOB = "SELECT " + JobStore.COLUMNS + " FROM run_jobs WHERE run_id = (SELECT id"
+      + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ?) AND job_id = ? FOR UPDATE";
   private static final String INSERT_EVENTS = "INSERT INTO run_events (run_id, seq, kind, job_id, actor_id,"
       + " actor_type, at, payload_json) VALUES ";
   private static final String DEPENDENT = "UPDATE run_jobs SET deps_left = deps_left - ? WHERE run_id = ?"
@@ -37,20 +40,28 @@ public final class PostgresRunWrites {
    * round trip. Null when the run does not exist in {@code scope}.
    */
   public LockedRun lock(Connection c, Scope scope, String runUlid, SortedSet<String> jobIds) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-      Array ids = c.createArrayOf("varchar", jobIds.toArray(new String[0]));
-      Sql.bind(ps, scope.org(), scope.project(), runUlid, scope.org(), scope.project(), runUlid);
-      ps.setArray(7, ids);
+    List<String> statements = new ArrayList<>(jobIds.size() + 1);
+    statements.add(LOCK_RUN);
+    statements.addAll(Collections.nCopies(jobIds.size(), LOCK_JOB));
+    try (PreparedStatement ps = c.prepareStatement(String.join(";\n", statements))) {
+      Sql.bind(ps, scope.org(), scope.project(), runUlid);
+      int p = 4;
+      for (String jobId : jobIds) { // a SortedSet: the jobs are locked in id order
+        Sql.bindAt(ps, p, scope.org(), scope.project(), runUlid, jobId);
+        p += 4;
+      }
       ps.execute();
       RunRow run;
       try (ResultSet rs = ps.getResultSet()) {
         run = rs.next() ? RunStore.row(rs) : null;
       }
       Map<String, JobRow> jobs = new HashMap<>();
-      ps.getMoreResults();
-      try (ResultSet rs = ps.getResultSet()) {
-        for (JobRow j : JobStore.rows(rs)) {
-          jobs.put(j.jobId(), j);
+      for (int i = 0; i < jobIds.size(); i++) {
+        ps.getMoreResults();
+        try (ResultSet rs = ps.getResultSet()) {
+          for (JobRow j : JobStore.rows(rs)) {
+            jobs.put(j.jobId(), j);
+          }
         }
       }
       return run == null ? null : new LockedRun(run, jobs);
