@@ -375,6 +375,10 @@ public class ClaimLoad {
       ticks(String.valueOf(self)).ifPresent(t -> out.put("driver", t));
       if (System.getenv("CPU_DETAIL") != null) {
         threads(String.valueOf(self), "driver-thread:", out);
+        systemTicks(String.valueOf(self)).ifPresent(t -> out.put("kernel:driver", t));
+        if (server != null) {
+          systemTicks(server).ifPresent(t -> out.put("kernel:server", t));
+        }
       }
       if (server != null) {
         ticks(server).ifPresent(t -> out.put("server", t));
@@ -397,6 +401,16 @@ public class ClaimLoad {
         }
       }
       return out;
+    }
+
+    /** The process's CPU time in the kernel (stime): system calls, wake-ups, the loopback TCP stack. */
+    static java.util.Optional<Long> systemTicks(String pid) {
+      try {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        return java.util.Optional.of(Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]));
+      } catch (IOException | RuntimeException e) {
+        return java.util.Optional.empty();
+      }
     }
 
     /** The process's CPU by thread name (digits folded), as PREFIX+name. */
@@ -441,6 +455,11 @@ public class ClaimLoad {
       } else {
         System.out.printf("%s: CPU per pair: driver %.2f ms, server %.2f ms, database %.2f ms (total %.2f ms)%n", label,
             driver * tick / jobs, srv * tick / jobs, pg * tick / jobs, (driver + srv + pg) * tick / jobs);
+      }
+      for (String who : new String[] {"driver", "server"}) {
+        if (after.containsKey("kernel:" + who)) {
+          System.out.printf("%s:   %s in the kernel %.2f ms%n", label, who, delta("kernel:" + who) * tick / jobs);
+        }
       }
       after.keySet().stream().filter(k -> k.startsWith("thread:") || k.startsWith("driver-thread:")).sorted()
           .forEach(k -> {
