@@ -3,7 +3,7 @@
 #
 # Starts `bin/orun-backend serve` on the embedded database, and on PostgreSQL when
 # ORUN_TEST_POSTGRES_URL names a role that may create databases (as .ci/run sets it); creates a
-# token; then bench/backend-claims/ClaimLoad.java warms the server up on a 300-job run (so the JIT has
+# token; then bench/backend-claims/ClaimLoad.java warms the server up on 8000 jobs (WARMUP; so the JIT has
 # compiled the hot paths) and drives a 1000-job run with 8 concurrent clients (claim → heartbeat →
 # complete whatever the frontier offers; one kept-alive HTTP/1.1 connection each) and measures:
 #   - claim+complete pairs per second,

@@ -51,8 +51,9 @@ public class ClaimLoad {
 
     // Warm-up runs (of at most 1000 jobs, the server's default limit per run) let the server's JIT
     // compile the hot paths before anything is measured: a server runs for long, and a 300-job
-    // warm-up left half the measured run's server CPU to the JIT compiler threads.
-    int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "4000"));
+    // warm-up left half the measured run's server CPU to the JIT compiler threads; on a loaded
+    // machine 4000 jobs still left 0.7-1.2 ms per pair to them (docs/decisions/backend-throughput.md).
+    int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "8000"));
     for (int left = warmup; left > 0; left -= 1000) {
       drive(Math.min(1000, left), clients);
     }
