@@ -7,6 +7,8 @@
 # ORUN_TEST_POSTGRES_URL (a role that may create databases) and psql, a scratch database
 # orun_test_bench_<random> is created and dropped. Overhead per job = (remote - local) / N,
 # target <= 15 ms. The last line is the verdict with the load average it was measured under.
+# After each remote run: the server's requests per job by route and answer (from its /metrics) and
+# the CPU time (user+sys, not wall time) of each runner process and of the server.
 #
 # Usage: bench/remote-overhead.sh [N] [RUNNERS]   (needs: ./mvnw -q -DskipTests package)
 set -eu
@@ -43,6 +45,26 @@ cd "$work"
 git init -q . 2>/dev/null || true
 
 millis() { date +%s%3N; }
+
+# cpu_of PID: user+sys CPU seconds a live process has used so far (from /proc/PID/stat)
+cpu_of() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"
+}
+
+# requests LABEL: the server's requests per job by route and answer, and the claims by result
+requests() {
+  awk -v n="$n" -v label="$1" '
+    /^orun_http_request_duration_seconds_count/ {
+      match($0, /method="[^"]*"/); m = substr($0, RSTART + 8, RLENGTH - 9);
+      match($0, /route="[^"]*"/); r = substr($0, RSTART + 7, RLENGTH - 8);
+      match($0, /status="[^"]*"/); st = substr($0, RSTART + 8, RLENGTH - 9);
+      sub(/^.*\/runs\/\{[^}]*\}/, "", r); c = $NF; total += c;
+      line[m " " r " " st] += c }
+    /^orun_claims_total/ { match($0, /result="[^"]*"/); claims = claims " " substr($0, RSTART + 8, RLENGTH - 9) "=" $NF }
+    END {
+      printf "  %s requests per job: %.2f (claims:%s)\n", label, total / n, claims;
+      for (k in line) printf "    %6.2f  %s\n", line[k] / n, k | "sort -rn"; close("sort -rn") }' "metrics-$1.txt"
+}
 
 # jdbc:postgresql://host:port/db?user=u&password=p -> postgresql://u:p@host:port/db (for psql)
 psql_url() {
@@ -81,10 +103,12 @@ remote_run() {
   done
   [ -n "$url" ] || { echo "server did not start" >&2; cat "server-$label.err" >&2; exit 1; }
   token=$("$here/bin/orun-backend" token create --org bench --project remote "$@" 2>/dev/null)
+  server_cpu_before=$(cpu_of "$server_pid")
   start=$(millis)
   pids=
   for r in $(seq 1 "$runners"); do
     ORUN_TOKEN="$token" ORUN_BACKEND_URL="$url" ORUN_ORG=bench ORUN_PROJECT=remote ORUN_EXEC_ID="bench-$label-$$" \
+      /usr/bin/time -o "cpu-$label-$r.txt" -f '%U %S' \
       "$orun" run plan.json --remote-state --concurrency 1 --isolation none --component-concurrency 0 \
       > "runner-$label-$r.log" 2>&1 &
     pids="$pids $!"
@@ -93,9 +117,18 @@ remote_run() {
     wait "$pid" || { echo "a runner failed:" >&2; tail -20 runner-"$label"-*.log >&2; exit 1; }
   done
   elapsed=$(( $(millis) - start ))
+  server_cpu=$(awk -v a="$server_cpu_before" -v b="$(cpu_of "$server_pid")" 'BEGIN { printf "%.1f", b - a }')
+  curl -fsS "$url/metrics" > "metrics-$label.txt" 2>/dev/null || : > "metrics-$label.txt"
+  requests "$label"
+  cat cpu-"$label"-*.txt | awk -v s="$server_cpu" '{ c = $1 + $2; t += c; list = list sprintf(" %.1f", c) }
+    END { printf "  CPU (user+sys) per runner:%s s (sum %.1f s), server %s s\n", list, t, s }'
   kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   server_pid=
 }
+
+# the launcher's class-data archives (local and remote) before anything is timed, so no build of
+# them runs in the background of either measurement
+ORUN_CDS=wait "$orun" --version > /dev/null 2>&1 || true
 
 start=$(millis)
 "$orun" run plan.json --concurrency 8 --isolation none --component-concurrency 0 > local.log 2>&1 \

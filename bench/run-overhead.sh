@@ -7,8 +7,10 @@
 #   make -j2                                   baseline
 #   orun run --concurrency 2 --isolation none  ratio to make (target <= 2.5)
 #   orun run --concurrency 2 --isolation workspace  ratio to make (target <= 3)
+#   the same with ORUN_SANDBOX=perl             the perl helper (used where no C compiler is
+#                                               installed to build the compiled one), same run
 #   the same with ORUN_SANDBOX=unshare          the fallback sandbox (unshare, sh and mount per
-#                                               step, used where perl is missing), same run
+#                                               step, used where perl is missing too), same run
 # and for N=5000 the no-isolation run's ratio to N=1000 (target <= 5.5) and its peak RSS
 # (target <= 256 MiB), both from one run with --component-concurrency 0. Each orun run also reports --component-concurrency 0 (every component may
 # be in flight); the default (1) lets one component's jobs run at a time, which in this DAG of one
@@ -97,6 +99,8 @@ none_ms=$(run_orun "$small" none-1 --concurrency 2 --isolation none)
 none0_ms=$(run_orun "$small" none-2 --concurrency 2 --isolation none --component-concurrency 0)
 iso_ms=$(run_orun "$small" iso-1 --concurrency 2 --isolation workspace)
 iso0_ms=$(run_orun "$small" iso-2 --concurrency 2 --isolation workspace --component-concurrency 0)
+iso_perl_ms=$(cd "$small" && time_cmd env ORUN_SANDBOX=perl "$orun" run ./plan.json --exec-id iso-4 \
+  --concurrency 2 --isolation workspace --component-concurrency 0)
 iso_chain_ms=$(cd "$small" && time_cmd env ORUN_SANDBOX=unshare "$orun" run ./plan.json --exec-id iso-3 \
   --concurrency 2 --isolation workspace --component-concurrency 0)
 iso_mode=$(cd "$small" && "$orun" run ./plan.json --dry-run --concurrency 2 --isolation workspace 2>&1 \
@@ -117,8 +121,9 @@ echo "  orun --isolation none                            ${none_ms} ms   ratio $
 echo "  orun --isolation none --component-concurrency 0  ${none0_ms} ms   ratio $(ratio "$none0_ms" "$make_ms")x"
 echo "  orun --isolation workspace ($iso_mode)          ${iso_ms} ms   ratio $(ratio "$iso_ms" "$make_ms")x"
 echo "  orun (isolation on) --component-concurrency 0    ${iso0_ms} ms   ratio $(ratio "$iso0_ms" "$make_ms")x  (target <= 3)"
+echo "  the same, ORUN_SANDBOX=perl (perl helper)       ${iso_perl_ms} ms   ratio $(ratio "$iso_perl_ms" "$make_ms")x"
 echo "  the same, ORUN_SANDBOX=unshare (fallback sandbox) ${iso_chain_ms} ms   ratio $(ratio "$iso_chain_ms" "$make_ms")x"
 echo "N=$n_large"
 echo "  orun --isolation none --component-concurrency 0  ${large0_ms} ms   ratio to N=$n $(ratio "$large0_ms" "$none0_ms")x  (target <= 5.5)"
 echo "  peak RSS (N=$n_large, --component-concurrency 0)  $((rss / 1024)) MiB  (target <= 256)"
-echo "ratio to make -j2 (--component-concurrency 0): isolation none $(ratio "$none0_ms" "$make_ms") (target <= 2.5), isolation on $(ratio "$iso0_ms" "$make_ms") (target <= 3, unshare fallback $(ratio "$iso_chain_ms" "$make_ms")); make ${make_ms} ms, load $load"
+echo "ratio to make -j2 (--component-concurrency 0): isolation none $(ratio "$none0_ms" "$make_ms") (target <= 2.5), isolation on $(ratio "$iso0_ms" "$make_ms") (target <= 3, perl helper $(ratio "$iso_perl_ms" "$make_ms"), unshare fallback $(ratio "$iso_chain_ms" "$make_ms")); make ${make_ms} ms, load $load"

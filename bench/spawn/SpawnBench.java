@@ -12,15 +12,16 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Per-step cost of the local runner against a plain ProcessBuilder loop running the same
- * {@code sh -c true}, output drained in both; with isolation, both sandbox strategies (the perl
- * helper and the unshare chain, ORUN_SANDBOX=unshare). Rounds alternate so a busy machine hurts
- * all alike.
+ * {@code sh -c true}, output drained in both; with isolation, every sandbox strategy (the compiled
+ * helper, the perl helper with ORUN_SANDBOX=perl, the unshare chain with ORUN_SANDBOX=unshare).
+ * Rounds alternate so a busy machine hurts all alike.
  */
 public final class SpawnBench {
 
@@ -37,49 +38,59 @@ public final class SpawnBench {
         Job job = new Job("c@dev.build", "build", "c", "dev", "shell", "build", null, null, ".", List.of(),
                 null, 0, Map.of(), Map.of(), Map.of(), List.of(step));
         WorkspaceOverlay overlay = new WorkspaceOverlay(root, upper, work, List.of(root.resolve(".orun")));
-        Runner helperRunner = runner(root, null);
-        Runner chainRunner = runner(root, "unshare");
-        Optional<String> noOverlay = helperRunner.overlayUnavailableReason(root.resolve(".orun/workspaces"));
-        chainRunner.overlayUnavailableReason(root.resolve(".orun/workspaces"));
-        JobSession plainSession = helperRunner.startJob(new JobContext("bench", job, root, root, Map.of(), false));
-        JobSession helper = noOverlay.isPresent() ? null
-                : helperRunner.startJob(new JobContext("bench", job, root, root, Map.of(), false, overlay));
-        JobSession chain = noOverlay.isPresent() ? null
-                : chainRunner.startJob(new JobContext("bench", job, root, root, Map.of(), false, overlay));
+        Runner plainRunner = runner(root, null);
+        JobSession plainSession = plainRunner.startJob(new JobContext("bench", job, root, root, Map.of(), false));
+        Map<String, String> strategies = new LinkedHashMap<>();
+        strategies.put("default", null);
+        strategies.put("perl helper", "perl");
+        strategies.put("unshare chain", "unshare");
+        Map<String, Runner> runners = new LinkedHashMap<>();
+        Map<String, JobSession> sessions = new LinkedHashMap<>();
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        Optional<String> noOverlay = Optional.empty();
+        for (Map.Entry<String, String> strategy : strategies.entrySet()) {
+            Runner runner = runner(root, strategy.getValue());
+            Optional<String> refused = runner.overlayUnavailableReason(root.resolve(".orun/workspaces"));
+            runners.put(strategy.getKey(), runner);
+            if (refused.isPresent()) {
+                noOverlay = strategy.getValue() == null ? refused : noOverlay;
+                continue;
+            }
+            JobContext context = new JobContext("bench", job, root, root, Map.of(), false, overlay);
+            String mechanism = runner.describe(context).stream().filter(l -> l.startsWith("sandbox:"))
+                    .map(l -> l.substring(l.indexOf('(') + 1, l.indexOf(')'))).findFirst().orElse(strategy.getKey());
+            sessions.put(mechanism, runner.startJob(context));
+            nanos.put(mechanism, 0L);
+        }
         long pb = 0;
         long local = 0;
-        long helperNanos = 0;
-        long chainNanos = 0;
         for (int r = 0; r < rounds; r++) {
             pb += processBuilder(steps);
             local += run(plainSession, step, root, steps);
-            if (helper != null) {
-                helperNanos += run(helper, step, root, steps);
-                chainNanos += run(chain, step, root, steps);
+            for (Map.Entry<String, JobSession> session : sessions.entrySet()) {
+                nanos.merge(session.getKey(), run(session.getValue(), step, root, steps), Long::sum);
             }
         }
         int total = steps * rounds;
         double pbMs = pb / 1e6 / total;
         double localMs = local / 1e6 / total;
         System.out.printf("per step over %d steps (sh -c true):%n", total);
-        System.out.printf("  ProcessBuilder loop                    %.2f ms%n", pbMs);
-        System.out.printf("  local runner                           %.2f ms  (+%.2f ms)%n", localMs, localMs - pbMs);
+        System.out.printf("  ProcessBuilder loop                              %.2f ms%n", pbMs);
+        System.out.printf("  local runner                                     %.2f ms  (+%.2f ms)%n", localMs, localMs - pbMs);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        if (helper != null) {
-            double helperMs = helperNanos / 1e6 / total;
-            double chainMs = chainNanos / 1e6 / total;
-            System.out.printf("  local runner, isolated (perl helper)   %.2f ms  (+%.2f ms)%n", helperMs, helperMs - pbMs);
-            System.out.printf("  local runner, isolated (unshare chain) %.2f ms  (+%.2f ms)%n", chainMs, chainMs - pbMs);
-            System.out.printf("load average: %s%n", load);
-            System.out.printf("ratio to ProcessBuilder: local runner %.2f, isolated %.2f (perl helper), %.2f (unshare chain)%n",
-                    localMs / pbMs, helperMs / pbMs, chainMs / pbMs);
-        } else {
-            System.out.println("  isolated: not measured (" + noOverlay.get() + ")");
-            System.out.printf("load average: %s%n", load);
-            System.out.printf("ratio local runner / ProcessBuilder: %.2f%n", localMs / pbMs);
+        StringBuilder ratios = new StringBuilder();
+        for (Map.Entry<String, Long> measured : nanos.entrySet()) {
+            double ms = measured.getValue() / 1e6 / total;
+            System.out.printf("  %-48s %.2f ms  (+%.2f ms)%n", "isolated (" + measured.getKey() + ")", ms, ms - pbMs);
+            ratios.append(String.format(", isolated %.2f (%s)", ms / pbMs, measured.getKey()));
         }
-        helperRunner.close();
-        chainRunner.close();
+        if (sessions.isEmpty()) {
+            System.out.println("  isolated: not measured (" + noOverlay.orElse("no sandbox") + ")");
+        }
+        System.out.printf("load average: %s%n", load);
+        System.out.printf("ratio to ProcessBuilder: local runner %.2f%s%n", localMs / pbMs, ratios);
+        plainRunner.close();
+        runners.values().forEach(Runner::close);
     }
 
     private static Runner runner(Path root, String sandbox) {

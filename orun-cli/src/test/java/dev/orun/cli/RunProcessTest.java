@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Tag;
@@ -64,6 +65,34 @@ class RunProcessTest {
         String state = Files.readString(ws.root().resolve(".orun/executions/int-1/state.json"));
         assertThat(state).contains("\"cancelled\"").doesNotContain("\"running\"");
         assertThat(Files.readString(output)).contains("Interrupted");
+    }
+
+    @Test
+    void sigintDuringIsolatedJobsStopsTheirStepsAndLeavesNoWorkspaceBehind(@TempDir Path outside) throws Exception {
+        Path started = outside.resolve("started.txt");
+        String marker = "sleep 60" + ProcessHandle.current().pid() % 10_000;
+        new TestWorkspace(root)
+                .component("db", "echo db > " + started + "; " + marker + " & " + marker + " & wait")
+                .component("web", "echo web >> " + started + "; " + marker + "; echo done > " + outside.resolve("web"))
+                .component("api", mark("api"), "db")
+                .write();
+        Path output = root.resolve("out.txt");
+        Process orun = OrunProcess.start(root, output, "run", "--exec-id", "iso-int", "--isolation", "workspace",
+                "--component-concurrency", "0", "--concurrency", "2");
+        awaitFile(started, orun);
+        Thread.sleep(300);
+
+        OrunProcess.signal(orun, "INT");
+
+        assertThat(orun.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Assumptions.assumeFalse(Files.readString(output).contains("linked staging"),
+                "namespaces unavailable here: isolation fell back to linked staging");
+        assertThat(orun.exitValue()).as(Files.readString(output)).isEqualTo(130);
+        assertThat(ProcessHandle.allProcesses().filter(p -> alive(p.pid())
+                && p.info().commandLine().orElse("").contains(marker)).toList())
+                .as("steps left running").isEmpty();
+        assertThat(outside.resolve("web")).doesNotExist();
+        assertThat(root.resolve(".orun/workspaces")).as("stages left behind").doesNotExist();
     }
 
     @Test

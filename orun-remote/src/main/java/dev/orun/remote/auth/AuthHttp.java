@@ -3,6 +3,7 @@ package dev.orun.remote.auth;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orun.remote.client.RemoteApiException;
+import dev.orun.remote.http.HttpClients;
 import dev.orun.remote.protocol.ContractVersion;
 import java.io.IOException;
 import java.net.URI;
@@ -21,8 +22,9 @@ import java.util.Optional;
 final class AuthHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String backendUrl;
+    // built at the first request: a session whose token is still fresh never sends one
+    private HttpClient http;
 
     AuthHttp(String backendUrl) {
         this.backendUrl = BackendUrls.normalise(backendUrl);
@@ -69,7 +71,7 @@ final class AuthHttp {
                 .build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            response = client().send(built, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new RemoteApiException(0, "transport", "cannot reach " + built.uri().getScheme() + "://"
                     + built.uri().getAuthority() + " for " + what + ": " + e.getClass().getSimpleName());
@@ -78,6 +80,13 @@ final class AuthHttp {
             throw new RemoteApiException(0, "interrupted", "interrupted while calling " + what);
         }
         return answer(response);
+    }
+
+    private synchronized HttpClient client() {
+        if (http == null) {
+            http = HttpClients.forUrl(backendUrl, Duration.ofSeconds(5));
+        }
+        return http;
     }
 
     private static Answer answer(HttpResponse<byte[]> response) {

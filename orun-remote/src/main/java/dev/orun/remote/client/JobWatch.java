@@ -31,7 +31,14 @@ final class JobWatch {
     private static final Duration LONG_POLL_MAX = Duration.ofSeconds(25);
     /** Read the job list at least this often while waiting, whatever the event log says. */
     static final Duration FALLBACK = Duration.ofSeconds(10);
-    private static final Duration LEARNING_BATCH = Duration.ofMillis(50);
+    /**
+     * How long events gather before the next long-poll after one that changed nothing for this
+     * runner: while it only learns (its job slots are busy, nothing is waited for), what it learns
+     * is needed only when a slot frees up, and a claim on stale knowledge costs one refused claim;
+     * while it waits for a job held elsewhere, the job's end is handed over this much later.
+     */
+    private static final Duration LEARNING_BATCH = Duration.ofMillis(250);
+    private static final Duration WAITING_BATCH = Duration.ofMillis(50);
 
     private final StateHttp http;
     private final String runPath;
@@ -39,9 +46,11 @@ final class JobWatch {
     private final Map<String, String> lastKind = new ConcurrentHashMap<>();
     private final Map<String, Instant> claimedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    /** The runner the log last said claimed each job (until the job's next change of state). */
+    private final Map<String, String> holders = new ConcurrentHashMap<>();
     private final Set<String> seenHeld = ConcurrentHashMap.newKeySet();
     private volatile Set<String> lastWaited = Set.of();
-    private volatile long eventCursor;
+    private volatile long eventCursor; // written under this object's lock
     private volatile long lastListRead = System.nanoTime();
 
     JobWatch(StateHttp http, String runPath) {
@@ -85,37 +94,87 @@ final class JobWatch {
             return out;
         }
         long waitSeconds = Math.max(1, Math.min(timeout.toSeconds(), LONG_POLL_MAX.toSeconds()));
-        EventPage page = RemoteCalls.call(() -> http.json(StateHttp.Call.get(runPath + "/log?from=" + eventCursor
-                + "&wait=" + waitSeconds, ContractVersion.COORDINATION)
-                .timeout(StateHttp.REQUEST_TIMEOUT.plusSeconds(waitSeconds)), EventPage.class));
+        List<WireEvent> fresh = readLog(waitSeconds);
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        boolean relevant = false;
-        List<WireEvent> events = page.events() == null ? List.of() : page.events();
-        for (WireEvent e : events) {
-            fold(e);
-            relevant |= needsRead(e, jobIds);
-        }
-        if (!events.isEmpty()) {
-            eventCursor = Math.max(eventCursor, events.get(events.size() - 1).seq());
-            if (jobIds.isEmpty()) {
-                // only learning (nobody waits on the answer): let events gather for a moment, so eight
-                // runners do not each send a request for every single event of a busy run
-                Thread.sleep(LEARNING_BATCH.toMillis());
+        boolean relevant = fresh == null;
+        if (fresh != null) {
+            for (WireEvent e : fresh) {
+                relevant |= needsRead(e, jobIds);
             }
-        } else if (page.head() != null && page.head().seq() < eventCursor) {
-            // the log is shorter than what we saw: another server's database; forget and look again
-            succeeded.clear();
-            lastKind.clear();
-            eventCursor = page.head().seq();
-            relevant = true;
+        }
+        if (fresh != null && !fresh.isEmpty() && jobIds.isEmpty()) {
+            // only learning (nobody waits on the answer): let events gather for a moment, so eight
+            // runners do not each send a request for every single event of a busy run
+            Thread.sleep(LEARNING_BATCH.toMillis());
         }
         out = succeededAmong(jobIds);
         if (!jobIds.isEmpty() && (relevant || System.nanoTime() - lastListRead > FALLBACK.toNanos())) {
             out.putAll(actionable(jobIds));
         }
+        if (out.isEmpty() && fresh != null && !fresh.isEmpty() && !jobIds.isEmpty()) {
+            // woken by other jobs' events: gather a few more before asking again, rather than one
+            // long-poll per event of a busy run (an event for a job waited for is then this late)
+            Thread.sleep(WAITING_BATCH.toMillis());
+        }
         return out;
+    }
+
+    /**
+     * Reads what the log recorded since this runner last looked, without waiting, and folds it in:
+     * a claim the server refused because the job already ended is usually explained by a few
+     * events, far cheaper than the whole job list.
+     */
+    void catchUp() {
+        readLog(0);
+    }
+
+    /**
+     * Whether the log's last word on the job is that another runner claimed it (not succeeded,
+     * failed, expired or re-opened since): a claim now would only be told "held".
+     */
+    boolean heldByAnother(String jobId, String self) {
+        String holder = holders.get(jobId);
+        return holder != null && !holder.equals(self) && !succeeded.containsKey(jobId)
+                && WireEvent.JOB_CLAIMED.equals(lastKind.get(jobId));
+    }
+
+    /**
+     * One read of the log from the cursor ({@code wait} seconds of long-poll, 0 for none), folded
+     * into the memory; the events not seen before, or null when the memory was dropped (the log is
+     * shorter than what this runner saw: another server's database), so the caller reads the list.
+     */
+    private List<WireEvent> readLog(long waitSeconds) {
+        long from = eventCursor;
+        String query = runPath + "/log?from=" + from + (waitSeconds > 0 ? "&wait=" + waitSeconds : "");
+        EventPage page = RemoteCalls.call(() -> http.json(StateHttp.Call.get(query, ContractVersion.COORDINATION)
+                .timeout(StateHttp.REQUEST_TIMEOUT.plusSeconds(waitSeconds)), EventPage.class));
+        return absorb(page);
+    }
+
+    /**
+     * Folds a page in order, skipping what an overlapping read (the waiter's long-poll and a job
+     * thread's catch-up may run at once) already folded, so a job's last kind never goes back.
+     */
+    private synchronized List<WireEvent> absorb(EventPage page) {
+        List<WireEvent> events = page.events() == null ? List.of() : page.events();
+        if (events.isEmpty() && page.head() != null && page.head().seq() < eventCursor) {
+            succeeded.clear();
+            lastKind.clear();
+            holders.clear();
+            eventCursor = page.head().seq();
+            return null;
+        }
+        List<WireEvent> fresh = new java.util.ArrayList<>(events.size());
+        for (WireEvent e : events) {
+            if (e.seq() > eventCursor) {
+                fold(e);
+                fresh.add(e);
+                eventCursor = e.seq();
+            }
+        }
+        return fresh;
     }
 
     /** The server's view of every job (one read of the job list), remembering the succeeded ones. */
@@ -160,6 +219,9 @@ final class JobWatch {
             claimedAt.put(e.jobId(), e.at());
             if (e.payload() != null && e.payload().get("attempt") instanceof Number n) {
                 attempts.put(e.jobId(), n.intValue());
+            }
+            if (e.payload() != null && e.payload().get("runnerId") instanceof String runner) {
+                holders.put(e.jobId(), runner);
             }
         } else if (WireEvent.JOB_SUCCEEDED.equals(e.kind()) || WireEvent.JOB_MEMOIZED.equals(e.kind())) {
             Instant started = claimedAt.getOrDefault(e.jobId(), e.at());

@@ -81,6 +81,7 @@ final class LogShipper implements AutoCloseable {
         while (true) {
             Chunk next;
             boolean fromSpill;
+            int merged = 1;
             synchronized (this) {
                 while (memory.isEmpty() && deliveredSpillLines == spilledLines) {
                     if (closing) {
@@ -93,7 +94,15 @@ final class LogShipper implements AutoCloseable {
                     }
                 }
                 fromSpill = memory.isEmpty();
-                next = fromSpill ? readSpill(deliveredSpillLines) : memory.peek();
+                if (fromSpill) {
+                    next = readSpill(deliveredSpillLines);
+                } else {
+                    next = memory.peek();
+                    merged = Math.max(1, sameJobRun(next.jobId()));
+                    if (merged > 1) {
+                        next = joined(merged);
+                    }
+                }
             }
             try {
                 deliver(next);
@@ -108,12 +117,41 @@ final class LogShipper implements AutoCloseable {
                 if (fromSpill) {
                     deliveredSpillLines++;
                 } else {
-                    memory.poll();
-                    memoryBytes -= next.content().length();
+                    for (int i = 0; i < merged; i++) {
+                        memoryBytes -= memory.poll().content().length();
+                    }
                 }
                 notifyAll();
             }
         }
+    }
+
+    /**
+     * How many chunks at the head of the memory queue belong to {@code jobId} and fit in one
+     * request together: the steps of a job that ended while a delivery was under way (or a busy
+     * step's consecutive flushes) go in one append instead of one each, in the same order.
+     */
+    private int sameJobRun(String jobId) {
+        int count = 0;
+        int chars = 0;
+        for (Chunk c : memory) {
+            // chars, not UTF-8 bytes: a joined append may still be split by pieces() if it is wide
+            if (!c.jobId().equals(jobId) || (count > 0 && chars + c.content().length() > MAX_PIECE)) {
+                break;
+            }
+            chars += c.content().length();
+            count++;
+        }
+        return count;
+    }
+
+    private Chunk joined(int count) {
+        StringBuilder content = new StringBuilder();
+        java.util.Iterator<Chunk> it = memory.iterator();
+        for (int i = 0; i < count; i++) {
+            content.append(it.next().content());
+        }
+        return new Chunk(memory.peek().jobId(), content.toString());
     }
 
     private Chunk readSpill(long index) {

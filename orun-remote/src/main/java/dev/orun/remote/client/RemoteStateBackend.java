@@ -144,6 +144,13 @@ public final class RemoteStateBackend implements StateBackend {
             // the event log showed it succeed (final: only a failed job is re-opened): no claim to send
             return ClaimResult.alreadyDone(Status.SUCCEEDED);
         }
+        if (!retrying.contains(jobId) && watch.heldByAnother(jobId, runnerId)) {
+            // the log's last word is another runner's claim: the server would only answer "held"
+            // (the wait ends when the log says it ended or its lease lapsed; the server still decides
+            // every claim this runner does send)
+            watch.held(jobId);
+            return ClaimResult.heldElsewhere(Status.RUNNING);
+        }
         long deadline = System.nanoTime() + RUN_VISIBLE_WINDOW.toNanos();
         while (true) {
             ClaimResponse r;
@@ -176,7 +183,10 @@ public final class RemoteStateBackend implements StateBackend {
                 case ClaimResponse.DEPS_NOT_READY:
                     return new ClaimResult(ClaimResult.Outcome.NOT_READY, Status.PENDING, null, null);
                 case ClaimResponse.RUN_TERMINAL:
-                    // read the job itself rather than trusting a summary: it may have just succeeded
+                    // the job already ended: the log since this runner last looked usually says how
+                    // (a few events); only when it does not, read the job itself rather than trusting
+                    // a summary (it may have just succeeded)
+                    watch.catchUp();
                     return ClaimResult.alreadyDone(readJob(jobId).status());
                 default:
                     watch.held(jobId);
@@ -205,6 +215,10 @@ public final class RemoteStateBackend implements StateBackend {
                 heartbeatSeconds = r.heartbeatIntervalSeconds();
             }
         } catch (RemoteApiException e) {
+            if (e.status() == 409 && finished.contains(token)) {
+                // the heartbeat timer raced this runner's own completion: the lease was given back, not lost
+                return;
+            }
             if (e.status() == 409) {
                 markLost(token);
                 throw new LeaseLostException(token, "the state server gave the job to another runner");
@@ -220,7 +234,11 @@ public final class RemoteStateBackend implements StateBackend {
         }
     }
 
-    /** A step starts only while the server still says this runner holds the job (a heartbeat). */
+    /**
+     * A step starts only while the server still says this runner holds the job (a heartbeat): the
+     * claim's own answer is not enough, since the holder may have been slow for longer than its
+     * lease between the claim and the step (the state backend contract's takeover case).
+     */
     @Override
     public void stepStarted(ClaimToken token, String stepId, Instant at) {
         heartbeat(token, null);

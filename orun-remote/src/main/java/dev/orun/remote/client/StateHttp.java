@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.orun.remote.http.HttpClients;
 import dev.orun.remote.protocol.ContractVersion;
 import java.io.IOException;
 import java.net.URI;
@@ -52,7 +53,7 @@ public final class StateHttp {
      */
     public StateHttp(String backendUrl, String org, String project, Supplier<String> token, Duration outageBudget) {
         this.outageBudget = outageBudget;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClients.forUrl(backendUrl, Duration.ofSeconds(5));
         String root = backendUrl.endsWith("/") ? backendUrl.substring(0, backendUrl.length() - 1) : backendUrl;
         this.base = root + "/v1/organizations/" + segment(blankToLocal(org)) + "/projects/"
                 + segment(blankToLocal(project)) + "/state";

@@ -4,10 +4,8 @@ import dev.orun.core.runner.WorkspaceOverlay;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -20,7 +18,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs isolated steps through one helper process per run ({@code sandbox-helper.pl}, run by
- * {@code perl}, which every Debian and Ubuntu system has as {@code perl-base}). The helper sets up
+ * Runs isolated steps through one helper process per run: a small compiled program
+ * ({@code sandbox-helper.c}, {@link CompiledHelperProgram}) where the host has a C compiler, else
+ * {@code sandbox-helper.pl} run by {@code perl} ({@link PerlHelperProgram}). The helper sets up
  * each step's namespaces and mounts with system calls and one fork (the step is its namespace's
  * PID 1); the chain of programs the {@link NamespaceSandbox} starts instead costs several times
  * more per step on machines where starting a program is slow (measured in
@@ -45,15 +43,16 @@ import java.util.concurrent.TimeUnit;
 final class HelperSandbox implements StepSandbox {
 
     private static final int TOKEN_BYTES = 16;
-    private static final String SCRIPT = script();
+    private static final long SIGNAL_ACK_MILLIS = 2000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String perl;
+    private final HelperProgram program;
     private final String shell;
-    private final List<String> syscalls;
     private final String uid;
     private final String gid;
     private final Map<String, HelperStep> steps = new ConcurrentHashMap<>();
+    /** Signals sent through the helper that it has not confirmed yet, by step token. */
+    private final Map<String, java.util.concurrent.CompletableFuture<Void>> signalled = new ConcurrentHashMap<>();
     private final ExecutorService introductions = Executors.newCachedThreadPool(daemon("orun-sandbox-accept"));
     private Path socketDir;
     private ServerSocketChannel server;
@@ -61,41 +60,21 @@ final class HelperSandbox implements StepSandbox {
     private OutputStream requests;
     private volatile boolean gone;
 
-    private HelperSandbox(String perl, String shell, List<String> syscalls, String uid, String gid) {
-        this.perl = perl;
+    HelperSandbox(HelperProgram program, String shell, String uid, String gid) {
+        this.program = program;
         this.shell = shell;
-        this.syscalls = syscalls;
         this.uid = uid;
         this.gid = gid;
     }
 
-    /** Empty where the helper cannot run: no {@code perl} on {@code PATH}, or a CPU it has no system call numbers for. */
-    static Optional<HelperSandbox> forThisMachine(Executables programs, String uid, String gid) {
-        Optional<Path> perl = programs.find("perl");
-        Optional<List<String>> numbers = syscallNumbers(System.getProperty("os.arch", ""));
-        if (perl.isEmpty() || numbers.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new HelperSandbox(perl.get().toString(), programs.resolve("sh"), numbers.get(), uid, gid));
-    }
-
-    /** clone, mount, prctl, unshare, execve, setsid, exit_group, dup3: the numbers differ between CPU architectures. */
-    static Optional<List<String>> syscallNumbers(String arch) {
-        return switch (arch.toLowerCase(Locale.ROOT)) {
-            case "amd64", "x86_64" -> Optional.of(List.of("56", "165", "157", "272", "59", "112", "231", "292"));
-            case "aarch64", "arm64" -> Optional.of(List.of("220", "40", "167", "97", "221", "157", "94", "24"));
-            default -> Optional.empty();
-        };
-    }
-
     @Override
     public String mechanism() {
-        return "one perl helper per run";
+        return program.mechanism();
     }
 
     @Override
     public Optional<String> probe(Path scratch) {
-        Optional<String> verdict = SandboxProbe.run(this, scratch, shell, uid);
+        Optional<String> verdict = program.prepare().or(() -> SandboxProbe.run(this, scratch, shell, uid));
         if (verdict.isPresent()) {
             close();
         }
@@ -149,22 +128,35 @@ final class HelperSandbox implements StepSandbox {
 
     /**
      * Has the helper send {@code signal} (a name: {@code STOP}, {@code KILL}) to the step's PID 1,
-     * which orun itself could not hold (see {@link HelperStep#destroyTree}). Nothing happens once
-     * the step has ended: the helper forgets a step when it reaps it.
+     * which orun itself could not hold (see {@link HelperStep#destroyTree}), and waits until it
+     * has: a TERM to the step's other processes must not overtake the STOP that holds the script.
+     * Nothing happens once the step has ended: the helper forgets a step when it reaps it.
      */
     private void signal(String token, String signal) {
         byte[] request = ("K\0" + token + "\0" + signal).getBytes(StandardCharsets.US_ASCII);
+        java.util.concurrent.CompletableFuture<Void> sent = new java.util.concurrent.CompletableFuture<>();
         synchronized (this) {
             if (gone || requests == null) {
                 return;
             }
+            signalled.put(token, sent);
             try {
                 requests.write((request.length + "\n").getBytes(StandardCharsets.US_ASCII));
                 requests.write(request);
                 requests.flush();
             } catch (IOException e) {
-                // the helper has ended, and every step with it
+                signalled.remove(token);
+                return; // the helper has ended, and every step with it
             }
+        }
+        try {
+            sent.get(SIGNAL_ACK_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the helper is gone or stuck: the caller goes on stopping the step regardless
+        } finally {
+            signalled.remove(token, sent);
         }
     }
 
@@ -189,11 +181,8 @@ final class HelperSandbox implements StepSandbox {
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         Path log = socketDir.resolve("helper.log");
-        List<String> command = new java.util.ArrayList<>(
-                List.of(perl, "-e", SCRIPT, socket.toString(), uid, gid));
-        command.addAll(syscalls);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
-        builder.environment().clear(); // no PERL5OPT, PERL5LIB or locale from the user's environment
+        ProcessBuilder builder = new ProcessBuilder(program.command(socket, uid, gid)).redirectError(log.toFile());
+        builder.environment().clear(); // no PERL5OPT, PERL5LIB, LD_PRELOAD or locale from the user's environment
         builder.environment().put("PATH", "/usr/bin:/bin");
         helper = builder.start();
         requests = helper.getOutputStream();
@@ -214,6 +203,13 @@ final class HelperSandbox implements StepSandbox {
             String line;
             while ((line = answers.readLine()) != null) {
                 String[] parts = line.split(" ");
+                if (parts.length == 3 && parts[0].equals("K")) {
+                    var sent = signalled.get(parts[1]);
+                    if (sent != null) {
+                        sent.complete(null);
+                    }
+                    continue;
+                }
                 HelperStep step = parts.length == 3 ? steps.get(parts[1]) : null;
                 if (step == null) {
                     continue;
@@ -228,6 +224,7 @@ final class HelperSandbox implements StepSandbox {
             // the helper ended or spoke nonsense: every step still waiting fails below
         }
         gone = true;
+        signalled.values().forEach(sent -> sent.complete(null));
         steps.values().forEach(HelperStep::helperGone);
     }
 
@@ -306,16 +303,5 @@ final class HelperSandbox implements StepSandbox {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private static String script() {
-        try (InputStream in = HelperSandbox.class.getResourceAsStream("sandbox-helper.pl")) {
-            if (in == null) {
-                throw new IllegalStateException("sandbox-helper.pl is missing from the runner's jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

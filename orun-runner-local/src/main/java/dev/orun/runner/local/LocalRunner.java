@@ -20,8 +20,9 @@ final class LocalRunner implements Runner {
      */
     static final String NAMESPACES_SWITCH = "ORUN_NAMESPACES";
     /**
-     * Set to {@code unshare} (environment variable, or the system property {@code orun.sandbox}) to
-     * skip the perl helper and set each step up with {@code unshare}, {@code sh} and {@code mount}.
+     * Chooses the first sandbox strategy to try (environment variable, or the system property
+     * {@code orun.sandbox}): {@code perl} skips the compiled helper, {@code unshare} skips both
+     * helpers and sets each step up with {@code unshare}, {@code sh} and {@code mount}.
      */
     static final String SANDBOX_SWITCH = "ORUN_SANDBOX";
 
@@ -87,15 +88,29 @@ final class LocalRunner implements Runner {
         return Optional.of(refusals.get(refusals.size() - 1));
     }
 
-    /** In order of preference: the perl helper, then the unshare chain (see {@link StepSandbox}). */
+    /**
+     * In order of preference: the compiled helper, the perl helper, the unshare chain (see
+     * {@link StepSandbox}); {@link #SANDBOX_SWITCH} starts further down the list.
+     */
     private List<StepSandbox> strategies() {
         NamespaceSandbox chain = programs.find("unshare").isPresent() ? new NamespaceSandbox(programs) : null;
-        String uid = Long.toString(NamespaceSandbox.currentId("uid"));
+        long uidNumber = NamespaceSandbox.currentId("uid");
+        String uid = Long.toString(uidNumber);
         String gid = Long.toString(NamespaceSandbox.currentId("gid"));
+        String shell = programs.resolve("sh");
+        String chosen = hostEnvironment.getOrDefault(SANDBOX_SWITCH, System.getProperty("orun.sandbox", ""))
+                .trim().toLowerCase(Locale.ROOT);
+        List<HelperProgram> helpers = new ArrayList<>();
+        if (!chosen.equals("perl") && !chosen.equals("unshare")) {
+            helpers.add(new CompiledHelperProgram(programs, hostEnvironment,
+                    CompiledHelperProgram.defaultDirectory(hostEnvironment), uidNumber));
+        }
+        if (!chosen.equals("unshare")) {
+            PerlHelperProgram.forThisMachine(programs).ifPresent(helpers::add);
+        }
         List<StepSandbox> strategies = new ArrayList<>();
-        String chosen = hostEnvironment.getOrDefault(SANDBOX_SWITCH, System.getProperty("orun.sandbox", ""));
-        if (!chosen.trim().equalsIgnoreCase("unshare")) {
-            HelperSandbox.forThisMachine(programs, uid, gid).ifPresent(strategies::add);
+        for (HelperProgram helper : helpers) {
+            strategies.add(new HelperSandbox(helper, shell, uid, gid));
         }
         if (chain != null) {
             strategies.add(chain);

@@ -16,7 +16,8 @@
 #     fresh /proc, gives up every capability (securebits NOROOT, ambient set cleared) and execs
 #     the command. When it ends, the kernel kills whatever else is left in its PID namespace.
 #   K token signal
-#     sends the signal to the step's PID 1 (orun cannot stop a PID 1 itself; see HelperStep).
+#     sends the signal to the step's PID 1 (orun cannot stop a PID 1 itself; see HelperStep) and
+#     answers "K <token> 0" once it has.
 #
 # Answers on the control channel (stdout): "R" once ready, "S <token> <pid>" once a step is
 # cloned, "E <token> <status>" once it has ended (this process reaps its steps, so a token's pid is
@@ -112,6 +113,7 @@ sub serve {
         my ($token, $signal) = @fields;
         my $pid = $pid_of{$token};
         kill($signal, $pid) if $pid;
+        syswrite($control, "K $token 0\n");    # sent: orun may go on stopping the step's other processes
         return;
     }
     my ($token, $root, $layers, $dir, $hidden_count) = splice(@fields, 0, 5);

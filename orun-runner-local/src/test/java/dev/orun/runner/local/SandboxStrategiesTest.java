@@ -87,7 +87,7 @@ class SandboxStrategiesTest {
             assertThat(root.resolve(".orun/ws/upper/api/main.txt")).hasContent("changed");
             assertThat(root.resolve(".orun/ws/upper/new.txt")).hasContent("new");
 
-            String marker = "sleep 1023" + (mechanism.contains("perl") ? "1" : "2");
+            String marker = "sleep 1023" + mechanism.length();
             long started = System.nanoTime();
             StepResult timedOut = run(session, "(" + marker + " &) ; " + marker, Duration.ofMillis(500),
                     new ByteArrayOutputStream());
@@ -96,7 +96,7 @@ class SandboxStrategiesTest {
             assertThat(ProcessHandle.allProcesses().filter(p -> p.isAlive()
                     && p.info().commandLine().orElse("").contains(marker)).toList()).isEmpty();
 
-            String left = "sleep 1024" + (mechanism.contains("perl") ? "1" : "2");
+            String left = "sleep 1024" + mechanism.length();
             StepResult daemonised = run(session, left + " >/dev/null 2>&1 & setsid " + left
                     + " >/dev/null 2>&1 & (setsid sh -c '" + left + " & exit' &) ; echo started", null,
                     new ByteArrayOutputStream());
@@ -138,13 +138,38 @@ class SandboxStrategiesTest {
     }
 
     @Test
-    void thePerlHelperRunsAStepInItsOverlay() throws Exception {
-        assumeTrue(new Executables(System.getenv()).find("perl").isPresent(), "perl is not installed here");
-        behavesAsAnIsolatedStep(runner(System.getenv()), "perl helper");
+    void theCompiledHelperRunsAStepInItsOverlay() throws Exception {
+        assumeTrue(new Executables(System.getenv()).find("cc").isPresent(), "no C compiler here");
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("HOME", outside.resolve("home").toString());
+        behavesAsAnIsolatedStep(runner(environment), "compiled helper");
+        assertThat(outside.resolve("home/.orun/sandbox")).isDirectoryContaining("glob:**/sandbox-helper-*");
     }
 
     @Test
-    void withoutPerlTheUnshareChainRunsAStepInItsOverlay() throws Exception {
+    void thePerlHelperRunsAStepInItsOverlay() throws Exception {
+        assumeTrue(new Executables(System.getenv()).find("perl").isPresent(), "perl is not installed here");
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("ORUN_SANDBOX", "perl");
+        behavesAsAnIsolatedStep(runner(environment), "perl helper");
+    }
+
+    @Test
+    void withoutACompilerThePerlHelperIsUsed() throws Exception {
+        Path bin = Files.createDirectories(outside.resolve("bin-without-cc"));
+        Executables host = new Executables(System.getenv());
+        assumeTrue(host.find("perl").isPresent(), "perl is not installed here");
+        for (String program : List.of("sh", "perl", "unshare", "mount", "umount", "id", "touch", "sleep")) {
+            Files.createSymbolicLink(bin.resolve(program), host.find(program).orElseThrow());
+        }
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("PATH", bin.toString());
+        environment.put("HOME", outside.resolve("home-without-cc").toString());
+        behavesAsAnIsolatedStep(runner(environment), "perl helper");
+    }
+
+    @Test
+    void withoutACompilerOrPerlTheUnshareChainRunsAStepInItsOverlay() throws Exception {
         Path bin = Files.createDirectories(outside.resolve("bin-without-perl"));
         Executables host = new Executables(System.getenv());
         for (String program : List.of("sh", "unshare", "mount", "umount", "id", "touch", "sleep")) {
@@ -152,6 +177,7 @@ class SandboxStrategiesTest {
         }
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("PATH", bin.toString());
+        environment.put("HOME", outside.resolve("home-without-helpers").toString()); // no compiled helper kept there
         behavesAsAnIsolatedStep(runner(environment), "unshare, sh and mount per step");
     }
 }

@@ -57,15 +57,48 @@ public final class OverlayStager implements JobWorkspaces {
     public StagedWorkspace stage(Job job) {
         Path stage = PathSegments.child(stagesRoot, job.id());
         try {
-            TreeOps.deleteTree(stage);
-            Path upper = Files.createDirectories(stage.resolve("upper"));
-            Path work = Files.createDirectories(stage.resolve("work"));
+            createStage(stage);
+            Path upper = Files.createDirectory(stage.resolve("upper"));
+            Path work = Files.createDirectory(stage.resolve("work"));
             WorkspaceOverlay overlay = new WorkspaceOverlay(sourceRoot, upper, work,
                     List.of(sourceRoot.resolve(".orun")));
             return new StagedWorkspace(stage, sourceRoot, jobDirectory(job), null, overlay);
         } catch (IOException e) {
             throw new UncheckedIOException("staging workspace for " + job.id() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One {@code mkdir} in the usual case; a stage left by an earlier attempt of the job is
+     * removed first, and the exec id's directory is made when the first job needs it.
+     */
+    private void createStage(Path stage) throws IOException {
+        try {
+            Files.createDirectory(stage);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            TreeOps.deleteTree(stage);
+            Files.createDirectory(stage);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(stagesRoot);
+            createStage(stage);
+        }
+    }
+
+    /**
+     * A stage whose job wrote nothing is four empty directories ({@code upper}, {@code work} and
+     * the overlay's {@code work/work}): four {@code rmdir}s, where walking the tree costs a
+     * directory listing per level and, for the overlay's mode-000 {@code work/work}, three
+     * {@code chmod}s. Anything else (the job wrote files, the overlay was never mounted) is walked.
+     */
+    static void removeStage(Path stage) throws IOException {
+        try {
+            Files.delete(stage.resolve("upper"));
+            Files.delete(stage.resolve("work").resolve("work"));
+            Files.delete(stage.resolve("work"));
+            Files.delete(stage);
+        } catch (IOException e) {
+            TreeOps.deleteTree(stage);
         }
     }
 
@@ -98,13 +131,13 @@ public final class OverlayStager implements JobWorkspaces {
             try {
                 remover.execute(() -> {
                     try {
-                        TreeOps.deleteTree(parked);
+                        removeStage(parked);
                     } catch (IOException e) {
                         // left for close() and the next run
                     }
                 });
             } catch (java.util.concurrent.RejectedExecutionException closed) {
-                TreeOps.deleteTree(parked);
+                removeStage(parked);
             }
         } catch (IOException e) {
             // a leftover stage is only disk space; close() and the next run remove it

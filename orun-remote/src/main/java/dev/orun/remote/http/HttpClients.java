@@ -1,0 +1,36 @@
+package dev.orun.remote.http;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The JDK HTTP clients that talk to a state server. Building a JDK client sets up the default TLS
+ * context at once (security providers, cipher suites, every certificate of the trust store parsed:
+ * about a thousand classes and a fifth of a remote run's start-up), even when every request is
+ * plain http, as with a backend on loopback or inside a private network. A client for an
+ * {@code http:} URL therefore gets a TLS context that sets the default one up only when a TLS
+ * connection is really made (see docs/decisions/cli-start-up.md); {@code https:} URLs get the
+ * JDK's defaults unchanged.
+ */
+public final class HttpClients {
+
+    private HttpClients() {
+    }
+
+    /** A client for requests to {@code url}, with {@code connectTimeout} for each new connection. */
+    public static HttpClient forUrl(String url, Duration connectTimeout) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+        if (isPlainHttp(url)) {
+            // explicit parameters too: the client would otherwise ask the context for its defaults
+            // at once; unset fields mean "the engine's defaults" when TLS does happen
+            builder.sslContext(new DeferredTlsContext()).sslParameters(new SSLParameters());
+        }
+        return builder.build();
+    }
+
+    static boolean isPlainHttp(String url) {
+        return url != null && url.trim().toLowerCase(Locale.ROOT).startsWith("http:");
+    }
+}
