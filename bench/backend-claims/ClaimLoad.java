@@ -51,8 +51,9 @@ public class ClaimLoad {
 
     // Warm-up runs (of at most 1000 jobs, the server's default limit per run) let the server's JIT
     // compile the hot paths before anything is measured: a server runs for long, and a 300-job
-    // warm-up left half the measured run's server CPU to the JIT compiler threads.
-    int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "4000"));
+    // warm-up left half the measured run's server CPU to the JIT compiler threads; on a loaded
+    // machine 4000 jobs still left 0.7-1.2 ms per pair to them (docs/decisions/backend-throughput.md).
+    int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "8000"));
     for (int left = warmup; left > 0; left -= 1000) {
       drive(Math.min(1000, left), clients);
     }
@@ -373,18 +374,17 @@ public class ClaimLoad {
     java.util.Map<String, Long> sample() {
       java.util.Map<String, Long> out = new java.util.HashMap<>();
       ticks(String.valueOf(self)).ifPresent(t -> out.put("driver", t));
+      if (System.getenv("CPU_DETAIL") != null) {
+        threads(String.valueOf(self), "driver-thread:", out);
+        systemTicks(String.valueOf(self)).ifPresent(t -> out.put("kernel:driver", t));
+        if (server != null) {
+          systemTicks(server).ifPresent(t -> out.put("kernel:server", t));
+        }
+      }
       if (server != null) {
         ticks(server).ifPresent(t -> out.put("server", t));
-        if (System.getenv("CPU_DETAIL") != null) { // the server's CPU by thread name, digits folded
-          java.io.File[] tasks = new java.io.File("/proc/" + server + "/task").listFiles();
-          for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
-            try {
-              String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim().replaceAll("[0-9]+", "#");
-              ticks(server + "/task/" + task.getName()).ifPresent(t -> out.merge("thread:" + name, t, Long::sum));
-            } catch (IOException | RuntimeException e) {
-              // thread ended
-            }
-          }
+        if (System.getenv("CPU_DETAIL") != null) {
+          threads(server, "thread:", out);
         }
       }
       if (database != null) {
@@ -402,6 +402,29 @@ public class ClaimLoad {
         }
       }
       return out;
+    }
+
+    /** The process's CPU time in the kernel (stime): system calls, wake-ups, the loopback TCP stack. */
+    static java.util.Optional<Long> systemTicks(String pid) {
+      try {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        return java.util.Optional.of(Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]));
+      } catch (IOException | RuntimeException e) {
+        return java.util.Optional.empty();
+      }
+    }
+
+    /** The process's CPU by thread name (digits folded), as PREFIX+name. */
+    static void threads(String pid, String prefix, java.util.Map<String, Long> out) {
+      java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
+      for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+        try {
+          String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim().replaceAll("[0-9]+", "#");
+          ticks(pid + "/task/" + task.getName()).ifPresent(t -> out.merge(prefix + name, t, Long::sum));
+        } catch (IOException | RuntimeException e) {
+          // thread ended
+        }
+      }
     }
 
     static java.util.Optional<Long> ticks(String pid) {
@@ -434,11 +457,18 @@ public class ClaimLoad {
         System.out.printf("%s: CPU per pair: driver %.2f ms, server %.2f ms, database %.2f ms (total %.2f ms)%n", label,
             driver * tick / jobs, srv * tick / jobs, pg * tick / jobs, (driver + srv + pg) * tick / jobs);
       }
-      after.keySet().stream().filter(k -> k.startsWith("thread:")).sorted().forEach(k -> {
-        if (delta(k) > 0) {
-          System.out.printf("%s:   server %s %.2f ms%n", label, k, delta(k) * tick / jobs);
+      for (String who : new String[] {"driver", "server"}) {
+        if (after.containsKey("kernel:" + who)) {
+          System.out.printf("%s:   %s in the kernel %.2f ms%n", label, who, delta("kernel:" + who) * tick / jobs);
         }
-      });
+      }
+      after.keySet().stream().filter(k -> k.startsWith("thread:") || k.startsWith("driver-thread:")).sorted()
+          .forEach(k -> {
+            if (delta(k) > 0) {
+              System.out.printf("%s:   %s %.2f ms%n", label, k.startsWith("thread:") ? "server " + k : k,
+                  delta(k) * tick / jobs);
+            }
+          });
     }
 
     long delta(String k) {

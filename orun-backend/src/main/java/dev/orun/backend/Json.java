@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -23,7 +24,21 @@ public final class Json {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .build();
 
+  /** Readers by request type: a reader knows its type and root deserializer, so a read skips both lookups. */
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return MAPPER.readerFor(type);
+    }
+  };
+  private static final ObjectReader STRING_LIST = MAPPER.readerFor(new TypeReference<List<String>>() {});
+
   private Json() {}
+
+  /** The reader of {@code type}, configured as {@link #MAPPER}. */
+  public static ObjectReader reader(Class<?> type) {
+    return READERS.get(type);
+  }
 
   public static String write(Object value) {
     try {
@@ -43,7 +58,7 @@ public final class Json {
 
   public static List<String> readStringList(String json) {
     try {
-      return MAPPER.readValue(json, new TypeReference<List<String>>() {});
+      return STRING_LIST.readValue(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON list is corrupt", e);
     }

@@ -35,8 +35,17 @@ final class Http {
         drain(in, declared);
         throw ApiException.tooLarge(what, limit);
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-      byte[] buf = new byte[64 * 1024];
+      if (declared >= 0 && declared < Integer.MAX_VALUE) {
+        // The usual case, a small body with its length declared: read exactly that (a 64 KiB buffer
+        // per request was 5% of a coordination verb's CPU), then make sure nothing follows.
+        byte[] exact = in.readNBytes((int) declared);
+        if (exact.length == declared && in.read() < 0) {
+          return exact;
+        }
+        throw ApiException.badRequest("the request body does not match its Content-Length");
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+      byte[] buf = new byte[16 * 1024];
       int n;
       while ((n = in.read(buf)) > 0) {
         if (out.size() + (long) n > limit) {
@@ -76,7 +85,7 @@ final class Http {
       throw ApiException.badRequest("a JSON request body is required");
     }
     try {
-      T value = Json.MAPPER.readValue(bytes, type);
+      T value = Json.reader(type).readValue(bytes);
       if (value == null) {
         throw ApiException.badRequest("a JSON object is required");
       }

@@ -14,7 +14,14 @@ public final class Metrics {
   private static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
 
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
-  private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
+  /** By series: the label text is built once per series, not on every request. */
+  private final Map<Series, Histogram> latencies = new ConcurrentHashMap<>();
+
+  private record Series(String method, String route, int status) {
+    String labels() {
+      return "method=\"" + method + "\",route=\"" + route.replace("\"", "") + "\",status=\"" + status + "\"";
+    }
+  }
 
   /** Adds one to {@code name{labels}}; labels are written as given, e.g. {@code result="won"}. */
   public void inc(String name, String labels) {
@@ -22,8 +29,11 @@ public final class Metrics {
   }
 
   public void observeRequest(String method, String route, int status, double seconds) {
-    String labels = "method=\"" + method + "\",route=\"" + route.replace("\"", "") + "\",status=\"" + status + "\"";
-    latencies.computeIfAbsent(labels, k -> new Histogram()).observe(seconds);
+    Histogram h = latencies.get(new Series(method, route, status));
+    if (h == null) {
+      h = latencies.computeIfAbsent(new Series(method, route, status), k -> new Histogram());
+    }
+    h.observe(seconds);
   }
 
   public String render() {
@@ -39,7 +49,9 @@ public final class Metrics {
       series.forEach((k, v) -> out.append(k).append(' ').append(v).append('\n'));
     });
     out.append("# TYPE orun_http_request_duration_seconds histogram\n");
-    new TreeMap<>(latencies).forEach((labels, h) -> h.render(out, "orun_http_request_duration_seconds", labels));
+    Map<String, Histogram> byLabels = new TreeMap<>();
+    latencies.forEach((series, h) -> byLabels.put(series.labels(), h));
+    byLabels.forEach((labels, h) -> h.render(out, "orun_http_request_duration_seconds", labels));
     return out.toString();
   }
 

@@ -4,13 +4,13 @@ import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.LockedRun;
 import dev.orun.backend.store.PostgresRunWrites;
+import dev.orun.backend.store.RunDependents;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,17 +27,18 @@ final class RunBatch {
 
   private final Connection connection;
   private final boolean postgres;
-  private final Map<String, List<String>> dependents;
+  private final RunDependents dependents;
   private final Scope scope;
   private final EventLog log;
   private final Map<String, JobRow> locked;
   private final Map<String, JobRow> dirty = new LinkedHashMap<>();
   private final Set<String> succeeded = new LinkedHashSet<>();
 
-  RunBatch(Connection connection, boolean postgres, Scope scope, EventLog log, LockedRun locked) {
+  RunBatch(Connection connection, boolean postgres, RunDependents dependents, Scope scope, EventLog log,
+      LockedRun locked) {
     this.connection = connection;
     this.postgres = postgres;
-    this.dependents = locked.dependents();
+    this.dependents = dependents;
     this.scope = scope;
     this.log = log;
     this.locked = locked.jobs();
@@ -92,12 +93,13 @@ final class RunBatch {
 
   /** Writes the changed jobs, the appended events and the run row; the transaction then commits. */
   void flush() throws SQLException {
+    Map<String, Integer> waits = dependents.waitsAfter(connection, run().id(), succeeded);
     if (postgres) {
-      POSTGRES.write(connection, log.opened(), run(), log.pending(), dirty.values(), succeeded, dependents);
+      POSTGRES.write(connection, log.opened(), run(), log.pending(), dirty.values(), waits);
       return;
     }
     JOBS.updateAll(connection, dirty.values());
-    JOBS.dependencySucceeded(connection, run().id(), succeeded);
+    JOBS.dependenciesSucceeded(connection, run().id(), waits);
     log.flush(connection);
   }
 

@@ -2,6 +2,7 @@ package dev.orun.backend.service;
 
 import dev.orun.backend.config.BackendConfig;
 import dev.orun.backend.store.Database;
+import dev.orun.backend.store.PlannerStatistics;
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.NewEvent;
@@ -34,6 +35,7 @@ public final class RunService {
   private final JobStore jobs = new JobStore();
   private final ObjectStore objects = new ObjectStore();
   private final RunSignals signals;
+  private final PlannerStatistics statistics = new PlannerStatistics();
   private final BackendConfig config;
 
   public RunService(Database db, RunSignals signals, BackendConfig config) {
@@ -58,6 +60,7 @@ public final class RunService {
     try {
       long id = db.inTransaction(c -> insert(c, scope, req, caller));
       signals.changed(id);
+      statistics.afterRunCreated(db);
       return new Created(get(scope, req.runId(), false), true);
     } catch (StoreException e) {
       if (e.getCause() instanceof SQLException sql && StoreException.isDuplicateKey(sql)) {

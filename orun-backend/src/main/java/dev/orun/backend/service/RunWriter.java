@@ -4,6 +4,7 @@ import dev.orun.backend.store.Database;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.LockedRun;
 import dev.orun.backend.store.PostgresRunWrites;
+import dev.orun.backend.store.RunDependents;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.RunStore;
 import dev.orun.backend.store.Scope;
@@ -11,10 +12,10 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit for the coordination verbs of one run (docs/decisions/backend-group-commit.md).
@@ -26,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * so the outcome is the one the same verbs would have had committed one by one.
  *
  * <p>No thread of its own: the first caller to find a run idle runs the transaction (the leader);
- * when it is done, the oldest waiting caller leads the next one.
+ * when it is done, the oldest waiting caller leads the next one. A caller waits parked and is woken
+ * alone, when its answer is ready or it is to lead: waking every waiter of the run after each
+ * transaction (notifyAll) sent most of them straight back to sleep, a context switch each.
  */
 final class RunWriter {
   private static final int MAX_BATCH = 64;
@@ -36,6 +39,7 @@ final class RunWriter {
 
   private final Database db;
   private final RunSignals signals;
+  private final RunDependents dependents = new RunDependents();
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
   RunWriter(Database db, RunSignals signals) {
@@ -53,7 +57,7 @@ final class RunWriter {
   <T> T write(Scope scope, String runUlid, String jobId, Step<T> step) {
     String key = scope.org() + '\n' + scope.project() + '\n' + runUlid;
     Lane lane = lanes.computeIfAbsent(key, k -> new Lane(scope, runUlid));
-    Pending<T> mine = new Pending<>(jobId, step);
+    Pending<T> mine = new Pending<>(jobId, step, Thread.currentThread());
     boolean interrupted = false;
     synchronized (lane) {
       lane.queue.add(mine);
@@ -61,12 +65,11 @@ final class RunWriter {
         lane.busy = true;
         mine.lead = true;
       }
-      while (!mine.done && !mine.lead) {
-        try {
-          lane.wait();
-        } catch (InterruptedException e) {
-          interrupted = true; // the answer is on its way; a caller is never left without it
-        }
+    }
+    while (!mine.done && !mine.lead) {
+      LockSupport.park(lane);
+      if (Thread.interrupted()) {
+        interrupted = true; // the answer is on its way; a caller is never left without it
       }
     }
     if (!mine.done) {
@@ -79,18 +82,24 @@ final class RunWriter {
       try {
         execute(lane, batch);
       } finally {
+        Pending<?> next;
         synchronized (lane) {
-          for (Pending<?> p : batch) {
-            p.done = true;
-          }
-          Pending<?> next = lane.queue.peek();
+          next = lane.queue.peek();
           if (next == null) {
             lane.busy = false;
             lanes.remove(key, lane);
           } else {
             next.lead = true;
           }
-          lane.notifyAll();
+        }
+        for (Pending<?> p : batch) {
+          p.done = true; // volatile: the answer written before it is seen by its caller
+          if (p != mine) {
+            LockSupport.unpark(p.caller);
+          }
+        }
+        if (next != null) {
+          LockSupport.unpark(next.caller);
         }
       }
     }
@@ -112,7 +121,7 @@ final class RunWriter {
           return 0L;
         }
         RunRow run = locked.run();
-        RunBatch b = new RunBatch(c, db.isPostgres(), lane.scope, EventLog.open(run), locked);
+        RunBatch b = new RunBatch(c, db.isPostgres(), dependents, lane.scope, EventLog.open(run), locked);
         for (Pending<?> p : batch) {
           p.run(b);
         }
@@ -142,7 +151,7 @@ final class RunWriter {
       return POSTGRES.lock(c, lane.scope, lane.runUlid, jobIds);
     }
     RunRow run = RUNS.lock(c, lane.scope, lane.runUlid);
-    return run == null ? null : new LockedRun(run, JOBS.lockAll(c, run.id(), jobIds), Map.of());
+    return run == null ? null : new LockedRun(run, JOBS.lockAll(c, run.id(), jobIds));
   }
 
   private static final class Lane {
@@ -160,14 +169,16 @@ final class RunWriter {
   private static final class Pending<T> {
     final String jobId;
     final Step<T> step;
-    boolean lead;
-    boolean done;
+    final Thread caller;
+    volatile boolean lead;
+    volatile boolean done;
     T result;
     RuntimeException error;
 
-    Pending(String jobId, Step<T> step) {
+    Pending(String jobId, Step<T> step, Thread caller) {
       this.jobId = jobId;
       this.step = step;
+      this.caller = caller;
     }
 
     void run(RunBatch b) throws SQLException {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One row of {@code run_jobs}: the materialised state of one job, updated with its events.
  * {@code depsLeft} counts the dependencies that had not succeeded when the row was read; it is
- * kept by {@link JobStore#dependencySucceeded}, never by {@link JobStore#updateAll}.
+ * kept by {@link JobStore#dependenciesSucceeded}, never by {@link JobStore#updateAll}.
  */
 public record JobRow(
     long runId,

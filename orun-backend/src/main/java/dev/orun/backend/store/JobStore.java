@@ -40,7 +40,7 @@ public final class JobStore {
 
   /**
    * Queued jobs whose dependencies all succeeded, sorted by id: the jobs with no dependency left
-   * to wait for ({@code deps_left}, kept by {@link #dependencySucceeded}), one index range scan.
+   * to wait for ({@code deps_left}, kept by {@link #dependenciesSucceeded}), one index range scan.
    */
   public List<String> frontier(Connection c, long runId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT job_id FROM run_jobs WHERE run_id = ? AND phase = 'queued'"
@@ -57,26 +57,13 @@ public final class JobStore {
   }
 
   /**
-   * Records that the named jobs succeeded (or were memoized) for their dependents: each dependent
-   * has one dependency less to wait for. Called once per job, in the transaction that records the
-   * success; the run's row lock, held by every writer, orders these updates.
+   * Takes from each dependent's count of unfinished dependencies how many of them just succeeded
+   * (or were memoized) ({@code waits}, from {@link RunDependents#waitsAfter}). Called once per
+   * success, in the transaction that records it; the run's row lock, held by every writer, orders
+   * these updates.
    */
-  public void dependencySucceeded(Connection c, long runId, java.util.Collection<String> jobIds) throws SQLException {
-    if (jobIds.isEmpty()) {
-      return;
-    }
-    // Two plain statements rather than UPDATE … IN (SELECT …): PostgreSQL plans that semi-join as a
-    // walk over the whole run on tables without statistics yet.
-    java.util.Map<String, Integer> waits = new java.util.TreeMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT job_id FROM run_job_deps WHERE run_id = ?"
-        + " AND dep_id IN (" + marks(jobIds.size()) + ")")) {
-      bindIds(ps, runId, jobIds);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          waits.merge(rs.getString(1), 1, Integer::sum);
-        }
-      }
-    }
+  public void dependenciesSucceeded(Connection c, long runId, java.util.Map<String, Integer> waits)
+      throws SQLException {
     if (waits.isEmpty()) {
       return;
     }

@@ -1,7 +1,6 @@
 package dev.orun.backend.store;
 
 import dev.orun.backend.Json;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,23 +12,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 /**
  * The statements of a group transaction on a run ({@code RunWriter}) in two round trips on
- * PostgreSQL instead of six to nine: one that locks the run row, then the named jobs, and reads
- * those jobs' dependents; and one that writes the events, the changed jobs, the dependents' counts
- * and the run row. The driver sends the statements of each together and the server runs them in
+ * PostgreSQL instead of six to nine: one that locks the run row, then the named jobs; and one that
+ * writes the events, the changed jobs, the dependents' counts (who the dependents are is known
+ * without a statement: {@link RunDependents}) and the run row. The driver sends the statements of each together and the server runs them in
  * order (docs/decisions/backend-throughput.md). H2 runs them one by one ({@link JobStore},
  * {@link RunStore}, {@link EventStore}).
  */
 public final class PostgresRunWrites {
-  private static final String LOCK = "SELECT " + RunStore.COLUMNS
-      + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ? FOR UPDATE;"
-      + " SELECT " + JobStore.COLUMNS + " FROM run_jobs WHERE run_id = (SELECT id FROM runs WHERE org_id = ?"
-      + " AND project_id = ? AND run_ulid = ?) AND job_id = ANY (?) ORDER BY job_id FOR UPDATE;"
-      + " SELECT dep_id, job_id FROM run_job_deps WHERE run_id = (SELECT id FROM runs WHERE org_id = ?"
-      + " AND project_id = ? AND run_ulid = ?) AND dep_id = ANY (?)";
+  private static final String LOCK_RUN = "SELECT " + RunStore.COLUMNS
+      + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ? FOR UPDATE";
+  /**
+   * One job by its full key, a statement per job: PostgreSQL plans {@code job_id = ANY (?)} afresh
+   * on every execution (its generic plan cannot know the array's size), this once per connection.
+   */
+  private static final String LOCK_JOB = "SELECT " + JobStore.COLUMNS + " FROM run_jobs WHERE run_id = (SELECT id"
+      + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ?) AND job_id = ? FOR UPDATE";
   private static final String INSERT_EVENTS = "INSERT INTO run_events (run_id, seq, kind, job_id, actor_id,"
       + " actor_type, at, payload_json) VALUES ";
   private static final String DEPENDENT = "UPDATE run_jobs SET deps_left = deps_left - ? WHERE run_id = ?"
@@ -40,50 +40,43 @@ public final class PostgresRunWrites {
    * round trip. Null when the run does not exist in {@code scope}.
    */
   public LockedRun lock(Connection c, Scope scope, String runUlid, SortedSet<String> jobIds) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-      Array ids = c.createArrayOf("varchar", jobIds.toArray(new String[0]));
-      Sql.bind(ps, scope.org(), scope.project(), runUlid, scope.org(), scope.project(), runUlid);
-      ps.setArray(7, ids);
-      Sql.bindAt(ps, 8, scope.org(), scope.project(), runUlid);
-      ps.setArray(11, ids);
+    List<String> statements = new ArrayList<>(jobIds.size() + 1);
+    statements.add(LOCK_RUN);
+    statements.addAll(Collections.nCopies(jobIds.size(), LOCK_JOB));
+    try (PreparedStatement ps = c.prepareStatement(String.join(";\n", statements))) {
+      Sql.bind(ps, scope.org(), scope.project(), runUlid);
+      int p = 4;
+      for (String jobId : jobIds) { // a SortedSet: the jobs are locked in id order
+        Sql.bindAt(ps, p, scope.org(), scope.project(), runUlid, jobId);
+        p += 4;
+      }
       ps.execute();
       RunRow run;
       try (ResultSet rs = ps.getResultSet()) {
         run = rs.next() ? RunStore.row(rs) : null;
       }
       Map<String, JobRow> jobs = new HashMap<>();
-      ps.getMoreResults();
-      try (ResultSet rs = ps.getResultSet()) {
-        for (JobRow j : JobStore.rows(rs)) {
-          jobs.put(j.jobId(), j);
+      for (int i = 0; i < jobIds.size(); i++) {
+        ps.getMoreResults();
+        try (ResultSet rs = ps.getResultSet()) {
+          for (JobRow j : JobStore.rows(rs)) {
+            jobs.put(j.jobId(), j);
+          }
         }
       }
-      Map<String, List<String>> dependents = new HashMap<>();
-      ps.getMoreResults();
-      try (ResultSet rs = ps.getResultSet()) {
-        while (rs.next()) {
-          dependents.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-        }
-      }
-      return run == null ? null : new LockedRun(run, jobs, dependents);
+      return run == null ? null : new LockedRun(run, jobs);
     }
   }
 
   /**
    * In one round trip: appends {@code events} (numbered from {@code opened.lastSeq() + 1}), writes
-   * the changed jobs, takes one from the count of unfinished dependencies of every dependent of a
-   * job in {@code succeeded} (after the job writes, so a job both changed and waiting gets both),
+   * the changed jobs, takes {@code waits} from the counts of unfinished dependencies of the
+   * dependents of the jobs that succeeded (after the job writes, so a job both changed and waiting gets both),
    * and saves the run's head when it moved. Plain statements by primary key, so every plan is a
    * key lookup; the text depends only on how many of each there are.
    */
   public void write(Connection c, RunRow opened, RunRow run, List<NewEvent> events, Collection<JobRow> jobs,
-      Collection<String> succeeded, Map<String, List<String>> dependents) throws SQLException {
-    Map<String, Integer> waits = new TreeMap<>();
-    for (String done : succeeded) {
-      for (String dependent : dependents.getOrDefault(done, List.of())) {
-        waits.merge(dependent, 1, Integer::sum);
-      }
-    }
+      Map<String, Integer> waits) throws SQLException {
     List<String> statements = new ArrayList<>();
     if (!events.isEmpty()) {
       statements.add(INSERT_EVENTS + String.join(",", Collections.nCopies(events.size(), "(?,?,?,?,?,?,?,?)")));

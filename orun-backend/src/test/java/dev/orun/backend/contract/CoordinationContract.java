@@ -117,6 +117,45 @@ abstract class CoordinationContract extends ContractBase {
   }
 
   @Test
+  void runsWithTheSameJobIdsKeepTheirOwnDependencies() {
+    // The server remembers who depends on whom per run (docs/decisions/backend-throughput.md):
+    // the same ids wired the other way round in another run must not borrow that knowledge.
+    String forward = Runs.create(api, STATE, Runs.dag("a@dev.build", List.of(), "b@dev.build", List.of("a@dev.build")));
+    String backward = Runs.create(api, STATE, Runs.dag("a@dev.build", List.of("b@dev.build"), "b@dev.build",
+        List.of()));
+    claimAndSucceed(forward, "a@dev.build", "r1");
+    assertThat(frontier(forward)).isEqualTo("[\"b@dev.build\"]");
+    assertThat(frontier(backward)).isEqualTo("[\"b@dev.build\"]");
+    claimAndSucceed(backward, "b@dev.build", "r2");
+    assertThat(frontier(backward)).isEqualTo("[\"a@dev.build\"]");
+    assertThat(frontier(forward)).as("b of the first run is untouched by b of the second").isEqualTo("[\"b@dev.build\"]");
+  }
+
+  @Test
+  void aJobMemoizedOnClaimUnblocksItsDependentsLikeASuccess() {
+    String hash = "sha256:" + "1".repeat(64);
+    byte[] output = ("result of a " + Runs.newRunId()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String result = Runs.digest(output);
+    assertThat(api.put(STATE + "/objects/" + result, output).status()).isEqualTo(201);
+    String first = chain();
+    long a = api.post(verb(first, "a@dev.build", "claim"), claimBody("r1")).json().get("leaseEpoch").asLong();
+    api.post(verb(first, "a@dev.build", "complete"), "{\"runnerId\":\"r1\",\"leaseEpoch\":" + a
+        + ",\"outcome\":\"succeeded\",\"resultDigest\":\"" + result + "\",\"jobInputHash\":\"" + hash + "\"}");
+    String second = chain();
+    JsonNode memo = api.post(verb(second, "a@dev.build", "claim"), "{\"runnerId\":\"r2\",\"hermetic\":true,"
+        + "\"jobInputHash\":\"" + hash + "\"}").json();
+    assertThat(memo.get("claimed").asBoolean()).isFalse();
+    assertThat(memo.get("cached").asBoolean()).isTrue();
+    assertThat(memo.get("result").get("digest").asText()).isEqualTo(result);
+    assertThat(frontier(second)).isEqualTo("[\"b@dev.build\",\"c@dev.build\"]");
+  }
+
+  private void claimAndSucceed(String run, String job, String runner) {
+    long epoch = api.post(verb(run, job, "claim"), claimBody(runner)).json().get("leaseEpoch").asLong();
+    assertThat(api.post(verb(run, job, "complete"), completeBody(runner, epoch, "succeeded")).status()).isEqualTo(200);
+  }
+
+  @Test
   void aFailedDependencyKeepsItsDependentsOffTheFrontier() {
     String run = chain();
     long a = api.post(verb(run, "a@dev.build", "claim"), claimBody("r1")).json().get("leaseEpoch").asLong();
