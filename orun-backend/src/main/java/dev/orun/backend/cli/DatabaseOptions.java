@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --data DIR | --database-url URL}, shared by every command that opens the database. */
 final class DatabaseOptions {
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Database (one of):%n")
   Choice choice;
 
   static final class Choice {

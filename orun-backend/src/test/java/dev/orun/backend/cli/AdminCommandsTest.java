@@ -112,5 +112,20 @@ class AdminCommandsTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void everyCommandThatOpensTheDatabaseListsItsDatabaseOptionsOnceInItsHelp() {
+    for (String[] command : new String[][] {{"serve"}, {"migrate"}, {"token", "create"}, {"token", "list"},
+        {"secret", "set"}, {"auth", "approve"}, {"trust", "add"}}) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      String help = run(args).out;
+      // the option list's lines (the synopsis names them too, inside brackets)
+      assertThat(help.lines().map(String::strip).filter(line -> line.startsWith("--data=DIR ")))
+          .as(String.join(" ", command)).hasSize(1);
+      assertThat(help.lines().map(String::strip).filter(line -> line.startsWith("--database-url=URL ")))
+          .as(String.join(" ", command)).hasSize(1);
+    }
+  }
+
   private record Outcome(int code, String out, String err) {}
 }
