@@ -1,8 +1,6 @@
 package dev.orun.runner.local;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class CompiledHelperProgram implements HelperProgram {
 
-    private static final String SOURCE = source();
+    private static final String SOURCE = HelperProgram.bundledSource("sandbox-helper.c");
     private static final long COMPILE_SECONDS = 120;
     private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS =
             Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
@@ -183,14 +181,4 @@ final class CompiledHelperProgram implements HelperProgram {
         }
     }
 
-    private static String source() {
-        try (InputStream in = CompiledHelperProgram.class.getResourceAsStream("sandbox-helper.c")) {
-            if (in == null) {
-                throw new IllegalStateException("sandbox-helper.c is missing from the runner's jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

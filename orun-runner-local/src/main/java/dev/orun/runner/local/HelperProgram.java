@@ -1,5 +1,9 @@
 package dev.orun.runner.local;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,4 +23,16 @@ interface HelperProgram {
 
     /** The helper's command line: it sends each step's output to {@code socket}, maps uid and gid to themselves. */
     List<String> command(Path socket, String uid, String gid);
+
+    /** A helper's source shipped in the runner's jar beside this interface. */
+    static String bundledSource(String name) {
+        try (InputStream in = HelperProgram.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the runner's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,9 +1,5 @@
 package dev.orun.runner.local;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +13,7 @@ import java.util.Optional;
  */
 final class PerlHelperProgram implements HelperProgram {
 
-    private static final String SCRIPT = script();
+    private static final String SCRIPT = HelperProgram.bundledSource("sandbox-helper.pl");
 
     private final String perl;
     private final List<String> syscalls;
@@ -61,16 +57,5 @@ final class PerlHelperProgram implements HelperProgram {
         List<String> command = new ArrayList<>(List.of(perl, "-e", SCRIPT, socket.toString(), uid, gid));
         command.addAll(syscalls);
         return command;
-    }
-
-    private static String script() {
-        try (InputStream in = PerlHelperProgram.class.getResourceAsStream("sandbox-helper.pl")) {
-            if (in == null) {
-                throw new IllegalStateException("sandbox-helper.pl is missing from the runner's jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
