@@ -23,6 +23,20 @@ public record ClaimToken(String jobId, long epoch) {
         }
     }
 
+    // equals and hashCode are written out: a record's generated ones link through
+    // java.lang.runtime.ObjectMethods at their first call, which spins some 25 method-handle
+    // classes that no class-data archive keeps on Java 17 (~0.1 s of CPU in a fresh JVM, paid by
+    // every remote runner, whose claims are keyed by token); see docs/decisions/cli-start-up.md.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClaimToken that && epoch == that.epoch && jobId.equals(that.jobId);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * jobId.hashCode() + Long.hashCode(epoch);
+    }
+
     @Override
     public String toString() {
         return jobId + "#" + epoch;
