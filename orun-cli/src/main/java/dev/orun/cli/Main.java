@@ -69,8 +69,11 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(main, factory);
         // before the settings below: picocli hands them only to subcommands already added
         subcommands.forEach((name, type) -> cli.addSubcommand(name, new CommandLine(type, factory)));
-        cli.setExecutionExceptionHandler(main::handleExecutionException);
-        cli.setParameterExceptionHandler(Main::handleParameterException);
+        // classes, not lambdas: picocli's interfaces are Java 5 class files, and a lambda
+        // implementing one makes the JDK 17 archive dump leave it and every class implementing it
+        // out of the launcher's class-data archives (docs/decisions/cli-start-up.md)
+        cli.setExecutionExceptionHandler(new ExecutionErrors(main));
+        cli.setParameterExceptionHandler(new ParameterErrors());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(
@@ -84,6 +87,26 @@ public final class Main implements Runnable {
             RunnersHelp.addTo(cli.getSubcommands().get("run"));
         }
         return cli;
+    }
+
+    private static final class ParameterErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            return handleParameterException(ex, args);
+        }
+    }
+
+    private static final class ExecutionErrors implements CommandLine.IExecutionExceptionHandler {
+        private final Main main;
+
+        ExecutionErrors(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
+            return main.handleExecutionException(ex, cli, parseResult);
+        }
     }
 
     /** Bad usage: the reason and where to read more, not the whole usage text (picocli prints that on --help). */

@@ -21,10 +21,18 @@ final class RunnersHelp {
     }
 
     static void addTo(CommandLine run) {
-        run.getHelpSectionMap().put(SECTION, help -> text());
+        // a class, not a lambda: see the exception handlers in Main
+        run.getHelpSectionMap().put(SECTION, new Section());
         List<String> keys = new ArrayList<>(run.getHelpSectionKeys());
         keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), SECTION);
         run.setHelpSectionKeys(keys);
+    }
+
+    private static final class Section implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            return text();
+        }
     }
 
     static String text() {
