@@ -50,22 +50,23 @@ public final class EventService {
     long waitMillis = Math.min(Math.max(0, waitSeconds) * 1000L, config.maxLongPoll().toMillis());
     long deadline = System.nanoTime() + waitMillis * 1_000_000L;
     long head = run.lastSeq();
-    while (head <= from) {
-      long left = (deadline - System.nanoTime()) / 1_000_000L;
-      if (left <= 0 || signals.closed()) {
-        return EventPages.encode(List.of(), head);
+    if (head <= from && waitMillis > 0) {
+      while (true) {
+        // the version before the look: a commit after the look moves it, so the wait cannot miss it
+        long version = signals.version(run.runId());
+        head = lastSeq(run);
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (head > from || left <= 0 || signals.closed()) {
+          break;
+        }
+        signals.await(run.runId(), version, Math.min(left, RECHECK_MILLIS));
+        if (Thread.currentThread().isInterrupted()) {
+          break;
+        }
       }
-      // the version before the look: a commit after the look moves it, so the wait cannot miss it
-      long version = signals.version(run.runId());
-      head = lastSeq(run);
-      if (head > from) {
-        break;
-      }
-      signals.await(run.runId(), version, Math.min(left, RECHECK_MILLIS));
-      if (Thread.currentThread().isInterrupted()) {
-        return EventPages.encode(List.of(), head);
-      }
-      head = lastSeq(run);
+    }
+    if (head <= from) {
+      return EventPages.encode(List.of(), head);
     }
     return page(run, from, head);
   }
