@@ -21,9 +21,15 @@ import java.util.regex.Pattern;
 /**
  * Load driver for bench/backend-claims.sh (JDK only; run as `java ClaimLoad.java URL TOKEN`).
  * Creates a 1000-job run (10 layers of 100, each job after its twin in the layer before), lets
- * CLIENTS threads claim → heartbeat → complete everything the frontier offers, and reports
- * claim+complete pairs per second and p50/p99 latencies; then measures how long after a claim an
- * event-log long-poll wakes up.
+ * CLIENTS threads claim → complete everything the frontier offers, and reports claim+complete
+ * pairs per second and p50/p99 latencies. Then, for comparison with figures measured before,
+ * the same run with one heartbeat between claim and complete; then heartbeat latency on its own
+ * (CLIENTS threads each holding leases in another run and heartbeating them in turn); then how long
+ * after a claim an event-log long-poll wakes up.
+ *
+ * Why the timed pairs carry no heartbeat: a runner's first heartbeat fires one heartbeat interval
+ * (20 s by default) after its job starts, so a job shorter than that never sends one; a pair with
+ * a heartbeat in it measured a job of 20 to 40 s (docs/decisions/backend-throughput.md).
  */
 public class ClaimLoad {
   /** One kept-alive connection per thread: the load is the server's, not a heavyweight client's. */
@@ -54,42 +60,64 @@ public class ClaimLoad {
     // warm-up left half the measured run's server CPU to the JIT compiler threads; on a loaded
     // machine 4000 jobs still left 0.7-1.2 ms per pair to them (docs/decisions/backend-throughput.md).
     int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "8000"));
-    for (int left = warmup; left > 0; left -= 1000) {
-      drive(Math.min(1000, left), clients);
+    for (int left = warmup, n = 0; left > 0; left -= 1000, n++) {
+      drive(Math.min(1000, left), clients, n % 2 == 0); // both shapes of pair, so every verb is compiled
     }
+
+    // The figure of issue 10: claim+complete pairs per second.
     FRONTIER_READS.set(0);
     CpuMeter cpu = CpuMeter.start();
-    Figures f = drive(jobs, clients);
+    Figures f = drive(jobs, clients, false);
     cpu.stop();
-    ConcurrentLinkedQueue<Long> claimNs = f.claimNs;
-    ConcurrentLinkedQueue<Long> beatNs = f.beatNs;
-    ConcurrentLinkedQueue<Long> completeNs = f.completeNs;
-    double seconds = f.seconds;
-    double pairs = jobs / seconds;
+    double pairs = jobs / f.seconds;
     System.out.printf("%s: %d jobs, %d clients: %.0f claim+complete pairs/s (%.1f s)%n", label, jobs, clients, pairs,
-        seconds);
-    System.out.printf("%s: claim     p50 %.1f ms  p99 %.1f ms  (%d claims)%n", label, pct(claimNs, 50), pct(claimNs, 99),
-        claimNs.size());
-    System.out.printf("%s: requests per pair: %.2f (frontier reads %d, claims %d, heartbeats %d, completes %d)%n",
-        label, (FRONTIER_READS.get() + claimNs.size() + beatNs.size() + completeNs.size()) / (double) jobs,
-        FRONTIER_READS.get(), claimNs.size(), beatNs.size(), completeNs.size());
-    System.out.printf("%s: heartbeat p50 %.1f ms  p99 %.1f ms%n", label, pct(beatNs, 50), pct(beatNs, 99));
-    System.out.printf("%s: complete  p50 %.1f ms  p99 %.1f ms%n", label, pct(completeNs, 50), pct(completeNs, 99));
-
+        f.seconds);
+    System.out.printf("%s: claim     p50 %.1f ms  p99 %.1f ms  (%d claims)%n", label, pct(f.claimNs, 50),
+        pct(f.claimNs, 99), f.claimNs.size());
+    System.out.printf("%s: complete  p50 %.1f ms  p99 %.1f ms%n", label, pct(f.completeNs, 50), pct(f.completeNs, 99));
+    f.printRequests(label, jobs);
     cpu.report(label, jobs);
+
+    // The figure measured before (one heartbeat between claim and complete), still printed so
+    // that old and new numbers are never compared as if they measured the same thing.
+    FRONTIER_READS.set(0);
+    CpuMeter oldCpu = CpuMeter.start();
+    Figures old = drive(jobs, clients, true);
+    oldCpu.stop();
+    double oldPairs = jobs / old.seconds;
+    System.out.printf("%s: with one heartbeat per pair (as measured before): %.0f claim+heartbeat+complete pairs/s"
+        + " (%.1f s), claim p99 %.1f ms%n", label, oldPairs, old.seconds, pct(old.claimNs, 99));
+    old.printRequests(label + " (with heartbeat)", jobs);
+    oldCpu.reportTotal(label + " (with heartbeat)", jobs);
+
+    // Heartbeat latency at the same concurrency, in a run of its own.
+    int beats = Integer.parseInt(System.getenv().getOrDefault("HEARTBEATS", "3000"));
+    Beats b = heartbeats(clients, beats);
+    System.out.printf("%s: heartbeat p50 %.1f ms  p99 %.1f ms  (%d heartbeats by %d clients on %d leases: %.0f/s)%n",
+        label, pct(b.ns, 50), pct(b.ns, 99), b.ns.size(), clients, b.leases, b.ns.size() / b.seconds);
+    b.cpu.reportTotal(label + " heartbeats", b.ns.size(), "heartbeat");
 
     List<Long> wake = longPollWakeups(20);
     System.out.printf("%s: long-poll wake-up after the event p50 %.1f ms  p99 %.1f ms%n", label, pctMs(wake, 50),
         pctMs(wake, 99));
-    System.out.printf("RESULT %s pairs_per_s=%.0f claim_p99_ms=%.1f wake_p99_ms=%.1f%n", label, pairs,
-        pct(claimNs, 99), pctMs(wake, 99));
+    System.out.printf("RESULT %s pairs_per_s=%.0f claim_p99_ms=%.1f wake_p99_ms=%.1f heartbeat_p99_ms=%.1f"
+        + " old_with_heartbeat=%.0f%n", label, pairs, pct(f.claimNs, 99), pctMs(wake, 99), pct(b.ns, 99), oldPairs);
   }
 
   record Figures(double seconds, ConcurrentLinkedQueue<Long> claimNs, ConcurrentLinkedQueue<Long> beatNs,
-      ConcurrentLinkedQueue<Long> completeNs) {}
+      ConcurrentLinkedQueue<Long> completeNs, int frontierReads) {
+    void printRequests(String label, int jobs) {
+      System.out.printf("%s: requests per pair: %.2f (frontier reads %d, claims %d, heartbeats %d, completes %d)%n",
+          label, (frontierReads + claimNs.size() + beatNs.size() + completeNs.size()) / (double) jobs, frontierReads,
+          claimNs.size(), beatNs.size(), completeNs.size());
+    }
+  }
 
-  /** A run of {@code jobs} jobs (layers of 100, each after its twin in the layer before), worked by {@code clients}. */
-  static Figures drive(int jobs, int clients) throws Exception {
+  /**
+   * A run of {@code jobs} jobs (layers of 100, each after its twin in the layer before), worked by
+   * {@code clients}: claim → complete, or claim → heartbeat → complete when {@code heartbeat}.
+   */
+  static Figures drive(int jobs, int clients, boolean heartbeat) throws Exception {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < jobs; i++) {
       String id = String.format("job%04d@bench.x", i);
@@ -131,9 +159,11 @@ public class ClaimLoad {
                 continue;
               }
               String lease = "{\"runnerId\":\"" + runner + "\",\"leaseEpoch\":" + e.group(1);
-              s = System.nanoTime();
-              send("POST", run + "/jobs/" + job + ":heartbeat", lease + "}");
-              beatNs.add(System.nanoTime() - s);
+              if (heartbeat) {
+                s = System.nanoTime();
+                send("POST", run + "/jobs/" + job + ":heartbeat", lease + "}");
+                beatNs.add(System.nanoTime() - s);
+              }
               s = System.nanoTime();
               send("POST", run + "/jobs/" + job + ":complete", lease + ",\"outcome\":\"succeeded\"}");
               completeNs.add(System.nanoTime() - s);
@@ -149,7 +179,77 @@ public class ClaimLoad {
       }).start();
     }
     finished.await();
-    return new Figures((System.nanoTime() - t0) / 1e9, claimNs, beatNs, completeNs);
+    return new Figures((System.nanoTime() - t0) / 1e9, claimNs, beatNs, completeNs, FRONTIER_READS.get());
+  }
+
+  record Beats(double seconds, int leases, ConcurrentLinkedQueue<Long> ns, CpuMeter cpu) {}
+
+  /**
+   * Heartbeat latency under the same concurrency as the pairs: a run of 4 independent jobs per
+   * client; each client claims its 4 and heartbeats them in turn, {@code total / clients} times
+   * in all, back to back (as if 8 runners each ran 4 long jobs and the server were their only
+   * bottleneck). Then everything is completed, outside the measurement.
+   */
+  static Beats heartbeats(int clients, int total) throws Exception {
+    int perClient = 4;
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < clients * perClient; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"jobId\":\"hb").append(i).append("@bench.x\",\"deps\":[]}");
+    }
+    String run = state + "/runs/" + createRun(body.toString());
+    ConcurrentLinkedQueue<Long> ns = new ConcurrentLinkedQueue<>();
+    List<Thread> threads = new ArrayList<>();
+    CountDownLatch claimed = new CountDownLatch(clients);
+    CountDownLatch go = new CountDownLatch(1);
+    CountDownLatch beaten = new CountDownLatch(clients);
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      Thread t = new Thread(() -> {
+        try {
+          String runner = "beater-" + client;
+          List<String> jobs = new ArrayList<>();
+          List<String> leases = new ArrayList<>();
+          for (int j = 0; j < perClient; j++) {
+            String job = run + "/jobs/hb" + (client * perClient + j) + "@bench.x";
+            String claim = send("POST", job + ":claim", "{\"runnerId\":\"" + runner + "\"}");
+            Matcher e = EPOCH.matcher(claim);
+            if (!claim.contains("\"claimed\":true") || !e.find()) {
+              throw new IllegalStateException("heartbeat run: claim refused: " + claim);
+            }
+            jobs.add(job);
+            leases.add("{\"runnerId\":\"" + runner + "\",\"leaseEpoch\":" + e.group(1));
+          }
+          claimed.countDown();
+          go.await();
+          for (int i = 0; i < total / clients; i++) {
+            int j = i % perClient;
+            long s = System.nanoTime();
+            send("POST", jobs.get(j) + ":heartbeat", leases.get(j) + "}");
+            ns.add(System.nanoTime() - s);
+          }
+          beaten.countDown();
+          for (int j = 0; j < perClient; j++) {
+            send("POST", jobs.get(j) + ":complete", leases.get(j) + ",\"outcome\":\"succeeded\"}");
+          }
+        } catch (Exception ex) {
+          ex.printStackTrace();
+          System.exit(1);
+        }
+      });
+      threads.add(t);
+      t.start();
+    }
+    claimed.await();
+    CpuMeter cpu = CpuMeter.start();
+    long t0 = System.nanoTime();
+    go.countDown();
+    beaten.await(); // the clock stops when the last heartbeat is answered, before the completions
+    long end = System.nanoTime();
+    cpu.stop();
+    for (Thread t : threads) {
+      t.join();
+    }
+    return new Beats((end - t0) / 1e9, clients * perClient, ns, cpu);
   }
 
   /** Each round: a poller waits on the log, the main thread claims; delay = wake - claim answered. */
@@ -435,6 +535,28 @@ public class ClaimLoad {
       } catch (IOException | RuntimeException e) {
         return java.util.Optional.empty();
       }
+    }
+
+    /** One line: CPU per {@code unit} of driver, server and database. */
+    void reportTotal(String label, int n, String unit) {
+      if (before.isEmpty()) {
+        return;
+      }
+      long driver = delta("driver");
+      long srv = delta("server");
+      long pg = after.keySet().stream().filter(k -> k.startsWith("postgres:")).mapToLong(this::delta).sum();
+      double tick = 10.0; // ms per tick (USER_HZ 100)
+      if (database == null || database.isEmpty()) { // the embedded database runs inside the server
+        System.out.printf("%s: CPU per %s: driver %.2f ms, server with its database %.2f ms (total %.2f ms)%n", label,
+            unit, driver * tick / n, srv * tick / n, (driver + srv) * tick / n);
+      } else {
+        System.out.printf("%s: CPU per %s: driver %.2f ms, server %.2f ms, database %.2f ms (total %.2f ms)%n", label,
+            unit, driver * tick / n, srv * tick / n, pg * tick / n, (driver + srv + pg) * tick / n);
+      }
+    }
+
+    void reportTotal(String label, int jobs) {
+      reportTotal(label, jobs, "pair");
     }
 
     void report(String label, int jobs) {

@@ -10,9 +10,18 @@ import java.util.HexFormat;
 /** Random bearer secrets and their stored form (SHA-256 hex; the secret itself is never stored). */
 public final class Secrets {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final MessageDigest SHA256 = newSha256();
   private static final char[] USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ23456789".toCharArray();
 
   private Secrets() {}
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
 
   /** A token such as {@code orun_sk_<43 base64url chars>} (256 random bits). */
   public static String token(String prefix) {
@@ -40,10 +49,23 @@ public final class Secrets {
   }
 
   public static String hash(String secret) {
+    return HexFormat.of().formatHex(sha256().digest(secret.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A fresh SHA-256 digest, cloned from one looked up once: every request hashes its bearer token
+   * (the token cache is keyed by the hash), and the provider lookup of {@code getInstance} cost
+   * more than the hashing.
+   */
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException(impossible);
+      }
     }
   }
 }

@@ -87,6 +87,7 @@ final class CoordinationRoutes {
     String runId = Ids.runIdFromPath(ctx.pathParam("runId"));
     long from = Http.longParam(ctx, "from", 0);
     long wait = Http.longParam(ctx, "wait", 0);
-    Http.flat(ctx, 200, events.read(g.scope(), runId, from, wait));
+    // the service writes the page's JSON itself (from events serialised once per run, not per follower)
+    ctx.status(200).contentType("application/json").result(events.read(g.scope(), runId, from, wait));
   }
 }

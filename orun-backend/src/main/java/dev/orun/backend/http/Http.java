@@ -19,6 +19,8 @@ final class Http {
 
   /** The most of a refused body read only so that the client receives the 413 (see {@link #drain}). */
   private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+  /** Bodies up to this declared size are read straight into an array of their size. */
+  private static final long EXACT_READ_LIMIT = 64 * 1024;
 
   private Http() {}
 
@@ -36,9 +38,11 @@ final class Http {
         throw ApiException.tooLarge(what, limit);
       }
       if (declared >= 0 && declared < Integer.MAX_VALUE) {
-        // The usual case, a small body with its length declared: read exactly that (a 64 KiB buffer
-        // per request was 5% of a coordination verb's CPU), then make sure nothing follows.
-        byte[] exact = in.readNBytes((int) declared);
+        // The usual case, a small body with its length declared: read exactly that into an array of
+        // that size (a 64 KiB buffer per request was 5% of a coordination verb's CPU, readNBytes'
+        // 8 KiB chunks and copy still 4%), then make sure nothing follows. A large declared length
+        // is read in chunks, so a client cannot make the server allocate what it never sends.
+        byte[] exact = declared <= EXACT_READ_LIMIT ? readExactly(in, (int) declared) : in.readNBytes((int) declared);
         if (exact.length == declared && in.read() < 0) {
           return exact;
         }
@@ -58,6 +62,16 @@ final class Http {
     } catch (IOException e) {
       throw ApiException.badRequest("cannot read request body: " + e.getMessage());
     }
+  }
+
+  /** {@code length} bytes, or fewer if the body ends first. */
+  private static byte[] readExactly(InputStream in, int length) throws IOException {
+    byte[] out = new byte[length];
+    int got = 0;
+    for (int n; got < length && (n = in.read(out, got, length - got)) > 0; ) {
+      got += n;
+    }
+    return got == length ? out : java.util.Arrays.copyOf(out, got);
   }
 
   /**

@@ -91,11 +91,14 @@ final class RunBatch {
     return left == 0;
   }
 
-  /** Writes the changed jobs, the appended events and the run row; the transaction then commits. */
+  /**
+   * Writes the changed jobs, the appended events and the run row; the last thing the transaction
+   * does. On PostgreSQL the commit goes with the writes ({@link PostgresRunWrites#writeAndCommit}).
+   */
   void flush() throws SQLException {
     Map<String, Integer> waits = dependents.waitsAfter(connection, run().id(), succeeded);
     if (postgres) {
-      POSTGRES.write(connection, log.opened(), run(), log.pending(), dirty.values(), waits);
+      POSTGRES.writeAndCommit(connection, log.opened(), run(), log.pending(), dirty.values(), waits);
       return;
     }
     JOBS.updateAll(connection, dirty.values());

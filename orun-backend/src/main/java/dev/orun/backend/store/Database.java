@@ -2,6 +2,7 @@ package dev.orun.backend.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.orun.backend.store.migration.RunJobsFillFactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -72,7 +73,8 @@ public final class Database implements AutoCloseable {
    * then hands the file over and reconnects, so a failed attempt is retried for a while.
    */
   public int migrate() {
-    Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+    Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+        .javaMigrations(new RunJobsFillFactor()).load();
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (true) {
       try {

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives PostgreSQL's planner statistics on the run tables as soon as the first run exists. A table
  * never analysed has none, and then PostgreSQL plans a job's lookup by its full key as a walk over
- * every job of the run (through {@code run_jobs_frontier}, or the key's first column only): each
+ * every job of the run (through the frontier index of migration 2, or the key's first column only): each
  * verb would cost as much as the run is large until autovacuum's first analyse, a minute or more
  * later (docs/decisions/backend-throughput.md). So the first run this process creates analyses the
  * run tables when no analyse has ever happened; afterwards autovacuum keeps them current. H2 needs

@@ -15,9 +15,10 @@ import java.util.SortedSet;
 
 /**
  * The statements of a group transaction on a run ({@code RunWriter}) in two round trips on
- * PostgreSQL instead of six to nine: one that locks the run row, then the named jobs; and one that
- * writes the events, the changed jobs, the dependents' counts (who the dependents are is known
- * without a statement: {@link RunDependents}) and the run row. The driver sends the statements of each together and the server runs them in
+ * PostgreSQL, commit included, instead of seven to ten: one that locks the run row, then the named
+ * jobs; and one that writes the events, the changed jobs, the dependents' counts (who the
+ * dependents are is known without a statement: {@link RunDependents}) and the run row, and
+ * commits. The driver sends the statements of each together and the server runs them in
  * order (docs/decisions/backend-throughput.md). H2 runs them one by one ({@link JobStore},
  * {@link RunStore}, {@link EventStore}).
  */
@@ -72,10 +73,15 @@ public final class PostgresRunWrites {
    * In one round trip: appends {@code events} (numbered from {@code opened.lastSeq() + 1}), writes
    * the changed jobs, takes {@code waits} from the counts of unfinished dependencies of the
    * dependents of the jobs that succeeded (after the job writes, so a job both changed and waiting gets both),
-   * and saves the run's head when it moved. Plain statements by primary key, so every plan is a
-   * key lookup; the text depends only on how many of each there are.
+   * saves the run's head when it moved, and commits. Plain statements by primary key, so every
+   * plan is a key lookup; the text depends only on how many of each there are. The {@code COMMIT}
+   * travels with the writes instead of in a round trip of its own (the driver then knows the
+   * transaction is over, and {@link Connection#commit} sends nothing); it is still a synchronous
+   * commit, and this returns only once it is durable. If any statement fails, the server skips the
+   * rest, {@code COMMIT} included, and the caller rolls back. Nothing to write: nothing is sent,
+   * and the caller's commit releases the locks.
    */
-  public void write(Connection c, RunRow opened, RunRow run, List<NewEvent> events, Collection<JobRow> jobs,
+  public void writeAndCommit(Connection c, RunRow opened, RunRow run, List<NewEvent> events, Collection<JobRow> jobs,
       Map<String, Integer> waits) throws SQLException {
     List<String> statements = new ArrayList<>();
     if (!events.isEmpty()) {
@@ -90,6 +96,7 @@ public final class PostgresRunWrites {
     if (statements.isEmpty()) {
       return;
     }
+    statements.add("COMMIT");
     try (PreparedStatement ps = c.prepareStatement(String.join(";\n", statements))) {
       int p = 1;
       long seq = opened.lastSeq() + 1;
