@@ -73,12 +73,14 @@ class RemoteStateWholePlanRequestsTest {
             // remembers what the event log said skips those it saw succeed or saw claimed elsewhere
             assertThat(claims).as("claims for %d jobs by %d runners", JOBS, RUNNERS).isLessThan(3L * JOBS);
             // claim, heartbeat and complete share one route; every job is completed once, so the rest
-            // are heartbeats: one as each step starts (the lease check), the timer's only for long jobs
+            // are heartbeats: a step starting moments after its claim needs none (the claim confirmed
+            // the lease), one starting later (a stalled, very loaded runner) one; the timer's only for
+            // long jobs (docs/decisions/remote-state-client.md, "The lease check before a step")
             long heartbeats = requests(metrics, "POST", "/jobs/{jobVerb}") - claims - JOBS;
             assertThat(heartbeats).as("heartbeats for %d jobs of one short step each", JOBS)
-                    .isBetween((long) JOBS, JOBS + JOBS / 5L);
+                    .isLessThanOrEqualTo(JOBS / 2L);
             assertThat(requests(metrics, "GET", "/jobs")).as("job-list reads").isLessThanOrEqualTo(JOBS / 2);
-            // about 7.5 per job under load (claims ~1.8, completion 1, heartbeat 1, long-polls ~3, the
+            // about 6.5 per job under load (claims ~1.8, completion 1, long-polls ~3, the
             // rest start-up); a runner that claimed every job would send more than 4 claims per job alone
             long total = requests(metrics, "", "");
             assertThat(total).as("all requests for %d jobs by %d runners:%n%s", JOBS, RUNNERS, metrics)

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link StateBackend} over an orun state server: the run is created once (idempotently, keyed
@@ -47,9 +48,12 @@ public final class RemoteStateBackend implements StateBackend {
     private static final Duration RUN_VISIBLE_WINDOW = Duration.ofMinutes(2);
     private static final Duration COMPLETE_DEADLINE = Duration.ofSeconds(90);
     /**
-     * A step starts only after a heartbeat confirms the lease; its log, opened right after, needs
-     * no second confirmation when the server gave one this recently (a lease lives many heartbeat
-     * intervals), which spares a no-op job one of its requests.
+     * A step (and its log) starts without asking the server again when the lease was confirmed (by
+     * the claim or a heartbeat) less than this long ago, measured on this process's monotonic clock
+     * from when that request was sent: the lease then still has nearly all of its lifetime left (a
+     * lease lives many heartbeat intervals), so no one else can hold the job. Older than that, a
+     * heartbeat confirms it first (the holder may have stalled for longer than its lease). Decision:
+     * docs/decisions/remote-state-client.md, "The lease check before a step".
      */
     private static final Duration LEASE_FRESH = Duration.ofSeconds(2);
     /** The lease a server grants when its claim answer does not say (orun-backend's default). */
@@ -68,20 +72,27 @@ public final class RemoteStateBackend implements StateBackend {
     private final Set<ClaimToken> finished = ConcurrentHashMap.newKeySet();
     private volatile int heartbeatSeconds = 20;
     private volatile String planChecksum;
+    /** This process's monotonic clock in nanoseconds (a test moves it with the server's clock). */
+    private final LongSupplier nanos;
 
     /** The lease this process holds on a job: when it was granted, and when the server last confirmed it. */
     private static final class Lease {
         final ClaimToken token;
         final int attempt;
         final Instant claimedAt = Instant.now();
-        volatile long confirmedNanos = System.nanoTime();
+        /** When the last confirmation (claim or heartbeat) was answered: the lease runs at most this long after. */
+        volatile long confirmedNanos;
+        /** When that confirming request was sent: the server renewed the lease no earlier than this. */
+        volatile long confirmSentNanos;
         /** How long the server keeps the lease without a heartbeat (its answer to the claim and to each heartbeat). */
         volatile long leaseNanos;
 
-        Lease(ClaimToken token, int attempt, int leaseSeconds) {
+        Lease(ClaimToken token, int attempt, int leaseSeconds, long sentNanos, long answeredNanos) {
             this.token = token;
             this.attempt = attempt;
             this.leaseNanos = TimeUnit.SECONDS.toNanos(leaseSeconds);
+            this.confirmSentNanos = sentNanos;
+            this.confirmedNanos = answeredNanos;
         }
 
         /**
@@ -89,13 +100,28 @@ public final class RemoteStateBackend implements StateBackend {
          * (confirmedNanos is taken after the server's answer, so this is never early) and the
          * sweeper or another runner may already have the job.
          */
-        boolean expiredUnconfirmed() {
-            return System.nanoTime() - confirmedNanos > leaseNanos;
+        boolean expiredUnconfirmed(long now) {
+            return now - confirmedNanos > leaseNanos;
+        }
+
+        /**
+         * The server confirmed the lease so recently that it cannot have lapsed: measured from the
+         * sending of the confirming request (the server renewed it after that), and a small part
+         * of the lease at most, so even a server clock running much faster than ours leaves it valid.
+         */
+        boolean fresh(long now) {
+            return now - confirmSentNanos < Math.min(LEASE_FRESH.toNanos(), leaseNanos / 4);
         }
     }
 
     public RemoteStateBackend(StateHttp http, String execId, String runnerId, Path spillDir) {
+        this(http, execId, runnerId, spillDir, System::nanoTime);
+    }
+
+    /** {@code nanos}: the monotonic clock lease ages are measured with (tests move it with the server's). */
+    public RemoteStateBackend(StateHttp http, String execId, String runnerId, Path spillDir, LongSupplier nanos) {
         this.http = http;
+        this.nanos = nanos;
         this.execId = execId;
         this.runId = RunIds.wireRunId(execId);
         this.runnerId = runnerId;
@@ -154,6 +180,7 @@ public final class RemoteStateBackend implements StateBackend {
         long deadline = System.nanoTime() + RUN_VISIBLE_WINDOW.toNanos();
         while (true) {
             ClaimResponse r;
+            long sent = nanos.getAsLong();
             try {
                 r = http.json(StateHttp.Call.post(runPath() + "/jobs/" + StateHttp.segment(jobId) + ":claim",
                         new ClaimRequest(runnerId, null, null, retrying.contains(jobId) ? Boolean.TRUE : null),
@@ -172,7 +199,8 @@ public final class RemoteStateBackend implements StateBackend {
                     heartbeatSeconds = r.heartbeatIntervalSeconds();
                 }
                 leases.put(jobId, new Lease(token, r.attempt() == null ? 1 : r.attempt(),
-                        r.leaseSeconds() == null || r.leaseSeconds() <= 0 ? DEFAULT_LEASE_SECONDS : r.leaseSeconds()));
+                        r.leaseSeconds() == null || r.leaseSeconds() <= 0 ? DEFAULT_LEASE_SECONDS : r.leaseSeconds(),
+                        sent, nanos.getAsLong()));
                 return ClaimResult.claimed(token, r.leaseExpiresAt());
             }
             if (Boolean.TRUE.equals(r.cached())) {
@@ -203,11 +231,13 @@ public final class RemoteStateBackend implements StateBackend {
     @Override
     public void heartbeat(ClaimToken token, Duration lease) {
         Lease held = fence(token);
+        long sent = nanos.getAsLong();
         try {
             HeartbeatResponse r = http.json(StateHttp.Call.post(runPath() + "/jobs/" + StateHttp.segment(token.jobId())
                     + ":heartbeat", new HeartbeatRequest(runnerId, token.epoch()), ContractVersion.COORDINATION, false),
                     HeartbeatResponse.class);
-            held.confirmedNanos = System.nanoTime();
+            held.confirmSentNanos = sent;
+            held.confirmedNanos = nanos.getAsLong();
             if (r.leaseSeconds() > 0) {
                 held.leaseNanos = TimeUnit.SECONDS.toNanos(r.leaseSeconds());
             }
@@ -223,7 +253,7 @@ public final class RemoteStateBackend implements StateBackend {
                 markLost(token);
                 throw new LeaseLostException(token, "the state server gave the job to another runner");
             }
-            if (held.expiredUnconfirmed()) {
+            if (held.expiredUnconfirmed(nanos.getAsLong())) {
                 // a runner cut off from the server must not go on running a job it no longer holds
                 markLost(token);
                 throw new LeaseLostException(token, "no heartbeat reached the state server for longer than the "
@@ -235,13 +265,14 @@ public final class RemoteStateBackend implements StateBackend {
     }
 
     /**
-     * A step starts only while the server still says this runner holds the job (a heartbeat): the
-     * claim's own answer is not enough, since the holder may have been slow for longer than its
-     * lease between the claim and the step (the state backend contract's takeover case).
+     * A step starts only while this runner provably holds the job: the server confirmed the lease
+     * (claim or heartbeat) moments ago ({@link #LEASE_FRESH}), else a heartbeat confirms it now —
+     * the holder may have stalled for longer than its lease since (the state backend contract's
+     * takeover case). A lease known lost or superseded stops it either way.
      */
     @Override
     public void stepStarted(ClaimToken token, String stepId, Instant at) {
-        heartbeat(token, null);
+        confirmUnlessFresh(token);
     }
 
     @Override
@@ -249,13 +280,17 @@ public final class RemoteStateBackend implements StateBackend {
         fence(token);
     }
 
-    /** Opened as the step starts: the lease check of {@link #stepStarted} moments ago stands (see {@link #LEASE_FRESH}). */
+    /** Opened as the step starts: the same check as {@link #stepStarted}, which usually just confirmed the lease. */
     @Override
     public OutputStream openLog(ClaimToken token, String stepId) {
-        if (System.nanoTime() - fence(token).confirmedNanos > LEASE_FRESH.toNanos()) {
+        confirmUnlessFresh(token);
+        return new StepLogStream(logs, token.jobId(), stepId);
+    }
+
+    private void confirmUnlessFresh(ClaimToken token) {
+        if (!fence(token).fresh(nanos.getAsLong())) {
             heartbeat(token, null);
         }
-        return new StepLogStream(logs, token.jobId(), stepId);
     }
 
     @Override

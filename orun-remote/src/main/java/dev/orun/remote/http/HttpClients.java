@@ -13,6 +13,11 @@ import javax.net.ssl.SSLParameters;
  * {@code http:} URL therefore gets a TLS context that sets the default one up only when a TLS
  * connection is really made (see docs/decisions/cli-start-up.md); {@code https:} URLs get the
  * JDK's defaults unchanged.
+ *
+ * <p>Over plain http the client speaks HTTP/1.1 only: left at its default (HTTP/2), the JDK client
+ * offers an h2c upgrade ({@code Upgrade: h2c} and an encoded settings header) with every request,
+ * which orun-backend, like most servers on plain http, declines every time; both sides pay for
+ * the extra headers and the client for its HTTP/2 machinery on every call of a runner.
  */
 public final class HttpClients {
 
@@ -25,7 +30,8 @@ public final class HttpClients {
         if (isPlainHttp(url)) {
             // explicit parameters too: the client would otherwise ask the context for its defaults
             // at once; unset fields mean "the engine's defaults" when TLS does happen
-            builder.sslContext(new DeferredTlsContext()).sslParameters(new SSLParameters());
+            builder.sslContext(new DeferredTlsContext()).sslParameters(new SSLParameters())
+                    .version(HttpClient.Version.HTTP_1_1);
         }
         return builder.build();
     }

@@ -20,7 +20,12 @@ class HttpClientsTest {
     @Test
     void aPlainHttpClientTalksToALoopbackServer() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.List<String> upgradeOffers = new java.util.concurrent.CopyOnWriteArrayList<>();
         server.createContext("/ping", exchange -> {
+            String upgrade = exchange.getRequestHeaders().getFirst("Upgrade");
+            if (upgrade != null) {
+                upgradeOffers.add(upgrade);
+            }
             byte[] body = "pong".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -36,6 +41,9 @@ class HttpClientsTest {
 
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("pong");
+            client.send(HttpRequest.newBuilder(URI.create(url + "/ping")).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(upgradeOffers).as("plain HTTP/1.1: no h2c upgrade offered with each request").isEmpty();
         } finally {
             server.stop(0);
         }

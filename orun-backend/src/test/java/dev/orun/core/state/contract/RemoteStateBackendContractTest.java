@@ -17,6 +17,7 @@ import dev.orun.remote.client.StateHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The state-backend contract, run by the remote client against a real server on loopback (the
  * embedded database), whose clock is the contract's: each worker is a separate client with its
- * own runner id, as separate processes would be.
+ * own runner id, as separate processes would be, measuring lease ages on a clock the contract's moves.
  */
 class RemoteStateBackendContractTest extends StateBackendContract {
     private H2TestDatabase database;
@@ -58,7 +59,12 @@ class RemoteStateBackendContractTest extends StateBackendContract {
     @Override
     protected StateBackend newWorker(String execId) {
         StateHttp http = new StateHttp("http://127.0.0.1:" + server.port(), "acme", "web", () -> token);
-        return new RemoteStateBackend(http, execId, RunIds.runnerId(Map.of()), spill);
+        // the client measures lease ages on a clock that moves with the contract's, as a stalled
+        // process's would with the server's: a stall the test makes by advancing the clock is one
+        // the client sees too
+        Instant start = clock.instant();
+        return new RemoteStateBackend(http, execId, RunIds.runnerId(Map.of()), spill,
+                () -> Duration.between(start, clock.instant()).toNanos() + System.nanoTime());
     }
 
     @Override
