@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -47,15 +46,6 @@ import java.util.function.LongSupplier;
 public final class RemoteStateBackend implements StateBackend {
     private static final Duration RUN_VISIBLE_WINDOW = Duration.ofMinutes(2);
     private static final Duration COMPLETE_DEADLINE = Duration.ofSeconds(90);
-    /**
-     * A step (and its log) starts without asking the server again when the lease was confirmed (by
-     * the claim or a heartbeat) less than this long ago, measured on this process's monotonic clock
-     * from when that request was sent: the lease then still has nearly all of its lifetime left (a
-     * lease lives many heartbeat intervals), so no one else can hold the job. Older than that, a
-     * heartbeat confirms it first (the holder may have stalled for longer than its lease). Decision:
-     * docs/decisions/remote-state-client.md, "The lease check before a step".
-     */
-    private static final Duration LEASE_FRESH = Duration.ofSeconds(2);
     /** The lease a server grants when its claim answer does not say (orun-backend's default). */
     private static final int DEFAULT_LEASE_SECONDS = 60;
 
@@ -66,7 +56,7 @@ public final class RemoteStateBackend implements StateBackend {
     private final LogShipper logs;
     private final JobWatch watch;
     private final RemoteSecrets secrets;
-    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    private final Map<String, HeldLease> leases = new ConcurrentHashMap<>();
     private final Set<ClaimToken> lost = ConcurrentHashMap.newKeySet();
     private final Set<String> retrying = ConcurrentHashMap.newKeySet();
     private final Set<ClaimToken> finished = ConcurrentHashMap.newKeySet();
@@ -74,45 +64,6 @@ public final class RemoteStateBackend implements StateBackend {
     private volatile String planChecksum;
     /** This process's monotonic clock in nanoseconds (a test moves it with the server's clock). */
     private final LongSupplier nanos;
-
-    /** The lease this process holds on a job: when it was granted, and when the server last confirmed it. */
-    private static final class Lease {
-        final ClaimToken token;
-        final int attempt;
-        final Instant claimedAt = Instant.now();
-        /** When the last confirmation (claim or heartbeat) was answered: the lease runs at most this long after. */
-        volatile long confirmedNanos;
-        /** When that confirming request was sent: the server renewed the lease no earlier than this. */
-        volatile long confirmSentNanos;
-        /** How long the server keeps the lease without a heartbeat (its answer to the claim and to each heartbeat). */
-        volatile long leaseNanos;
-
-        Lease(ClaimToken token, int attempt, int leaseSeconds, long sentNanos, long answeredNanos) {
-            this.token = token;
-            this.attempt = attempt;
-            this.leaseNanos = TimeUnit.SECONDS.toNanos(leaseSeconds);
-            this.confirmSentNanos = sentNanos;
-            this.confirmedNanos = answeredNanos;
-        }
-
-        /**
-         * No heartbeat of ours reached the server for longer than the lease: it has expired there
-         * (confirmedNanos is taken after the server's answer, so this is never early) and the
-         * sweeper or another runner may already have the job.
-         */
-        boolean expiredUnconfirmed(long now) {
-            return now - confirmedNanos > leaseNanos;
-        }
-
-        /**
-         * The server confirmed the lease so recently that it cannot have lapsed: measured from the
-         * sending of the confirming request (the server renewed it after that), and a small part
-         * of the lease at most, so even a server clock running much faster than ours leaves it valid.
-         */
-        boolean fresh(long now) {
-            return now - confirmSentNanos < Math.min(LEASE_FRESH.toNanos(), leaseNanos / 4);
-        }
-    }
 
     public RemoteStateBackend(StateHttp http, String execId, String runnerId, Path spillDir) {
         this(http, execId, runnerId, spillDir, System::nanoTime);
@@ -198,7 +149,7 @@ public final class RemoteStateBackend implements StateBackend {
                 if (r.heartbeatIntervalSeconds() != null && r.heartbeatIntervalSeconds() > 0) {
                     heartbeatSeconds = r.heartbeatIntervalSeconds();
                 }
-                leases.put(jobId, new Lease(token, r.attempt() == null ? 1 : r.attempt(),
+                leases.put(jobId, new HeldLease(token, r.attempt() == null ? 1 : r.attempt(),
                         r.leaseSeconds() == null || r.leaseSeconds() <= 0 ? DEFAULT_LEASE_SECONDS : r.leaseSeconds(),
                         sent, nanos.getAsLong()));
                 return ClaimResult.claimed(token, r.leaseExpiresAt());
@@ -230,17 +181,13 @@ public final class RemoteStateBackend implements StateBackend {
 
     @Override
     public void heartbeat(ClaimToken token, Duration lease) {
-        Lease held = fence(token);
+        HeldLease held = fence(token);
         long sent = nanos.getAsLong();
         try {
             HeartbeatResponse r = http.json(StateHttp.Call.post(runPath() + "/jobs/" + StateHttp.segment(token.jobId())
                     + ":heartbeat", new HeartbeatRequest(runnerId, token.epoch()), ContractVersion.COORDINATION, false),
                     HeartbeatResponse.class);
-            held.confirmSentNanos = sent;
-            held.confirmedNanos = nanos.getAsLong();
-            if (r.leaseSeconds() > 0) {
-                held.leaseNanos = TimeUnit.SECONDS.toNanos(r.leaseSeconds());
-            }
+            held.confirmed(sent, nanos.getAsLong(), r.leaseSeconds());
             if (r.heartbeatIntervalSeconds() > 0) {
                 heartbeatSeconds = r.heartbeatIntervalSeconds();
             }
@@ -257,7 +204,7 @@ public final class RemoteStateBackend implements StateBackend {
                 // a runner cut off from the server must not go on running a job it no longer holds
                 markLost(token);
                 throw new LeaseLostException(token, "no heartbeat reached the state server for longer than the "
-                        + TimeUnit.NANOSECONDS.toSeconds(held.leaseNanos) + " s lease (" + e.getMessage()
+                        + held.leaseSeconds() + " s lease (" + e.getMessage()
                         + "); the lease has expired there");
             }
             // transport trouble: the next tick tries again; the lease outlives two missed beats
@@ -266,7 +213,7 @@ public final class RemoteStateBackend implements StateBackend {
 
     /**
      * A step starts only while this runner provably holds the job: the server confirmed the lease
-     * (claim or heartbeat) moments ago ({@link #LEASE_FRESH}), else a heartbeat confirms it now —
+     * (claim or heartbeat) moments ago ({@link HeldLease#FRESH}), else a heartbeat confirms it now —
      * the holder may have stalled for longer than its lease since (the state backend contract's
      * takeover case). A lease known lost or superseded stops it either way.
      */
@@ -298,7 +245,7 @@ public final class RemoteStateBackend implements StateBackend {
         if (finished.contains(token)) {
             return; // already recorded: a repeat changes nothing
         }
-        Lease held = fence(token);
+        HeldLease held = fence(token);
         String outcome = status == Status.SUCCEEDED ? CompleteRequest.SUCCEEDED : CompleteRequest.FAILED;
         long deadline = System.nanoTime() + COMPLETE_DEADLINE.toNanos();
         Duration delay = Duration.ofMillis(500);
@@ -423,8 +370,8 @@ public final class RemoteStateBackend implements StateBackend {
     }
 
     /** The caller's lease, or {@link LeaseLostException} when it was lost or superseded. */
-    private Lease fence(ClaimToken token) {
-        Lease held = leases.get(token.jobId());
+    private HeldLease fence(ClaimToken token) {
+        HeldLease held = leases.get(token.jobId());
         if (lost.contains(token) || held == null || !held.token.equals(token)) {
             throw new LeaseLostException(token, "this runner no longer holds the job");
         }
