@@ -1,5 +1,7 @@
 package dev.orun.backend.store;
 
+import static dev.orun.backend.testing.SqlProbe.number;
+import static dev.orun.backend.testing.SqlProbe.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orun.backend.testing.PostgresTestDatabase;
@@ -130,17 +132,6 @@ class PostgresJobIndexesTest {
         c.rollback();
         c.setAutoCommit(true);
       }
-    }
-  }
-
-  private static long number(Connection c, String sql) throws Exception {
-    return Long.parseLong(text(c, sql));
-  }
-
-  private static String text(Connection c, String sql) throws Exception {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.orun.backend.store;
 
+import static dev.orun.backend.testing.SqlProbe.number;
+import static dev.orun.backend.testing.SqlProbe.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orun.backend.testing.Api;
@@ -60,17 +62,6 @@ class PostgresPlansTest {
         assertThat(number(c, "SELECT count(*) FROM pg_prepared_statements"
             + " WHERE statement = 'SELECT count(*) FROM pg_class WHERE relpages = $1'")).isEqualTo(1);
       }
-    }
-  }
-
-  private static long number(Connection c, String sql) throws Exception {
-    return Long.parseLong(text(c, sql));
-  }
-
-  private static String text(Connection c, String sql) throws Exception {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
     }
   }
 
