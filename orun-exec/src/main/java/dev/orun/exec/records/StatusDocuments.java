@@ -9,7 +9,7 @@ import dev.orun.core.state.RunRecord;
 import dev.orun.core.state.RunState;
 import dev.orun.core.state.RunSummary;
 import dev.orun.core.state.StepState;
-import dev.orun.exec.internal.records.IsoInstants;
+import dev.orun.core.text.IsoInstants;
 import dev.orun.exec.internal.records.RecordsJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -86,15 +86,30 @@ public final class StateHttp {
         byte[] body = call.body() == null ? null : write(call.body());
         HttpResponse<byte[]> response = send(call, body, "application/json", null);
         try {
-            JsonNode node = JSON.readTree(response.body());
-            if (node != null && node.has("data") && node.size() <= 2) {
-                node = node.get("data");
-            }
-            return JSON.treeToValue(node, type);
+            return decode(response.body(), type);
         } catch (IOException e) {
             throw new RemoteApiException(response.statusCode(), "bad_response",
                     "unreadable answer from " + call.path() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * An answer as {@code type}: the answers a runner reads most are read by {@link WireReader}
+     * (no data binding, the same result), everything else, and anything it does not expect, by
+     * {@link #bind}.
+     */
+    static <T> T decode(byte[] answer, Class<T> type) throws IOException {
+        T read = WireReader.read(JSON.getFactory(), answer, type);
+        return read != null ? read : bind(answer, type);
+    }
+
+    /** An answer as {@code type} by data binding, unwrapping a {@code data} envelope of at most two fields. */
+    static <T> T bind(byte[] answer, Class<T> type) throws IOException {
+        JsonNode node = JSON.readTree(answer);
+        if (node != null && node.has("data") && node.size() <= 2) {
+            node = node.get("data");
+        }
+        return JSON.treeToValue(node, type);
     }
 
     /** PUTs raw bytes as an object of {@code kind}. */

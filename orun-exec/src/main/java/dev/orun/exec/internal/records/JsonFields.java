@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.orun.core.state.Status;
+import dev.orun.core.text.IsoInstants;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;

@@ -7,6 +7,7 @@ import dev.orun.core.state.Annotation;
 import dev.orun.core.state.JobState;
 import dev.orun.core.state.Status;
 import dev.orun.core.state.StepState;
+import dev.orun.core.text.IsoInstants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

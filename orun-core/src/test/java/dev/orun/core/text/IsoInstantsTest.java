@@ -1,4 +1,4 @@
-package dev.orun.exec.internal.records;
+package dev.orun.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,18 @@
-package dev.orun.exec.internal.records;
+package dev.orun.core.text;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses the instants the records write ({@code 2026-12-01T17:46:12.504682816Z}, UTC, 0–9 fraction
- * digits) by hand: {@code DateTimeFormatter} costs about as much per instant as the rest of a job's
- * record, and a 5000-job snapshot holds 20000 of them. The parser's characters are read in place
- * (no {@code String} per instant) and the calendar arithmetic is done here rather than through
- * {@code LocalDate}, whose range checks showed up in profiles of a cold {@code orun status}. Any
- * other shape — an offset, a leap second, a year outside 0000–9999 — goes through the JDK's
+ * Parses the instants orun's records and the state server write
+ * ({@code 2026-12-01T17:46:12.504682816Z}, UTC, 0–9 fraction digits) by hand:
+ * {@code DateTimeFormatter} costs about as much per instant as the rest of a job's record, a
+ * 5000-job snapshot holds 20000 of them, and a remote runner reads thousands from the server's job
+ * lists and event log, mostly before its code is compiled. The parser's characters are read in
+ * place (no {@code String} per instant) and the calendar arithmetic is done here rather than
+ * through {@code LocalDate}, whose range checks showed up in profiles of a cold {@code orun status}.
+ * Any other shape — an offset, a leap second, a year outside 0000–9999 — goes through the JDK's
  * parsers, so the result never differs from theirs. {@link #format(Instant)} is the way back, for
  * {@code orun status --json}.
  */
@@ -25,7 +27,8 @@ public final class IsoInstants {
     private IsoInstants() {
     }
 
-    static Instant parse(String text) {
+    /** The instant of ISO-8601 text: the plain UTC shape by hand, anything else through the JDK's parsers. */
+    public static Instant parse(String text) {
         Instant fast = fast(text);
         if (fast != null) {
             return fast;
@@ -38,12 +41,12 @@ public final class IsoInstants {
     }
 
     /** The instant, or null when the text is not in the plain UTC shape (then the JDK decides). */
-    static Instant fast(String s) {
+    public static Instant fast(String s) {
         return fast(s.toCharArray(), 0, s.length());
     }
 
     /** {@link #fast(String)} over {@code length} characters of {@code c} from {@code from}. */
-    static Instant fast(char[] c, int from, int length) {
+    public static Instant fast(char[] c, int from, int length) {
         int n = length;
         int o = from;
         if (n < 20 || c[o + n - 1] != 'Z' || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T'
