@@ -1,9 +1,22 @@
 package dev.orun.remote.client;
 
+import static dev.orun.remote.client.WireValues.bool;
+import static dev.orun.remote.client.WireValues.instant;
+import static dev.orun.remote.client.WireValues.intOrNull;
+import static dev.orun.remote.client.WireValues.intOrZero;
+import static dev.orun.remote.client.WireValues.list;
+import static dev.orun.remote.client.WireValues.longOrNull;
+import static dev.orun.remote.client.WireValues.longOrZero;
+import static dev.orun.remote.client.WireValues.object;
+import static dev.orun.remote.client.WireValues.text;
+import static dev.orun.remote.client.WireValues.untypedMap;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.orun.core.text.IsoInstants;
+import dev.orun.remote.client.WireValues.Fields;
+import dev.orun.remote.client.WireValues.ObjectReader;
+import dev.orun.remote.client.WireValues.Unfamiliar;
 import dev.orun.remote.protocol.ClaimResponse;
 import dev.orun.remote.protocol.EventPage;
 import dev.orun.remote.protocol.HeartbeatResponse;
@@ -12,12 +25,8 @@ import dev.orun.remote.protocol.RunJobView;
 import dev.orun.remote.protocol.WireEvent;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the answers a runner gets most often — event-log pages, job lists, claim and heartbeat
@@ -37,20 +46,6 @@ import java.util.Set;
 final class WireReader {
 
     private WireReader() {
-    }
-
-    /** Thrown inside when the answer is not in a shape read here; never leaves this class. */
-    private static final class Unfamiliar extends RuntimeException {
-        private static final Unfamiliar INSTANCE = new Unfamiliar();
-
-        private Unfamiliar() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** One of the record types read here, read from the parser positioned on its START_OBJECT. */
-    private interface ObjectReader<T> {
-        T read(JsonParser p) throws IOException;
     }
 
     /**
@@ -217,7 +212,7 @@ final class WireReader {
                 case "orgId" -> orgId = text(p);
                 case "projectId" -> projectId = text(p);
                 case "component" -> component = text(p);
-                case "deps" -> deps = list(p, WireReader::text);
+                case "deps" -> deps = list(p, WireValues::text);
                 case "status" -> status = text(p);
                 case "runnerId" -> runnerId = text(p);
                 case "leaseEpoch" -> leaseEpoch = longOrNull(p);
@@ -289,177 +284,5 @@ final class WireReader {
             }
         }
         return new HeartbeatResponse(leaseExpiresAt, leaseSeconds, heartbeatIntervalSeconds);
-    }
-
-    // ---- values ---------------------------------------------------------------------------
-
-    /**
-     * The fields of one object, from its START_OBJECT — or, for a flat answer, from its first
-     * field name or its end, where {@link #enveloped} leaves the parser; such a top-level object
-     * must not have a {@code data} field (data binding would unwrap it). Each {@link #next} leaves
-     * the parser on the field's value and refuses a repeated name (data binding would keep the
-     * last; the server never repeats one).
-     */
-    private static final class Fields {
-        private final JsonParser p;
-        private final Set<String> seen = new HashSet<>(16);
-        private final boolean topLevel;
-        private boolean pending;
-        String name;
-
-        Fields(JsonParser p) {
-            this.p = p;
-            JsonToken token = p.currentToken();
-            topLevel = token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT;
-            pending = topLevel;
-            if (!topLevel && token != JsonToken.START_OBJECT) {
-                throw Unfamiliar.INSTANCE;
-            }
-        }
-
-        boolean next() throws IOException {
-            JsonToken token = pending ? p.currentToken() : p.nextToken();
-            pending = false;
-            if (token == JsonToken.END_OBJECT) {
-                return false;
-            }
-            if (token != JsonToken.FIELD_NAME) {
-                throw Unfamiliar.INSTANCE;
-            }
-            name = p.currentName();
-            if (!seen.add(name) || topLevel && name.equals("data")) {
-                throw Unfamiliar.INSTANCE;
-            }
-            p.nextToken();
-            return true;
-        }
-    }
-
-    /** A nested record, or null for a JSON null. */
-    private static <T> T object(JsonParser p, ObjectReader<T> reader) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw Unfamiliar.INSTANCE;
-        }
-        return reader.read(p);
-    }
-
-    /** A list (an {@link ArrayList}, as data binding makes), null for a JSON null; null elements stay null. */
-    private static <T> List<T> list(JsonParser p, ObjectReader<T> element) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw Unfamiliar.INSTANCE;
-        }
-        List<T> out = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(p.currentToken() == JsonToken.VALUE_NULL ? null : element.read(p));
-        }
-        return out;
-    }
-
-    private static String text(JsonParser p) throws IOException {
-        return switch (p.currentToken()) {
-            case VALUE_STRING -> p.getText();
-            case VALUE_NULL -> null;
-            default -> throw Unfamiliar.INSTANCE;
-        };
-    }
-
-    private static Instant instant(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw Unfamiliar.INSTANCE;
-        }
-        Instant fast = IsoInstants.fast(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        if (fast == null) {
-            throw Unfamiliar.INSTANCE;
-        }
-        return fast;
-    }
-
-    private static Boolean bool(JsonParser p) {
-        return switch (p.currentToken()) {
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw Unfamiliar.INSTANCE;
-        };
-    }
-
-    private static Long longOrNull(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
-                || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw Unfamiliar.INSTANCE;
-        }
-        return p.getLongValue();
-    }
-
-    private static long longOrZero(JsonParser p) throws IOException {
-        Long value = longOrNull(p);
-        return value == null ? 0 : value;
-    }
-
-    private static Integer intOrNull(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
-            throw Unfamiliar.INSTANCE;
-        }
-        return p.getIntValue();
-    }
-
-    private static int intOrZero(JsonParser p) throws IOException {
-        Integer value = intOrNull(p);
-        return value == null ? 0 : value;
-    }
-
-    /**
-     * An event's payload as data binding reads {@code Map<String, Object>}: objects as
-     * {@link LinkedHashMap}, arrays as {@link ArrayList}, integers as the smallest of
-     * Integer/Long/BigInteger that holds them, other numbers as Double.
-     */
-    private static Map<String, Object> untypedMap(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw Unfamiliar.INSTANCE;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        Fields f = new Fields(p);
-        while (f.next()) {
-            out.put(f.name, untyped(p));
-        }
-        return out;
-    }
-
-    private static Object untyped(JsonParser p) throws IOException {
-        return switch (p.currentToken()) {
-            case START_OBJECT -> untypedMap(p);
-            case START_ARRAY -> {
-                List<Object> out = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    out.add(untyped(p));
-                }
-                yield out;
-            }
-            case VALUE_STRING -> p.getText();
-            case VALUE_NUMBER_INT -> p.getNumberValue();
-            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw Unfamiliar.INSTANCE;
-        };
     }
 }

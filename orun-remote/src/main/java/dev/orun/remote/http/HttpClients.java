@@ -18,6 +18,14 @@ import javax.net.ssl.SSLParameters;
  * offers an h2c upgrade ({@code Upgrade: h2c} and an encoded settings header) with every request,
  * which orun-backend, like most servers on plain http, declines every time; both sides pay for
  * the extra headers and the client for its HTTP/2 machinery on every call of a runner.
+ *
+ * <p>Over plain http the client also has no worker threads: the JDK client runs its internal tasks
+ * in the calling thread anyway, and hands to its executor only those its selector thread would
+ * start (reading an answer, completing the caller's future). Every caller here blocks in
+ * {@code send} with a body handler that only collects bytes, so nothing slow or blocking runs on
+ * the selector thread when it runs them itself, and each answer reaches its caller without a hop
+ * through a pool thread (about 0.07 s of CPU per bench runner; docs/decisions/remote-state-client.md,
+ * "Reading the server's answers").
  */
 public final class HttpClients {
 
@@ -31,7 +39,8 @@ public final class HttpClients {
             // explicit parameters too: the client would otherwise ask the context for its defaults
             // at once; unset fields mean "the engine's defaults" when TLS does happen
             builder.sslContext(new DeferredTlsContext()).sslParameters(new SSLParameters())
-                    .version(HttpClient.Version.HTTP_1_1);
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .executor(Runnable::run);
         }
         return builder.build();
     }
