@@ -47,7 +47,7 @@ public final class CoordinationService {
     this.runs = new RunStore();
     this.jobs = new JobStore();
     this.objects = new ObjectStore();
-    this.writer = new RunWriter(db, signals);
+    this.writer = new RunWriter(db, signals, metrics);
     this.signals = signals;
     this.metrics = metrics;
     this.config = config;

@@ -1,5 +1,6 @@
 package dev.orun.backend.service;
 
+import dev.orun.backend.store.CachedRows;
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.LockedRun;
@@ -33,18 +34,33 @@ final class RunBatch {
   private final Map<String, JobRow> locked;
   private final Map<String, JobRow> dirty = new LinkedHashMap<>();
   private final Set<String> succeeded = new LinkedHashSet<>();
+  private final CachedRows cached;
+  private Map<String, Integer> waits = Map.of();
 
+  /**
+   * {@code cached} null: {@code locked} was read under the locks. Otherwise {@code locked} holds
+   * the cached rows (a copy, changed by {@link #put}) and {@link #flush} checks them under the
+   * locks before it writes.
+   */
   RunBatch(Connection connection, boolean postgres, RunDependents dependents, Scope scope, EventLog log,
-      LockedRun locked) {
+      LockedRun locked, CachedRows cached) {
     this.connection = connection;
     this.postgres = postgres;
     this.dependents = dependents;
     this.scope = scope;
     this.log = log;
     this.locked = locked.jobs();
+    this.cached = cached;
   }
 
+  /**
+   * For a verb's own statements (job memos). A batch decided from cached rows holds no lock yet, so
+   * it has none to give: {@link NeedsDatabase}, and the batch is decided again under the locks.
+   */
   Connection connection() {
+    if (cached != null) {
+      throw new NeedsDatabase();
+    }
     return connection;
   }
 
@@ -96,9 +112,9 @@ final class RunBatch {
    * does. On PostgreSQL the commit goes with the writes ({@link PostgresRunWrites#writeAndCommit}).
    */
   void flush() throws SQLException {
-    Map<String, Integer> waits = dependents.waitsAfter(connection, run().id(), succeeded);
+    waits = dependents.waitsAfter(connection, run().id(), succeeded);
     if (postgres) {
-      POSTGRES.writeAndCommit(connection, log.opened(), run(), log.pending(), dirty.values(), waits);
+      POSTGRES.writeAndCommit(connection, log.opened(), run(), log.pending(), dirty.values(), waits, cached);
       return;
     }
     JOBS.updateAll(connection, dirty.values());
@@ -108,5 +124,22 @@ final class RunBatch {
 
   boolean appended() {
     return log.changed();
+  }
+
+  /** The named jobs as this transaction leaves them, by id. */
+  Map<String, JobRow> rows() {
+    return locked;
+  }
+
+  /** What {@link #flush} took from each dependent's count of unfinished dependencies. */
+  Map<String, Integer> waits() {
+    return waits;
+  }
+
+  /** A verb of a batch decided from cached rows asked for the database: decide it under the locks. */
+  static final class NeedsDatabase extends RuntimeException {
+    NeedsDatabase() {
+      super("needs the database", null, false, false);
+    }
   }
 }
