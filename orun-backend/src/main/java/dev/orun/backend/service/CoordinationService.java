@@ -230,6 +230,11 @@ public final class CoordinationService {
     return r;
   }
 
+  /** The run's group committer, shared with the log appends ({@link LogService}). */
+  RunWriter writer() {
+    return writer;
+  }
+
   /** Ids of queued jobs whose dependencies all succeeded, sorted. */
   public List<String> frontier(Scope scope, String runId) {
     return db.read(c -> jobs.frontier(c, requireRun(c, scope, runId).id()));

@@ -4,14 +4,18 @@ import dev.orun.backend.store.CachedRows;
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.LockedRun;
+import dev.orun.backend.store.LogStore;
+import dev.orun.backend.store.NewLogChunk;
 import dev.orun.backend.store.PostgresRunWrites;
 import dev.orun.backend.store.RunDependents;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +28,7 @@ import java.util.TreeSet;
  */
 final class RunBatch {
   private static final JobStore JOBS = new JobStore();
+  private static final LogStore LOGS = new LogStore();
   private static final PostgresRunWrites POSTGRES = new PostgresRunWrites();
 
   private final Connection connection;
@@ -34,6 +39,7 @@ final class RunBatch {
   private final Map<String, JobRow> locked;
   private final Map<String, JobRow> dirty = new LinkedHashMap<>();
   private final Set<String> succeeded = new LinkedHashSet<>();
+  private final List<NewLogChunk> chunks = new ArrayList<>();
   private final CachedRows cached;
   private Map<String, Integer> waits = Map.of();
 
@@ -90,6 +96,11 @@ final class RunBatch {
     }
   }
 
+  /** Adds a chunk to a job's log; written by {@link #flush}. */
+  void addLogChunk(String jobId, long seq, String content) {
+    chunks.add(new NewLogChunk(jobId, seq, content));
+  }
+
   /**
    * True when every dependency of {@code job} succeeded (or was memoized): none was left when its
    * row was read under the lock ({@code deps_left}), apart from those that succeeded earlier in
@@ -108,14 +119,17 @@ final class RunBatch {
   }
 
   /**
-   * Writes the changed jobs, the appended events and the run row; the last thing the transaction
+   * Writes the log chunks, the changed jobs, the appended events and the run row; the last thing the transaction
    * does. On PostgreSQL the commit goes with the writes ({@link PostgresRunWrites#writeAndCommit}).
    */
   void flush() throws SQLException {
     waits = dependents.waitsAfter(connection, run().id(), succeeded);
     if (postgres) {
-      POSTGRES.writeAndCommit(connection, log.opened(), run(), log.pending(), dirty.values(), waits, cached);
+      POSTGRES.writeAndCommit(connection, log.opened(), run(), log.pending(), chunks, dirty.values(), waits, cached);
       return;
+    }
+    for (NewLogChunk chunk : chunks) {
+      LOGS.insert(connection, run().id(), chunk.jobId(), chunk.seq(), chunk.content());
     }
     JOBS.updateAll(connection, dirty.values());
     JOBS.dependenciesSucceeded(connection, run().id(), waits);

@@ -36,6 +36,7 @@ public final class PostgresRunWrites {
       + " FROM runs WHERE org_id = ? AND project_id = ? AND run_ulid = ?) AND job_id = ? FOR UPDATE";
   private static final String INSERT_EVENTS = "INSERT INTO run_events (run_id, seq, kind, job_id, actor_id,"
       + " actor_type, at, payload_json) VALUES ";
+  private static final String LOG_CHUNK = "INSERT INTO log_chunks (run_id, job_id, seq, content) VALUES (?,?,?,?)";
   private static final String DEPENDENT = "UPDATE run_jobs SET deps_left = deps_left - ? WHERE run_id = ?"
       + " AND job_id = ?";
   /** Every job of the run, unlocked: run after the run's lock, which every writer of its jobs takes first. */
@@ -134,7 +135,7 @@ public final class PostgresRunWrites {
   }
 
   /**
-   * In one round trip: appends {@code events} (numbered from {@code opened.lastSeq() + 1}), writes
+   * In one round trip: inserts the log {@code chunks}, appends {@code events} (numbered from {@code opened.lastSeq() + 1}), writes
    * the changed jobs, takes {@code waits} from the counts of unfinished dependencies of the
    * dependents of the jobs that succeeded (after the job writes, so a job both changed and waiting gets both),
    * saves the run's head when it moved, and commits. Plain statements by primary key, so every
@@ -150,14 +151,15 @@ public final class PostgresRunWrites {
    * checking it is unchanged: the locks and their order are those of {@link #lock}, and if any row
    * differs the request fails before its first write ({@link #isStale}).
    */
-  public void writeAndCommit(Connection c, RunRow opened, RunRow run, List<NewEvent> events, Collection<JobRow> jobs,
-      Map<String, Integer> waits, CachedRows cached) throws SQLException {
+  public void writeAndCommit(Connection c, RunRow opened, RunRow run, List<NewEvent> events, List<NewLogChunk> chunks,
+      Collection<JobRow> jobs, Map<String, Integer> waits, CachedRows cached) throws SQLException {
     List<String> statements = new ArrayList<>();
     if (cached != null) {
       statements.add(LOCK_RUN_BY_ID);
       statements.add(RUN_UNCHANGED);
       statements.addAll(Collections.nCopies(cached.jobs().size(), JOB_UNCHANGED));
     }
+    statements.addAll(Collections.nCopies(chunks.size(), LOG_CHUNK));
     if (!events.isEmpty()) {
       statements.add(INSERT_EVENTS + String.join(",", Collections.nCopies(events.size(), "(?,?,?,?,?,?,?,?)")));
     }
@@ -173,6 +175,10 @@ public final class PostgresRunWrites {
     statements.add("COMMIT");
     try (PreparedStatement ps = c.prepareStatement(String.join(";\n", statements))) {
       int p = cached == null ? 1 : bindChecks(ps, cached);
+      for (NewLogChunk chunk : chunks) {
+        Sql.bindAt(ps, p, run.id(), chunk.jobId(), chunk.seq(), chunk.content());
+        p += 4;
+      }
       long seq = opened.lastSeq() + 1;
       for (NewEvent e : events) {
         Sql.bindAt(ps, p, run.id(), seq++, e.kind(), e.jobId(), e.actorId(), e.actorType(), e.at(),

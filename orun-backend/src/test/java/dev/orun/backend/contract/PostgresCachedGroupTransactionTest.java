@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 /**
  * On PostgreSQL a group transaction whose jobs an instance has cached is decided from its cache and
  * checked under the locks in the request that writes it (docs/decisions/backend-group-commit.md).
- * Two instances on one database take turns on one run, so each finds the run changed by the other
- * since its own last write: the check refuses the cached decision, nothing is written, and the
- * verbs are decided again under the locks. Every answer, the event log and the final state must
- * be what the same verbs give one by one on a single instance that caches nothing (the embedded
- * database), and both instances must have gone through the refusal and through cached commits.
+ * Two instances on one database take turns on one run (verbs and log appends), so each finds the
+ * run changed by the other since its own last write: the check refuses the cached decision,
+ * nothing is written, and the verbs are decided again under the locks. Every answer, the event
+ * log, the logs and the final state must be what the same requests give one by one on a single
+ * instance that caches nothing (the embedded database), and both instances must have gone through
+ * the refusal and through cached commits.
  */
 class PostgresCachedGroupTransactionTest {
   private static final String STATE = Api.state("acme", "cache");
@@ -42,13 +43,16 @@ class PostgresCachedGroupTransactionTest {
   private static final Pattern CACHED = Pattern.compile(
       "orun_cached_group_transactions_total\\{result=\"(\\w+)\"} (\\d+)");
 
-  /** One verb: which instance (0 or 1) sends it, what, and the answer one-by-one execution gives. */
+  /** One verb (or log append): which instance (0 or 1) sends it, what, and the answer one by one gives. */
   private record Step(int instance, String job, String verb, String body, String expected) {}
 
   private static final List<Step> SCRIPT = List.of(
       new Step(0, "a", "claim", Runs.claimBody("r1"), "won 1"),
       new Step(0, "a", "heartbeat", Runs.leaseBody("r1", 1), "200"),
       new Step(1, "a", "heartbeat", Runs.leaseBody("r1", 1), "200"),
+      new Step(1, "a", "log", logBody("r1", "compiling"), "200"),
+      new Step(0, "a", "log", logBody("r1", "done"), "200"),
+      new Step(0, "a", "log", logBody("r2", "not mine"), "409"),
       new Step(0, "a", "complete", Runs.completeBody("r1", 1, "succeeded"), "200"),
       new Step(1, "b", "claim", Runs.claimBody("r2"), "won 1"),
       new Step(0, "c", "claim", Runs.claimBody("r1"), "won 1"),
@@ -61,6 +65,7 @@ class PostgresCachedGroupTransactionTest {
       new Step(0, "d", "claim", Runs.claimBody("r1"), "lost job_held"),
       new Step(0, "e", "claim", Runs.claimBody("r1"), "won 2"), // takes over r2's expired lease
       new Step(1, "e", "heartbeat", Runs.leaseBody("r2", 1), "409"),
+      new Step(1, "e", "log", logBody("r1", "taken over"), "200"),
       new Step(1, "e", "complete", Runs.completeBody("r1", 2, "succeeded"), "200"),
       new Step(0, "d", "complete", Runs.completeBody("r2", 1, "succeeded"), "200"),
       new Step(1, "d", "complete", Runs.completeBody("r2", 1, "succeeded"), "200"),
@@ -86,7 +91,8 @@ class PostgresCachedGroupTransactionTest {
             soloClock.advance(Duration.ofHours(1));
             continue;
           }
-          String path = STATE + "/runs/" + RUN_ID + "/jobs/" + step.job() + ":" + step.verb();
+          String path = step.verb().equals("log") ? STATE + "/runs/" + RUN_ID + "/logs/" + step.job()
+              : STATE + "/runs/" + RUN_ID + "/jobs/" + step.job() + ":" + step.verb();
           Api.Response got = pair.get(step.instance()).post(path, step.body());
           Api.Response oneByOne = reference.post(path, step.body());
           String what = step.verb() + " " + step.job() + " on instance " + step.instance();
@@ -100,6 +106,10 @@ class PostgresCachedGroupTransactionTest {
           assertThat(stripped(events(api, run))).isEqualTo(stripped(events(reference, run)));
           assertThat(stripped(api.get(run + "/jobs").data())).isEqualTo(stripped(reference.get(run + "/jobs").data()));
           assertThat(api.get(run).data().get("run").get("status").asText()).isEqualTo("succeeded");
+          for (String job : List.of("a", "e")) {
+            assertThat(stripped(api.get(run + "/logs/" + job + "?fromSeq=0").json()))
+                .isEqualTo(stripped(reference.get(run + "/logs/" + job + "?fromSeq=0").json()));
+          }
         }
         for (Api api : pair) {
           Map<String, Long> cached = cachedTransactions(api);
@@ -109,6 +119,10 @@ class PostgresCachedGroupTransactionTest {
         assertThat(cachedTransactions(reference)).as("the embedded database decides under the locks").isEmpty();
       }
     }
+  }
+
+  private static String logBody(String runner, String content) {
+    return "{\"runnerId\":\"" + runner + "\",\"content\":\"" + content + "\"}";
   }
 
   private static void create(Api api) {
