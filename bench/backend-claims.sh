@@ -87,10 +87,6 @@ measure() { # measure LABEL DBARGS...
   SERVER_PID=${pids[-1]} PG_DATABASE=${pg_db:-} "$java" ${DRIVER_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} \
     -cp "$work/driver" ClaimLoad "$url" "$token" "$label" \
     | tee "$work/$label.txt"
-  if [ "${CPU_DETAIL:-}" = 1 ] && command -v curl >/dev/null; then
-    # group transactions decided from cached rows, whole bench (docs/decisions/backend-group-commit.md)
-    curl -s "$url/metrics" | grep '^orun_cached_group_transactions_total' | sed "s/^/$label: /" || true
-  fi
   kill "${pids[-1]}" 2>/dev/null || true
 }
 

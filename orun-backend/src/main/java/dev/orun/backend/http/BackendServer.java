@@ -63,7 +63,7 @@ public final class BackendServer implements AutoCloseable {
     CoordinationService coordination = new CoordinationService(db, signals, metrics, config);
     CliLoginService logins = new CliLoginService(db, config);
     StateRoutes state = new StateRoutes(access, new RunService(db, signals, config),
-        new LogService(db, coordination, config), coordination, config.limits());
+        new LogService(db, signals, config), coordination, config.limits());
     CoordinationRoutes verbs = new CoordinationRoutes(access, coordination, new EventService(db, signals, config),
         config.limits());
     ObjectRoutes objects = new ObjectRoutes(access, new ObjectService(db, config), config.limits());

@@ -47,7 +47,7 @@ public final class CoordinationService {
     this.runs = new RunStore();
     this.jobs = new JobStore();
     this.objects = new ObjectStore();
-    this.writer = new RunWriter(db, signals, metrics);
+    this.writer = new RunWriter(db, signals);
     this.signals = signals;
     this.metrics = metrics;
     this.config = config;
@@ -228,11 +228,6 @@ public final class CoordinationService {
       signals.changed(runKey[0]);
     }
     return r;
-  }
-
-  /** The run's group committer, shared with the log appends ({@link LogService}). */
-  RunWriter writer() {
-    return writer;
   }
 
   /** Ids of queued jobs whose dependencies all succeeded, sorted. */

@@ -23,13 +23,12 @@ public final class LogService {
   private final RunStore runs = new RunStore();
   private final JobStore jobs = new JobStore();
   private final LogStore logs = new LogStore();
-  private final RunWriter writer;
+  private final RunSignals signals;
   private final BackendConfig config;
 
-  /** Appends go through {@code coordination}'s group committer, so they share its transactions. */
-  public LogService(Database db, CoordinationService coordination, BackendConfig config) {
+  public LogService(Database db, RunSignals signals, BackendConfig config) {
     this.db = db;
-    this.writer = coordination.writer();
+    this.signals = signals;
     this.config = config;
   }
 
@@ -42,10 +41,13 @@ public final class LogService {
     if (size > config.limits().maxLogChunkBytes()) {
       throw ApiException.tooLarge("log chunk", config.limits().maxLogChunkBytes());
     }
-    // A verb of the run's group transaction (RunWriter): under the run's and the job's row locks,
-    // sharing the commit with the verbs beside it, and seen by the cached rows of the run.
-    return writer.write(scope, runId, jobId, b -> {
-      JobRow job = b.job(jobId);
+    long[] runKey = new long[1];
+    SeqResponse r = db.inTransaction(c -> {
+      RunRow run = runs.lock(c, scope, runId); // the run first, then the job: the order every write locks in
+      if (run == null) {
+        throw ApiException.notFound("run " + runId);
+      }
+      JobRow job = jobs.lock(c, run.id(), jobId);
       if (job == null) {
         throw ApiException.notFound("job " + jobId);
       }
@@ -54,12 +56,17 @@ public final class LogService {
       }
       long seq = job.logNextSeq();
       long now = config.clock().millis();
-      b.addLogChunk(jobId, seq, content);
-      b.log().append(List.of(CoordinationService.event(WireEvent.JOB_LOG_CHUNK, jobId, caller, now,
+      logs.insert(c, run.id(), jobId, seq, content);
+      EventLog log = EventLog.open(run);
+      log.append(List.of(CoordinationService.event(WireEvent.JOB_LOG_CHUNK, jobId, caller, now,
           Map.of("runnerId", runner, "chunkSeq", seq))), 0, 0, now, caller);
-      b.put(job.withLogNextSeq(seq + 1));
+      jobs.update(c, job.withLogNextSeq(seq + 1));
+      log.flush(c);
+      runKey[0] = run.id();
       return new SeqResponse(seq);
     });
+    signals.changed(runKey[0]);
+    return r;
   }
 
   public LogPage read(Scope scope, String runId, String jobId, long fromSeq) {

@@ -1,21 +1,16 @@
 package dev.orun.backend.service;
 
-import dev.orun.backend.store.CachedRows;
 import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.LockedRun;
-import dev.orun.backend.store.LogStore;
-import dev.orun.backend.store.NewLogChunk;
 import dev.orun.backend.store.PostgresRunWrites;
 import dev.orun.backend.store.RunDependents;
 import dev.orun.backend.store.RunRow;
 import dev.orun.backend.store.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +23,6 @@ import java.util.TreeSet;
  */
 final class RunBatch {
   private static final JobStore JOBS = new JobStore();
-  private static final LogStore LOGS = new LogStore();
   private static final PostgresRunWrites POSTGRES = new PostgresRunWrites();
 
   private final Connection connection;
@@ -39,34 +33,18 @@ final class RunBatch {
   private final Map<String, JobRow> locked;
   private final Map<String, JobRow> dirty = new LinkedHashMap<>();
   private final Set<String> succeeded = new LinkedHashSet<>();
-  private final List<NewLogChunk> chunks = new ArrayList<>();
-  private final CachedRows cached;
-  private Map<String, Integer> waits = Map.of();
 
-  /**
-   * {@code cached} null: {@code locked} was read under the locks. Otherwise {@code locked} holds
-   * the cached rows (a copy, changed by {@link #put}) and {@link #flush} checks them under the
-   * locks before it writes.
-   */
   RunBatch(Connection connection, boolean postgres, RunDependents dependents, Scope scope, EventLog log,
-      LockedRun locked, CachedRows cached) {
+      LockedRun locked) {
     this.connection = connection;
     this.postgres = postgres;
     this.dependents = dependents;
     this.scope = scope;
     this.log = log;
     this.locked = locked.jobs();
-    this.cached = cached;
   }
 
-  /**
-   * For a verb's own statements (job memos). A batch decided from cached rows holds no lock yet, so
-   * it has none to give: {@link NeedsDatabase}, and the batch is decided again under the locks.
-   */
   Connection connection() {
-    if (cached != null) {
-      throw new NeedsDatabase();
-    }
     return connection;
   }
 
@@ -96,11 +74,6 @@ final class RunBatch {
     }
   }
 
-  /** Adds a chunk to a job's log; written by {@link #flush}. */
-  void addLogChunk(String jobId, long seq, String content) {
-    chunks.add(new NewLogChunk(jobId, seq, content));
-  }
-
   /**
    * True when every dependency of {@code job} succeeded (or was memoized): none was left when its
    * row was read under the lock ({@code deps_left}), apart from those that succeeded earlier in
@@ -119,17 +92,14 @@ final class RunBatch {
   }
 
   /**
-   * Writes the log chunks, the changed jobs, the appended events and the run row; the last thing the transaction
+   * Writes the changed jobs, the appended events and the run row; the last thing the transaction
    * does. On PostgreSQL the commit goes with the writes ({@link PostgresRunWrites#writeAndCommit}).
    */
   void flush() throws SQLException {
-    waits = dependents.waitsAfter(connection, run().id(), succeeded);
+    Map<String, Integer> waits = dependents.waitsAfter(connection, run().id(), succeeded);
     if (postgres) {
-      POSTGRES.writeAndCommit(connection, log.opened(), run(), log.pending(), chunks, dirty.values(), waits, cached);
+      POSTGRES.writeAndCommit(connection, log.opened(), run(), log.pending(), dirty.values(), waits);
       return;
-    }
-    for (NewLogChunk chunk : chunks) {
-      LOGS.insert(connection, run().id(), chunk.jobId(), chunk.seq(), chunk.content());
     }
     JOBS.updateAll(connection, dirty.values());
     JOBS.dependenciesSucceeded(connection, run().id(), waits);
@@ -138,22 +108,5 @@ final class RunBatch {
 
   boolean appended() {
     return log.changed();
-  }
-
-  /** The named jobs as this transaction leaves them, by id. */
-  Map<String, JobRow> rows() {
-    return locked;
-  }
-
-  /** What {@link #flush} took from each dependent's count of unfinished dependencies. */
-  Map<String, Integer> waits() {
-    return waits;
-  }
-
-  /** A verb of a batch decided from cached rows asked for the database: decide it under the locks. */
-  static final class NeedsDatabase extends RuntimeException {
-    NeedsDatabase() {
-      super("needs the database", null, false, false);
-    }
   }
 }

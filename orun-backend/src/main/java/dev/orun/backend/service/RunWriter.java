@@ -1,9 +1,6 @@
 package dev.orun.backend.service;
 
-import dev.orun.backend.ops.Metrics;
-import dev.orun.backend.store.CachedRows;
 import dev.orun.backend.store.Database;
-import dev.orun.backend.store.JobRow;
 import dev.orun.backend.store.JobStore;
 import dev.orun.backend.store.LockedRun;
 import dev.orun.backend.store.PostgresRunWrites;
@@ -14,9 +11,7 @@ import dev.orun.backend.store.Scope;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,23 +33,18 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class RunWriter {
   private static final int MAX_BATCH = 64;
-  /** Group transactions decided from cached rows: committed, or refused by the check (then decided again). */
-  private static final String CACHED = "orun_cached_group_transactions_total";
   private static final RunStore RUNS = new RunStore();
   private static final JobStore JOBS = new JobStore();
   private static final PostgresRunWrites POSTGRES = new PostgresRunWrites();
 
   private final Database db;
   private final RunSignals signals;
-  private final Metrics metrics;
   private final RunDependents dependents = new RunDependents();
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
-  private final RunCaches caches = new RunCaches();
 
-  RunWriter(Database db, RunSignals signals, Metrics metrics) {
+  RunWriter(Database db, RunSignals signals) {
     this.db = db;
     this.signals = signals;
-    this.metrics = metrics;
   }
 
   /** One verb: may throw {@link ApiException} before it changes anything in the batch. */
@@ -66,7 +56,7 @@ final class RunWriter {
   /** Runs {@code step} on job {@code jobId} of the run, grouped with concurrent steps on that run. */
   <T> T write(Scope scope, String runUlid, String jobId, Step<T> step) {
     String key = scope.org() + '\n' + scope.project() + '\n' + runUlid;
-    Lane lane = lanes.computeIfAbsent(key, k -> new Lane(key, scope, runUlid));
+    Lane lane = lanes.computeIfAbsent(key, k -> new Lane(scope, runUlid));
     Pending<T> mine = new Pending<>(jobId, step, Thread.currentThread());
     boolean interrupted = false;
     synchronized (lane) {
@@ -123,8 +113,23 @@ final class RunWriter {
     try {
       SortedSet<String> jobIds = new TreeSet<>();
       batch.forEach(p -> jobIds.add(p.jobId));
-      if (!fromCache(lane, batch, jobIds)) {
-        underLocks(lane, batch, jobIds);
+      long changedRun = db.inTransaction(c -> {
+        LockedRun locked = lock(c, lane, jobIds);
+        if (locked == null) {
+          ApiException missing = ApiException.notFound("run " + lane.runUlid);
+          batch.forEach(p -> p.fail(missing));
+          return 0L;
+        }
+        RunRow run = locked.run();
+        RunBatch b = new RunBatch(c, db.isPostgres(), dependents, lane.scope, EventLog.open(run), locked);
+        for (Pending<?> p : batch) {
+          p.run(b);
+        }
+        b.flush();
+        return b.appended() ? run.id() : 0L;
+      });
+      if (changedRun > 0) {
+        signals.changed(changedRun);
       }
     } catch (RuntimeException e) {
       if (batch.size() == 1) {
@@ -139,138 +144,23 @@ final class RunWriter {
     }
   }
 
-  /**
-   * Today's order of work: lock the rows and read them (first round trip), decide, write and commit
-   * (second). On PostgreSQL it also brings the run's cached rows up to date ({@link RunCaches}),
-   * reading every job of the run when none are cached.
-   */
-  private void underLocks(Lane lane, List<Pending<?>> batch, SortedSet<String> jobIds) {
-    RunCaches.Entry cached = db.isPostgres() ? caches.take(lane.key) : null;
-    RunCaches.Entry[] keep = new RunCaches.Entry[1];
-    RunBatch done = db.inTransaction(c -> {
-      LockedRun locked = lock(c, lane, jobIds, cached);
-      if (locked == null) {
-        ApiException missing = ApiException.notFound("run " + lane.runUlid);
-        batch.forEach(p -> p.fail(missing));
-        return null;
-      }
-      RunRow run = locked.run();
-      if (db.isPostgres()) {
-        keep[0] = caughtUp(c, cached, locked);
-      }
-      RunBatch b = new RunBatch(c, db.isPostgres(), dependents, lane.scope, EventLog.open(run), locked, null);
-      for (Pending<?> p : batch) {
-        p.run(b);
-      }
-      b.flush();
-      return b;
-    });
-    committed(lane, done, keep[0]);
-  }
-
-  /**
-   * On PostgreSQL, when every job the batch names is cached: decides it from the cached rows and
-   * sends one request that locks the run row and the jobs in the usual order, checks under those
-   * locks that the rows are the cached ones, writes and commits (one round trip instead of two;
-   * docs/decisions/backend-group-commit.md). False, with nothing written, when the batch is to be
-   * decided under the locks instead: nothing cached, a verb needs the database, or a row changed
-   * since this process last wrote it (another writer committed in between).
-   */
-  private boolean fromCache(Lane lane, List<Pending<?>> batch, SortedSet<String> jobIds) {
-    RunCaches.Entry cached = db.isPostgres() ? caches.take(lane.key) : null;
-    if (cached == null) {
-      return false;
-    }
-    if (!cached.covers(jobIds)) {
-      caches.put(lane.key, cached);
-      return false;
-    }
-    Map<String, JobRow> jobs = new HashMap<>();
-    List<JobRow> expected = new ArrayList<>(jobIds.size());
-    for (String jobId : jobIds) { // sorted: the checks lock the jobs in id order
-      JobRow j = cached.jobs.get(jobId);
-      jobs.put(jobId, j);
-      expected.add(j);
-    }
-    RunRow run = cached.run;
-    RunBatch done;
-    try {
-      done = db.inTransaction(c -> {
-        RunBatch b = new RunBatch(c, true, dependents, lane.scope, EventLog.open(run), new LockedRun(run, jobs),
-            new CachedRows(run, expected));
-        for (Pending<?> p : batch) {
-          p.run(b);
-        }
-        b.flush();
-        return b;
-      });
-    } catch (RunBatch.NeedsDatabase e) {
-      batch.forEach(Pending::reset);
-      caches.put(lane.key, cached);
-      return false;
-    } catch (RuntimeException e) {
-      if (!PostgresRunWrites.isStale(e)) {
-        throw e; // the entry is dropped; the batch fails as it would have under the locks
-      }
-      batch.forEach(Pending::reset);
-      cached.current = false;
-      caches.put(lane.key, cached);
-      metrics.inc(CACHED, "result=\"stale\"");
-      return false;
-    }
-    committed(lane, done, cached);
-    metrics.inc(CACHED, "result=\"committed\"");
-    return true;
-  }
-
-  /** The run's cached rows brought up to date under the locks, or null when they are to be dropped. */
-  private RunCaches.Entry caughtUp(java.sql.Connection c, RunCaches.Entry cached, LockedRun locked)
-      throws SQLException {
-    if (cached == null) {
-      return RunCaches.Entry.of(locked);
-    }
-    Map<String, List<String>> waiting = locked.run().equals(cached.run) ? Map.of()
-        : dependents.of(c, locked.run().id());
-    return cached.catchUp(locked, waiting) ? cached : null;
-  }
-
-  private void committed(Lane lane, RunBatch done, RunCaches.Entry keep) {
-    if (done == null) {
-      return;
-    }
-    if (keep != null) {
-      keep.committed(done);
-      caches.put(lane.key, keep);
-    }
-    if (done.appended()) {
-      signals.changed(done.run().id());
-    }
-  }
-
-  /**
-   * The run row, then the named jobs, under their row locks (one round trip on PostgreSQL, which
-   * also reads what the cache needs: every job when nothing is cached, else the jobs changed since);
-   * null without the run.
-   */
-  private LockedRun lock(java.sql.Connection c, Lane lane, SortedSet<String> jobIds, RunCaches.Entry cached)
+  /** The run row, then the named jobs, under their row locks (one round trip on PostgreSQL); null without the run. */
+  private LockedRun lock(java.sql.Connection c, Lane lane, SortedSet<String> jobIds)
       throws SQLException {
     if (db.isPostgres()) {
-      return POSTGRES.lock(c, lane.scope, lane.runUlid, jobIds, cached == null ? RunCaches.MAX_JOBS_PER_RUN : 0,
-          cached == null ? -1 : cached.run.lastSeq());
+      return POSTGRES.lock(c, lane.scope, lane.runUlid, jobIds);
     }
     RunRow run = RUNS.lock(c, lane.scope, lane.runUlid);
     return run == null ? null : new LockedRun(run, JOBS.lockAll(c, run.id(), jobIds));
   }
 
   private static final class Lane {
-    final String key;
     final Scope scope;
     final String runUlid;
     final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
     boolean busy;
 
-    Lane(String key, Scope scope, String runUlid) {
-      this.key = key;
+    Lane(Scope scope, String runUlid) {
       this.scope = scope;
       this.runUlid = runUlid;
     }

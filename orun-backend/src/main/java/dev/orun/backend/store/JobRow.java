@@ -53,10 +53,4 @@ public record JobRow(
     return new JobRow(runId, jobId, component, deps, phase, runnerId, leaseEpoch, leaseExpiresAt, attempt,
         resultDigest, errorText, startedAt, finishedAt, next, depsLeft);
   }
-
-  /** The row with its count of unfinished dependencies set to {@code left} ({@link JobStore#dependenciesSucceeded}). */
-  public JobRow withDepsLeft(int left) {
-    return new JobRow(runId, jobId, component, deps, phase, runnerId, leaseEpoch, leaseExpiresAt, attempt,
-        resultDigest, errorText, startedAt, finishedAt, logNextSeq, left);
-  }
 }

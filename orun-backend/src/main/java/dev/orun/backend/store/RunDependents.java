@@ -49,7 +49,7 @@ public final class RunDependents {
   }
 
   /** The run's dependents by job, read once per run (the read happens outside the cache's lock). */
-  public Map<String, List<String>> of(Connection c, long runId) throws SQLException {
+  Map<String, List<String>> of(Connection c, long runId) throws SQLException {
     synchronized (this) {
       Map<String, List<String>> known = runs.get(runId);
       if (known != null) {
