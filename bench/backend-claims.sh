@@ -39,7 +39,7 @@ while [ $# -gt 0 ]; do
 done
 here=$(cd "$(dirname "$0")/.." && pwd)
 backend="$here/bin/orun-backend"
-driver="$here/bench/backend-claims/ClaimLoad.java"
+driver_dir="$here/bench/backend-claims"
 java=${JAVA:-java}
 if [ ! -f "$here/orun-backend/target/orun-backend.jar" ]; then
   echo "build first: (cd $here && ./mvnw -q -DskipTests package)" >&2
@@ -91,7 +91,7 @@ measure() { # measure LABEL DBARGS...
 }
 
 mkdir -p "$work/driver"
-"${JAVAC:-javac}" -d "$work/driver" "$driver"
+"${JAVAC:-javac}" -d "$work/driver" "$driver_dir/ClaimLoad.java" "$driver_dir/Conn.java" "$driver_dir/CpuMeter.java"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime) ($(nproc 2>/dev/null || echo '?') cores)"
 last=
 if [ "$embedded" = 1 ]; then

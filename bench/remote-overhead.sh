@@ -24,6 +24,10 @@
 # timed warm run into DIR/server-<database>.jfr (started and stopped with jcmd).
 # ORUN_BENCH_SERVER_THREADS=1 also prints the server's CPU in each run by thread (from /proc).
 #
+# The floor: RUNNERS local runs at once, each of its own random DAG of N/RUNNERS jobs, no
+# coordination at all (a lower bound for RUNNERS processes of this engine), printed beside the
+# figures and in the verdict line; not judged.
+#
 # Usage: bench/remote-overhead.sh [N] [RUNNERS]   (needs: ./mvnw -q -DskipTests package)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,18 +47,22 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-awk -v n="$n" -v dir="$work" 'BEGIN {
-  srand(42); plan = dir "/plan.json";
-  printf "{\"apiVersion\":\"orun.io/v1\",\"kind\":\"Plan\",\"metadata\":{\"name\":\"bench\"},\"execution\":{\"concurrency\":8,\"failFast\":true},\"jobs\":[" > plan;
-  for (i = 0; i < n; i++) {
-    deps = ""; k = (i == 0) ? 0 : int(rand() * 3); delete seen;
-    for (d = 0; d < k; d++) { j = int(rand() * i); if (j in seen) continue; seen[j] = 1;
-      deps = deps (deps == "" ? "" : ",") sprintf("\"c%05d@dev.build\"", j); }
-    id = sprintf("c%05d", i);
-    printf "%s{\"id\":\"%s@dev.build\",\"name\":\"build\",\"component\":\"%s\",\"environment\":\"dev\",\"path\":\".\",\"dependsOn\":[%s],\"steps\":[{\"id\":\"noop\",\"run\":\"true\"}]}", (i ? "," : ""), id, id, deps >> plan;
-  }
-  printf "]}\n" >> plan;
-}'
+# plan N FILE NAME SEED: a random DAG of N no-op jobs (each depends on up to 2 earlier ones)
+plan() {
+  awk -v n="$1" -v plan="$2" -v name="$3" -v seed="$4" 'BEGIN {
+    srand(seed);
+    printf "{\"apiVersion\":\"orun.io/v1\",\"kind\":\"Plan\",\"metadata\":{\"name\":\"%s\"},\"execution\":{\"concurrency\":8,\"failFast\":true},\"jobs\":[", name > plan;
+    for (i = 0; i < n; i++) {
+      deps = ""; k = (i == 0) ? 0 : int(rand() * 3); delete seen;
+      for (d = 0; d < k; d++) { j = int(rand() * i); if (j in seen) continue; seen[j] = 1;
+        deps = deps (deps == "" ? "" : ",") sprintf("\"c%05d@dev.build\"", j); }
+      id = sprintf("c%05d", i);
+      printf "%s{\"id\":\"%s@dev.build\",\"name\":\"build\",\"component\":\"%s\",\"environment\":\"dev\",\"path\":\".\",\"dependsOn\":[%s],\"steps\":[{\"id\":\"noop\",\"run\":\"true\"}]}", (i ? "," : ""), id, id, deps >> plan;
+    }
+    printf "]}\n" >> plan;
+  }'
+}
+plan "$n" "$work/plan.json" bench 42
 cd "$work"
 git init -q . 2>/dev/null || true
 
@@ -228,6 +236,31 @@ for pid in $pids; do wait "$pid"; done
 startup_ms=$(( $(millis) - start ))
 echo "$runners x orun --version at once:       ${startup_ms} ms  (start-up share: $(( startup_ms / n )) ms/job)"
 
+# The floor: what the same work costs in $runners processes of this engine with no coordination at
+# all. Each of $runners local runs (at once, each in a workspace of its own) runs an independent
+# random DAG of its share of the N jobs (N / RUNNERS, the first N % RUNNERS one more). Nothing is
+# claimed, waited for or sent anywhere, so no design of the remote client and server can take
+# $runners runner processes below this; (floor - local) / N is the overhead that is already there
+# before any coordination (docs/decisions/remote-overhead-warm-server.md, "The floor").
+pids=
+for r in $(seq 1 "$runners"); do
+  share=$(( n / runners + (r <= n % runners ? 1 : 0) ))
+  mkdir -p "floor-$r"
+  (cd "floor-$r" && git init -q . 2>/dev/null; plan "$share" "$PWD/plan.json" "floor-$r" "$((42 + r))") || true
+done
+start=$(millis)
+for r in $(seq 1 "$runners"); do
+  (cd "floor-$r" && "$orun" run plan.json --concurrency 1 --isolation none --component-concurrency 0 \
+    > run.log 2>&1) &
+  pids="$pids $!"
+done
+for pid in $pids; do
+  wait "$pid" || { echo "a floor run failed:" >&2; tail -20 floor-*/run.log >&2; exit 1; }
+done
+floor_ms=$(( $(millis) - start ))
+floor_per_job=$(( (floor_ms - local_ms) / n ))
+echo "floor: $runners local runs of N/$runners jobs at once (no coordination): ${floor_ms} ms  -> ${floor_per_job} ms/job"
+
 warmup=${ORUN_BENCH_WARMUP_RUNS:-2}
 
 remote_run embedded "embedded  " --data "$work/data"
@@ -252,7 +285,7 @@ fi
 load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //')
 if [ "$worst" -le "$target" ]; then result=PASS; else result=FAIL; fi
 if [ "$warmup" -eq 0 ]; then
-  echo "$result: coordination overhead, cold server: $verdict (target <= $target ms/job; $n jobs, $runners runners; load average $load)"
+  echo "$result: coordination overhead, cold server: $verdict; floor with no coordination at all ${floor_per_job} ms/job (target <= $target ms/job; $n jobs, $runners runners; local ${local_ms} ms; load average $load)"
 else
-  echo "$result: coordination overhead, warm server (after $warmup runs): $verdict; cold server: $cold (target <= $target ms/job, judged warm; $n jobs, $runners runners; load average $load)"
+  echo "$result: coordination overhead, warm server (after $warmup runs): $verdict; cold server: $cold; floor with no coordination at all ${floor_per_job} ms/job (target <= $target ms/job, judged warm; $n jobs, $runners runners; local ${local_ms} ms; load average $load)"
 fi
