@@ -8,6 +8,7 @@ import static dev.orun.remote.client.WireValues.list;
 import static dev.orun.remote.client.WireValues.longOrNull;
 import static dev.orun.remote.client.WireValues.longOrZero;
 import static dev.orun.remote.client.WireValues.object;
+import static dev.orun.remote.client.WireValues.onlyField;
 import static dev.orun.remote.client.WireValues.text;
 import static dev.orun.remote.client.WireValues.untypedMap;
 
@@ -119,16 +120,8 @@ final class WireReader {
             switch (f.name) {
                 case "events" -> events = list(p, WireReader::event);
                 case "head" -> head = object(p, q -> {
-                    long seq = 0;
-                    Fields h = new Fields(q);
-                    while (h.next()) {
-                        if (h.name.equals("seq")) {
-                            seq = longOrZero(q);
-                        } else {
-                            q.skipChildren();
-                        }
-                    }
-                    return new EventPage.Head(seq);
+                    Long seq = onlyField(q, "seq", WireValues::longOrNull);
+                    return new EventPage.Head(seq == null ? 0 : seq);
                 });
                 default -> p.skipChildren();
             }
@@ -177,16 +170,7 @@ final class WireReader {
     }
 
     private static JobList jobList(JsonParser p) throws IOException {
-        List<RunJobView> jobs = null;
-        Fields f = new Fields(p);
-        while (f.next()) {
-            if (f.name.equals("jobs")) {
-                jobs = list(p, WireReader::job);
-            } else {
-                p.skipChildren();
-            }
-        }
-        return new JobList(jobs);
+        return new JobList(onlyField(p, "jobs", q -> list(q, WireReader::job)));
     }
 
     private static RunJobView job(JsonParser p) throws IOException {
@@ -251,18 +235,8 @@ final class WireReader {
                 case "leaseSeconds" -> leaseSeconds = intOrNull(p);
                 case "heartbeatIntervalSeconds" -> heartbeatIntervalSeconds = intOrNull(p);
                 case "cached" -> cached = bool(p);
-                case "result" -> result = object(p, q -> {
-                    String digest = null;
-                    Fields r = new Fields(q);
-                    while (r.next()) {
-                        if (r.name.equals("digest")) {
-                            digest = text(q);
-                        } else {
-                            q.skipChildren();
-                        }
-                    }
-                    return new ClaimResponse.CachedResult(digest);
-                });
+                case "result" -> result = object(p,
+                        q -> new ClaimResponse.CachedResult(onlyField(q, "digest", WireValues::text)));
                 default -> p.skipChildren();
             }
         }

@@ -78,6 +78,23 @@ final class WireValues {
         }
     }
 
+    /**
+     * The value of the one field {@code name} of an object (its other fields skipped), or null when
+     * it has none; from the object's START_OBJECT, or a flat answer's first field like {@link Fields}.
+     */
+    static <T> T onlyField(JsonParser p, String name, ObjectReader<T> value) throws IOException {
+        T out = null;
+        Fields f = new Fields(p);
+        while (f.next()) {
+            if (f.name.equals(name)) {
+                out = value.read(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return out;
+    }
+
     /** A nested record, or null for a JSON null. */
     static <T> T object(JsonParser p, ObjectReader<T> reader) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
