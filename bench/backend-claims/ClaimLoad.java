@@ -319,6 +319,10 @@ public class ClaimLoad {
         if (attempt > 0) {
           throw e;
         }
+      } finally {
+        if (c != null && c.isClosed()) { // the server answered with Connection: close
+          CONN.remove();
+        }
       }
     }
   }

@@ -76,8 +76,7 @@ final class Conn {
       copy(b, length);
     }
     if (close) {
-      close();
-      ClaimLoad.CONN.remove();
+      close(); // the caller sees isClosed() and opens a new connection for its next request
     }
     String text = b.toString(StandardCharsets.UTF_8);
     if (code >= 300) {
@@ -122,6 +121,10 @@ final class Conn {
       }
       sb.append((char) (ch & 0xff));
     }
+  }
+
+  boolean isClosed() {
+    return socket.isClosed();
   }
 
   void close() {
