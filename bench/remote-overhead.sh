@@ -246,7 +246,7 @@ pids=
 for r in $(seq 1 "$runners"); do
   share=$(( n / runners + (r <= n % runners ? 1 : 0) ))
   mkdir -p "floor-$r"
-  (cd "floor-$r" && git init -q . 2>/dev/null; plan "$share" "$PWD/plan.json" "floor-$r" "$((42 + r))") || true
+  (cd "floor-$r" && { git init -q . 2>/dev/null || true; } && plan "$share" "$PWD/plan.json" "floor-$r" "$((42 + r))")
 done
 start=$(millis)
 for r in $(seq 1 "$runners"); do
