@@ -1,5 +1,6 @@
 package dev.orun.cli;
 
+import dev.orun.backend.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -8,11 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
  * database on {@code ORUN_TEST_POSTGRES_URL} (skipped, saying so, when that is not set).
  */
 class RemoteStateMatrixPostgresTest extends RemoteStateMatrixContract {
-    private static ScratchPostgres database;
+    private static PostgresTestDatabase database;
 
     @BeforeAll
     static void startServer() throws Exception {
-        database = ScratchPostgres.createOrSkip();
+        database = PostgresTestDatabase.createOrSkip();
         server = StateServerProcess.servePostgres(database.jdbcUrl());
         token = server.token("acme", "web");
     }

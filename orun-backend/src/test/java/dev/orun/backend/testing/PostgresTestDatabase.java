@@ -54,16 +54,57 @@ public final class PostgresTestDatabase implements TestDatabase {
     return "PostgreSQL database " + name;
   }
 
+  /**
+   * Drops the database. {@code WITH (FORCE)} ends sessions a test left open, but it may only end
+   * sessions of roles this one has rights over: an autovacuum worker that happens to be working on
+   * the database belongs to none, and FORCE then fails with insufficient_privilege (42501). A
+   * plain DROP ends autovacuum workers itself and waits for them, so that is the fallback, tried a
+   * few times in case a session is still closing (object_in_use).
+   */
   @Override
   public void close() {
-    execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    String force = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+    try {
+      run(force);
+      return;
+    } catch (SQLException e) {
+      if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+        throw new IllegalStateException(force + ": " + e.getMessage(), e);
+      }
+    }
+    String plain = "DROP DATABASE IF EXISTS " + name;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        run(plain);
+        return;
+      } catch (SQLException e) {
+        if (attempt == 10 || !OBJECT_IN_USE.equals(e.getSQLState())) {
+          throw new IllegalStateException(plain + ": " + e.getMessage(), e);
+        }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while dropping " + name, e);
+      }
+    }
   }
 
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+  private static final String OBJECT_IN_USE = "55006";
+
   private void execute(String sql) {
-    try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-      s.execute(sql);
+    try {
+      run(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void run(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+      s.execute(sql);
     }
   }
 
