@@ -17,7 +17,6 @@ import dev.orun.remote.protocol.CompleteRequest;
 import dev.orun.remote.protocol.HeartbeatResponse;
 import dev.orun.remote.protocol.SeqResponse;
 import dev.orun.remote.protocol.WireEvent;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -232,7 +231,11 @@ public final class CoordinationService {
 
   /** Ids of queued jobs whose dependencies all succeeded, sorted. */
   public List<String> frontier(Scope scope, String runId) {
-    return db.read(c -> jobs.frontier(c, requireRun(c, scope, runId).id()));
+    List<String> frontier = db.read(c -> jobs.frontier(c, scope, runId));
+    if (frontier == null) {
+      throw ApiException.notFound("run " + runId);
+    }
+    return frontier;
   }
 
   private static Decision settle(RunBatch b, JobRow job, List<NewEvent> batch, int succeededDelta, int failedDelta,
@@ -247,14 +250,6 @@ public final class CoordinationService {
   private ClaimResponse won(JobRow job, long seq) {
     return ClaimResponse.won(job.leaseEpoch(), Instant.ofEpochMilli(job.leaseExpiresAt()), seq, job.attempt(),
         config.leaseSeconds(), config.heartbeatIntervalSeconds());
-  }
-
-  private RunRow requireRun(Connection c, Scope scope, String runId) throws SQLException {
-    RunRow run = runs.find(c, scope, runId);
-    if (run == null) {
-      throw ApiException.notFound("run " + runId);
-    }
-    return run;
   }
 
   private static JobRow requireJob(RunBatch b, String jobId) {

@@ -155,6 +155,7 @@ abstract class BadInputContract extends ContractBase {
     assertJsonError(projectB.post(verb(runId, "j", "claim"), "{\"runnerId\":\"thief\"}"), 404, "not_found");
     assertJsonError(projectB.get(run(runId) + "/log?from=0"), 404, "not_found");
     assertJsonError(projectB.get(Api.state(ORG, QUIET) + "/runs/" + runId), 404, "not_found");
+    assertJsonError(projectB.get(Api.state(ORG, QUIET) + "/runs/" + runId + "/frontier"), 404, "not_found");
     Api.Response unknownProject = projectB.get(Api.state("other-org", "p") + "/runs");
     assertJsonError(unknownProject, 404, "not_found");
     assertThat(api.get(run(runId) + "/jobs").data().get("jobs").get(0).get("status").asText())

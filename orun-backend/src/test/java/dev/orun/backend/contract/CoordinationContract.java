@@ -69,6 +69,18 @@ abstract class CoordinationContract extends ContractBase {
   }
 
   @Test
+  void theFrontierOfAnUnknownRunIs404AndOfARunWithNothingReadyIsEmpty() {
+    Api.Response unknown = api.get(run(Runs.newRunId()) + "/frontier");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.errorCode()).isEqualTo("not_found");
+    String run = chain();
+    api.post(verb(run, "a@dev.build", "claim"), claimBody("r1"));
+    Api.Response nothingReady = api.get(run(run) + "/frontier");
+    assertThat(nothingReady.status()).isEqualTo(200);
+    assertThat(nothingReady.json().get("jobs")).isEmpty();
+  }
+
+  @Test
   void onlyTheLeaseHolderMayHeartbeat() {
     String run = chain();
     api.post(verb(run, "a@dev.build", "claim"), claimBody("r1"));

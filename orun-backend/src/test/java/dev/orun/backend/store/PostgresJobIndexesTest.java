@@ -70,9 +70,9 @@ class PostgresJobIndexesTest {
   }
 
   @Test
-  void theFrontierIsOneRangeOfThePhaseIndex() throws Exception {
-    String frontier = "EXPLAIN (ANALYZE, COSTS OFF) SELECT job_id FROM run_jobs WHERE run_id = " + ACTIVE
-        + " AND phase = 'queued' AND deps_left = 0 ORDER BY job_id";
+  void theFrontierIsOneRangeOfThePhaseIndexFoundThroughTheRunsKey() throws Exception {
+    String frontier = "EXPLAIN (ANALYZE, COSTS OFF) " + JobStore.FRONTIER.replaceFirst("org_id = \\?", "org_id = 'acme'")
+        .replaceFirst("project_id = \\?", "project_id = 'web'").replaceFirst("run_ulid = \\?", "run_ulid = lpad('" + ACTIVE + "', 26, '0')");
     for (String mode : List.of("force_generic_plan", "force_custom_plan")) {
       String plan = plan(frontier, mode);
       assertThat(plan).as(mode).contains("using run_jobs_by_phase").doesNotContain("Seq Scan")
