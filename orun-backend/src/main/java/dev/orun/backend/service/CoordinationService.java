@@ -229,13 +229,18 @@ public final class CoordinationService {
     return r;
   }
 
-  /** Ids of queued jobs whose dependencies all succeeded, sorted. */
+  /**
+   * Ids of queued jobs whose dependencies all succeeded, sorted. A non-empty frontier costs one
+   * statement; only an empty one asks whether the run exists in {@code scope} (404 if not).
+   */
   public List<String> frontier(Scope scope, String runId) {
-    List<String> frontier = db.read(c -> jobs.frontier(c, scope, runId));
-    if (frontier == null) {
-      throw ApiException.notFound("run " + runId);
-    }
-    return frontier;
+    return db.read(c -> {
+      List<String> frontier = jobs.frontier(c, scope, runId);
+      if (frontier.isEmpty() && runs.find(c, scope, runId) == null) {
+        throw ApiException.notFound("run " + runId);
+      }
+      return frontier;
+    });
   }
 
   private static Decision settle(RunBatch b, JobRow job, List<NewEvent> batch, int succeededDelta, int failedDelta,

@@ -13,7 +13,6 @@ public final class JobStore {
   /** Its plan is checked by PostgresJobIndexesTest: one range of the phase index, no sort. */
   static final String FRONTIER = "SELECT job_id FROM run_jobs WHERE run_id = (SELECT id FROM runs WHERE org_id = ?"
       + " AND project_id = ? AND run_ulid = ?) AND phase = 'queued' AND deps_left = 0 ORDER BY job_id";
-  private static final RunStore RUNS = new RunStore();
   static final String COLUMNS = "run_id, job_id, component, deps_json, phase, runner_id, lease_epoch,"
       + " lease_expires_at, attempt, result_digest, error_text, started_at, finished_at, log_next_seq, deps_left";
 
@@ -44,13 +43,9 @@ public final class JobStore {
 
   /**
    * Queued jobs whose dependencies all succeeded, sorted by id: the jobs with no dependency left
-   * to wait for ({@code deps_left}, kept by {@link #dependenciesSucceeded}), one index range scan.
-   */
-  /**
-   * The run's frontier: ids of its queued jobs whose dependencies all succeeded, sorted; null when
-   * {@code scope} has no such run. One statement (the run found by a subquery, the jobs read as one
-   * range of {@code run_jobs_by_phase}, already in order) and so one round trip, which is all a
-   * non-empty frontier costs; only an empty one asks whether the run exists.
+   * to wait for ({@code deps_left}, kept by {@link #dependenciesSucceeded}). One statement, so one
+   * round trip: the run is found by a subquery and the jobs are one range of
+   * {@code run_jobs_by_phase}, already in order. Empty also when {@code scope} has no such run.
    */
   public List<String> frontier(Connection c, Scope scope, String runUlid) throws SQLException {
     List<String> out = new ArrayList<>();
@@ -62,7 +57,7 @@ public final class JobStore {
         }
       }
     }
-    return out.isEmpty() && RUNS.find(c, scope, runUlid) == null ? null : out;
+    return out;
   }
 
   /**
