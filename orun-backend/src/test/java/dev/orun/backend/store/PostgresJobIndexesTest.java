@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orun.backend.testing.PostgresTestDatabase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,23 +103,7 @@ class PostgresJobIndexesTest {
   /** The plan of {@code sql} as the server runs it: prepared, {@code values} bound to its parameters. */
   private static String planOf(String sql, String mode, Object... values) throws Exception {
     try (Connection c = db.dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.execute("SET LOCAL plan_cache_mode = " + mode);
-        List<String> lines = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + sql)) {
-          Sql.bind(ps, values);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              lines.add(rs.getString(1));
-            }
-          }
-        }
-        return String.join("\n", lines);
-      } finally {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
+      return StatementPlans.of(c, sql, mode, values);
     }
   }
 }

@@ -51,6 +51,33 @@ class PostgresPlansTest {
   }
 
   @Test
+  void statisticsTakenWhenTheTablesHeldOneRunAreTakenAgainAsTheyGrow() throws Exception {
+    try (PostgresTestDatabase database = PostgresTestDatabase.createOrSkip();
+        RunningBackend backend = new RunningBackend(database, new MutableClock())) {
+      Api api = backend.api(backend.token("acme", "web"));
+      try (Connection c = backend.db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        for (String table : List.of("runs", "run_jobs", "run_job_deps", "run_events")) {
+          // only the server analyses here: an autovacuum analyse in between would move the counts
+          s.execute("ALTER TABLE " + table + " SET (autovacuum_enabled = false)");
+        }
+      }
+      for (int r = 0; r < 8; r++) {
+        Runs.create(api, STATE, layers(3, 100));
+      }
+      try (Connection c = backend.db.dataSource().getConnection()) {
+        assertThat(number(c, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'run_jobs'::regclass"))
+            .as("the last statistics count the jobs of all 8 runs, not of the first").isEqualTo(2400);
+        assertThat(number(c, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'runs'::regclass")).isEqualTo(8);
+        String newest = text(c, "SELECT run_ulid FROM runs ORDER BY id DESC LIMIT 1");
+        // The plan a pooled connection keeps: from statistics of one run (every job queued, a third
+        // ready), the frontier of any run looked like a third of the table, and was a sequential scan.
+        assertThat(StatementPlans.of(c, JobStore.FRONTIER, "force_generic_plan", "acme", "web", newest))
+            .contains("run_jobs_by_phase").doesNotContain("Seq Scan on run_jobs").contains("rows=100 loops=1");
+      }
+    }
+  }
+
+  @Test
   void aStatementIsPreparedOnTheServerAtItsFirstUse() throws Exception {
     try (PostgresTestDatabase database = PostgresTestDatabase.createOrSkip()) {
       Database db = database.open();
@@ -63,6 +90,15 @@ class PostgresPlansTest {
             + " WHERE statement = 'SELECT count(*) FROM pg_class WHERE relpages = $1'")).isEqualTo(1);
       }
     }
+  }
+
+  /** {@code count} layers of {@code width} jobs, each job after its twin in the layer before (the claims bench's shape). */
+  private static Map<String, List<String>> layers(int count, int width) {
+    Map<String, List<String>> jobs = new LinkedHashMap<>();
+    for (int i = 0; i < count * width; i++) {
+      jobs.put("job" + i + "@dev.build", i < width ? List.of() : List.of("job" + (i - width) + "@dev.build"));
+    }
+    return jobs;
   }
 
   private static String plan(Connection c, String explain) throws Exception {
