@@ -147,6 +147,31 @@ final class CpuMeter {
         });
   }
 
+  /** The meters' CPU added up, as one meter (for figures over several measured rounds). */
+  static CpuMeter sum(java.util.List<CpuMeter> meters) {
+    CpuMeter total = new CpuMeter();
+    total.before = new java.util.HashMap<>();
+    total.after = new java.util.HashMap<>();
+    for (CpuMeter m : meters) {
+      for (String k : m.after.keySet()) {
+        total.before.putIfAbsent(k, 0L);
+        total.after.merge(k, m.delta(k), Long::sum);
+      }
+    }
+    return total;
+  }
+
+  /** Driver + server + database CPU per unit, e.g. "1.32 ms"; "n/a" without /proc. */
+  String totalPerUnit(int n) {
+    if (before.isEmpty()) {
+      return "n/a";
+    }
+    long all = after.keySet().stream()
+        .filter(k -> k.equals("driver") || k.equals("server") || k.startsWith("postgres:"))
+        .mapToLong(this::delta).sum();
+    return String.format("%.2f ms", all * 10.0 / n);
+  }
+
   long delta(String k) {
     return after.getOrDefault(k, 0L) - before.getOrDefault(k, 0L);
   }
