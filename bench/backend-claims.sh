@@ -10,9 +10,10 @@
 #     whatever the frontier offers), every round printed with a machine probe (a fixed piece of pure
 #     CPU work timed just before and after it) and the median round in the verdict; p50/p99 latency
 #     of claim and complete over all rounds; and on Linux the CPU time per pair of the driver, the
-#     server and the PostgreSQL backends (from /proc). On a virtual machine the host can slow the
-#     guest for seconds at a time without the guest seeing steal time: the probe shows it, and the
-#     CPU per pair of the same work moves with it;
+#     server and the PostgreSQL backends (from /proc). The probe shows when the machine itself was
+#     slower (a virtual machine's host can slow it without the guest seeing steal time); the CPU per
+#     pair of the same work also moves between starts whose probes are level (plans and JIT state
+#     differ per start: docs/decisions/backend-throughput.md);
 #   - the same run with one heartbeat between claim and complete: the figure this bench printed
 #     until December 2026, still printed (pairs/s, CPU per pair) so old and new are never confused;
 #   - heartbeat p50/p99 at the same concurrency: each client holds 4 leases in a run of its own and

@@ -60,11 +60,11 @@ public class ClaimLoad {
     }
 
     // The figure of issue 10: claim+complete pairs per second, over ROUNDS runs of JOBS jobs on the
-    // same warm server. One run lasts about a second, and the host of a virtual machine can slow the
-    // guest by half for a second or two without the guest seeing any steal time (the same build gave
-    // 657 and 1126 pairs/s a minute apart, at 2.17 and 1.21 ms of CPU per pair). So every round is
-    // printed with a fixed piece of pure CPU work timed just before and just after it (MachineProbe:
-    // how fast this machine is at that moment), and the verdict takes the median round, not the best.
+    // same warm server. One run lasts about a second, and the rate moves a lot from run to run (the
+    // same build gave 657 and 1126 pairs/s a minute apart, at 2.17 and 1.21 ms of CPU per pair). So
+    // every round is printed beside a machine probe (MachineProbe: fixed work timed just before and
+    // just after it), which tells a slower machine from a slower server, and the verdict takes the
+    // median round, not the best.
     int rounds = Math.max(1, Integer.parseInt(System.getenv().getOrDefault("ROUNDS", "5")));
     MachineProbe.measure(); // compiled before it is timed
     List<Double> rates = new ArrayList<>();
