@@ -7,8 +7,9 @@
 # compiled the hot paths) and measures, with 8 concurrent clients (one kept-alive HTTP/1.1
 # connection each):
 #   - claim+complete pairs per second on ROUNDS (5) runs of 1000 jobs each (claim → complete
-#     whatever the frontier offers), every round printed with a machine probe (a fixed piece of pure
-#     CPU work timed just before and after it) and the median round in the verdict; p50/p99 latency
+#     whatever the frontier offers), every round printed with a machine probe (fixed work: register
+#     arithmetic, a walk through memory, loopback round trips, timed just before and after it) and
+#     the median round in the verdict; p50/p99 latency
 #     of claim and complete over all rounds; and on Linux the CPU time per pair of the driver, the
 #     server and the PostgreSQL backends (from /proc). The probe shows when the machine itself was
 #     slower (a virtual machine's host can slow it without the guest seeing steal time); the CPU per
@@ -25,9 +26,10 @@
 # jobs of 20-40 s. Heartbeat latency is still measured, on its own (docs/decisions/backend-throughput.md).
 # Targets (2-core machine): >= 1000 claim+complete pairs/s on PostgreSQL, p99 claim < 50 ms,
 # long-poll wake < 100 ms. The load average is printed before and after, and the time `make -j2`
-# takes for 1000 no-op jobs (the machine baseline of every bench here: about 0.4 s on the machine the
-# targets were set for; the figures mean little on a busy or slower machine); the last line is the verdict on the PostgreSQL figures (the embedded ones when
-# PostgreSQL is absent), with the heartbeat p99 and the old with-heartbeat rate alongside.
+# takes for 1000 no-op jobs (the machine baseline of every bench here: about 0.4 s on the machine
+# the targets were set for; the figures mean little on a busy or slower machine). The last line is
+# the verdict on the PostgreSQL figures (the embedded ones when PostgreSQL is absent), with the
+# heartbeat p99 and the old with-heartbeat rate alongside.
 #
 # Usage: bench/backend-claims.sh [--postgres JDBC_URL] [--no-embedded]
 #        (needs: ./mvnw -q -DskipTests package; env JOBS, CLIENTS, WARMUP, ROUNDS, HEARTBEATS, SERVER_JAVA_OPTS, DRIVER_JAVA_OPTS, CPU_DETAIL=1
