@@ -31,8 +31,11 @@ final class CpuMeter {
     if (System.getenv("CPU_DETAIL") != null) {
       threads(String.valueOf(self), "driver-thread:", out);
       systemTicks(String.valueOf(self)).ifPresent(t -> out.put("kernel:driver", t));
+      faults(String.valueOf(self)).ifPresent(t -> out.put("faults:driver", t));
       if (server != null) {
         systemTicks(server).ifPresent(t -> out.put("kernel:server", t));
+        faults(server).ifPresent(t -> out.put("faults:server", t));
+        out.put("switches:server", switches(server, true));
       }
     }
     if (server != null) {
@@ -49,6 +52,11 @@ final class CpuMeter {
               StandardCharsets.UTF_8);
           if (cmd.startsWith("postgres: ") && cmd.contains(" " + database + " ")) {
             ticks(proc.getName()).ifPresent(t -> out.put("postgres:" + proc.getName(), t));
+            if (System.getenv("CPU_DETAIL") != null) {
+              systemTicks(proc.getName()).ifPresent(t -> out.put("kernel:postgres:" + proc.getName(), t));
+              faults(proc.getName()).ifPresent(t -> out.put("faults:postgres:" + proc.getName(), t));
+              out.put("switches:postgres:" + proc.getName(), switches(proc.getName(), false));
+            }
           }
         } catch (IOException | RuntimeException e) {
           // gone or not readable: not ours to count
@@ -60,12 +68,40 @@ final class CpuMeter {
 
   /** The process's CPU time in the kernel (stime): system calls, wake-ups, the loopback TCP stack. */
   static java.util.Optional<Long> systemTicks(String pid) {
-    try {
-      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
-      return java.util.Optional.of(Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]));
-    } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
+    return stat(pid).map(f -> Long.parseLong(f[12]));
+  }
+
+  /**
+   * The process's minor page faults (minflt): memory given back and taken again between requests
+   * shows up here. A first touch of a page cost about 12 us on the virtual machine this bench was
+   * tuned on (bench/machine.sh measures it).
+   */
+  static java.util.Optional<Long> faults(String pid) {
+    return stat(pid).map(f -> Long.parseLong(f[7]));
+  }
+
+  /**
+   * Context switches (voluntary and not) of the process, or of all its live threads when
+   * {@code threads} (a thread that ended took its count with it): each wait for a socket, a lock or
+   * a hand-off between threads is one, and their cost is the kernel's and the hypervisor's, which
+   * differs much between machines.
+   */
+  static long switches(String pid, boolean threads) {
+    java.io.File[] tasks = threads ? new java.io.File("/proc/" + pid + "/task").listFiles()
+        : new java.io.File[] {new java.io.File("/proc/" + pid)};
+    long sum = 0;
+    for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
+          if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // thread ended
+      }
     }
+    return sum;
   }
 
   /** The process's CPU by thread name (digits folded), as PREFIX+name. */
@@ -82,10 +118,21 @@ final class CpuMeter {
   }
 
   static java.util.Optional<Long> ticks(String pid) {
+    return stat(pid).map(f -> Long.parseLong(f[11]) + Long.parseLong(f[12])); // utime + stime
+  }
+
+  /**
+   * The fields of /proc/PID/stat after the command name, from the state on (so minflt is [7],
+   * utime [11], stime [12]); empty when the process or thread is gone or the figures unreadable.
+   */
+  static java.util.Optional<String[]> stat(String pid) {
     try {
       String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return java.util.Optional.of(Long.parseLong(f[11]) + Long.parseLong(f[12])); // utime + stime
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      for (int i : new int[] {7, 11, 12}) { // a garbled or truncated line is no answer
+        Long.parseLong(fields[i]);
+      }
+      return java.util.Optional.of(fields);
     } catch (IOException | RuntimeException e) {
       return java.util.Optional.empty();
     }
@@ -135,8 +182,17 @@ final class CpuMeter {
     }
     for (String who : new String[] {"driver", "server"}) {
       if (after.containsKey("kernel:" + who)) {
-        System.out.printf("%s:   %s in the kernel %.2f ms%n", label, who, delta("kernel:" + who) * tick / jobs);
+        // the driver's client threads end with each run, and an ended thread's switches are counted nowhere
+        String switches = after.containsKey("switches:" + who)
+            ? String.format(", %.1f context switches", (double) delta("switches:" + who) / jobs) : "";
+        System.out.printf("%s:   %s in the kernel %.2f ms, %.1f page faults%s%n", label, who,
+            delta("kernel:" + who) * tick / jobs, (double) delta("faults:" + who) / jobs, switches);
       }
+    }
+    if (after.keySet().stream().anyMatch(k -> k.startsWith("kernel:postgres:"))) {
+      System.out.printf("%s:   database in the kernel %.2f ms, %.1f page faults, %.1f context switches%n", label,
+          sumOf("kernel:postgres:") * tick / jobs, (double) sumOf("faults:postgres:") / jobs,
+          (double) sumOf("switches:postgres:") / jobs);
     }
     after.keySet().stream().filter(k -> k.startsWith("thread:") || k.startsWith("driver-thread:")).sorted()
         .forEach(k -> {
@@ -170,6 +226,11 @@ final class CpuMeter {
         .filter(k -> k.equals("driver") || k.equals("server") || k.startsWith("postgres:"))
         .mapToLong(this::delta).sum();
     return String.format("%.2f ms", all * 10.0 / n);
+  }
+
+  /** The deltas of every key with this prefix, added up. */
+  private long sumOf(String prefix) {
+    return after.keySet().stream().filter(k -> k.startsWith(prefix)).mapToLong(this::delta).sum();
   }
 
   long delta(String k) {
