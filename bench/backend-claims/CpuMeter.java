@@ -145,7 +145,7 @@ final class CpuMeter {
     }
     long driver = delta("driver");
     long srv = delta("server");
-    long pg = after.keySet().stream().filter(k -> k.startsWith("postgres:")).mapToLong(this::delta).sum();
+    long pg = sumOf("postgres:");
     double tick = 10.0; // ms per tick (USER_HZ 100)
     if (database == null || database.isEmpty()) { // the embedded database runs inside the server
       System.out.printf("%s: CPU per %s: driver %.2f ms, server with its database %.2f ms (total %.2f ms)%n", label,
@@ -160,26 +160,13 @@ final class CpuMeter {
     reportTotal(label, jobs, "pair");
   }
 
+  /** {@link #reportTotal} per pair, then (with CPU_DETAIL) kernel time, faults, switches and threads. */
   void report(String label, int jobs) {
     if (before.isEmpty()) {
       return;
     }
-    long driver = delta("driver");
-    long srv = delta("server");
-    long pg = 0;
-    for (String k : after.keySet()) {
-      if (k.startsWith("postgres:")) {
-        pg += delta(k);
-      }
-    }
+    reportTotal(label, jobs);
     double tick = 10.0; // ms per tick (USER_HZ 100)
-    if (database == null || database.isEmpty()) { // the embedded database runs inside the server
-      System.out.printf("%s: CPU per pair: driver %.2f ms, server with its database %.2f ms (total %.2f ms)%n", label,
-          driver * tick / jobs, srv * tick / jobs, (driver + srv) * tick / jobs);
-    } else {
-      System.out.printf("%s: CPU per pair: driver %.2f ms, server %.2f ms, database %.2f ms (total %.2f ms)%n", label,
-          driver * tick / jobs, srv * tick / jobs, pg * tick / jobs, (driver + srv + pg) * tick / jobs);
-    }
     for (String who : new String[] {"driver", "server"}) {
       if (after.containsKey("kernel:" + who)) {
         // the driver's client threads end with each run, and an ended thread's switches are counted nowhere
@@ -222,9 +209,7 @@ final class CpuMeter {
     if (before.isEmpty()) {
       return "n/a";
     }
-    long all = after.keySet().stream()
-        .filter(k -> k.equals("driver") || k.equals("server") || k.startsWith("postgres:"))
-        .mapToLong(this::delta).sum();
+    long all = delta("driver") + delta("server") + sumOf("postgres:");
     return String.format("%.2f ms", all * 10.0 / n);
   }
 
